@@ -1,0 +1,226 @@
+"""Hours and CE requirements: countable vs recorded now, each deduction's reason, and the future.
+
+Every logged hour that does not count is charged to the first rule it breaks, in this order:
+activity, pay, supervision, setting, the degree or license it must follow, the time window.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import numpy as np
+
+from careerplanner.domain.catalog import CeRequirement, HoursRequirement
+from careerplanner.domain.credentials import completion, first_issued
+from careerplanner.domain.dates import IntArray
+from careerplanner.domain.daygrid import (
+    ACTIVITIES,
+    SETTINGS,
+    SUPERVISIONS,
+    TOPICS,
+    BoolArray,
+    CeArrays,
+    DayGrid,
+    Entries,
+    FloatArray,
+    Pace,
+)
+from careerplanner.domain.model import Activity, Plan, Setting, Supervision
+from careerplanner.domain.results import Deduction
+
+SETTING_PLACES = {
+    Setting.INSURANCE: "at an insurer",
+    Setting.SOCIAL_SERVICES: "at a social-services agency",
+    Setting.OTHER: "in other settings",
+}
+
+
+@dataclass(frozen=True)
+class HoursNow:
+    recorded: float
+    countable: float
+    deductions: tuple[Deduction, ...]
+
+
+def _in(codes: np.ndarray, values: tuple[object, ...], allowed: tuple[object, ...]) -> BoolArray:
+    return np.isin(codes, [values.index(v) for v in allowed])
+
+
+class HoursRule:
+    """One hours requirement applied to one plan on one grid."""
+
+    def __init__(self, req: HoursRequirement, short_name: str, plan: Plan, grid: DayGrid) -> None:
+        self.req = req
+        self.short = short_name
+        self.plan = plan
+        self.grid = grid
+
+    def _static_failures(self, e: Entries) -> list[tuple[str, BoolArray]]:
+        req = self.req
+        failures: list[tuple[str, BoolArray]] = []
+        kind = "case-management work" if req.activity is Activity.CASE_MANAGEMENT else "supervising"
+        activity = ACTIVITIES.index(req.activity)
+        failures.append((f"not {kind}", e.activity != activity))
+        if req.paid_only:
+            failures.append((f"unpaid — {self.short} counts only paid work", ~e.paid))
+        if set(req.supervision) != set(Supervision):
+            if req.supervision == (Supervision.CCM,):
+                reason = "not supervised by a CCM"
+            else:
+                reason = f"unsupervised — {self.short} counts only supervised work"
+            failures.append((reason, ~_in(e.supervision, SUPERVISIONS, req.supervision)))
+        if req.settings is not None:
+            for setting in Setting:
+                if setting not in req.settings:
+                    place = SETTING_PLACES.get(setting, f"in {setting.value} settings")
+                    reason = f"{place} — {self.short} counts only health-delivery-system settings"
+                    failures.append((reason, e.setting == SETTINGS.index(setting)))
+        return failures
+
+    def boundary(self, *, planned: bool) -> tuple[date | None, str, str]:
+        """First countable day by the degree or license rule, and the two reasons it gives."""
+        req = self.req
+        if req.after_degree is not None:
+            name = req.after_degree.name
+            done = completion(req.after_degree, self.plan, planned=planned)
+            first = done.fromordinal(done.toordinal() + 1) if done else None
+            return first, f"before your {name} was completed", f"no completed {name} yet"
+        if req.since_license is not None:
+            kind = req.since_license.value
+            issued = first_issued(self.plan, req.since_license)
+            return issued, f"before your first {kind} license", f"no {kind} license yet"
+        return date.min, "", ""
+
+    def now(self, e: Entries) -> HoursNow:
+        grid = self.grid
+        remaining = e.logged.copy()
+        groups: dict[str, float] = {}
+        for reason, failed in self._static_failures(e):
+            hit = failed & (remaining > 0)
+            if hit.any():
+                groups[reason] = groups.get(reason, 0.0) + float(remaining[hit].sum())
+                remaining[hit] = 0.0
+        passing = remaining > 0
+        boundary, before_reason, missing_reason = self.boundary(planned=False)
+        if boundary is None or boundary > grid.as_of:
+            _add(groups, missing_reason if boundary is None else before_reason, remaining)
+            remaining = np.zeros_like(remaining)
+        elif boundary > date.min:
+            before = np.where(passing, e.share(0, grid.index(boundary) - 1), 0.0)
+            _add(groups, before_reason, before)
+            remaining -= before
+        if self.req.window_years:
+            first = int(grid.window_start(np.array([grid.today]), self.req.window_years)[0])
+            if boundary is not None and boundary > date.min:
+                first_allowed = max(first, grid.index(boundary))
+            else:
+                first_allowed = first
+            older = np.where(remaining > 0, remaining - e.share(first_allowed, grid.today), 0.0)
+            older = np.clip(older, 0.0, None)
+            _add(groups, f"older than {self.req.window_years} years", older)
+            remaining -= older
+        deductions = tuple(Deduction(r, h) for r, h in groups.items() if h > 1e-9)
+        return HoursNow(float(e.logged.sum()), float(np.clip(remaining, 0, None).sum()), deductions)
+
+    def future(self, e: Entries, pace: Pace) -> FloatArray:
+        """Countable hours on each future day of the grid."""
+        grid = self.grid
+        failures = self._static_failures(e)
+        mask = ~np.logical_or.reduce([f for _, f in failures]) if failures else np.ones(1, bool)
+        mask = np.broadcast_to(mask, e.hours.shape)
+        rate = pace.hours_per_day if self._pace_counts(pace) else 0.0
+        cumulative = grid.cumulative(e, mask, rate)
+        first = np.zeros_like(grid.future)
+        boundary, _, _ = self.boundary(planned=True)
+        if boundary is None:
+            return np.zeros(grid.future.shape)
+        if boundary > date.min:
+            first = np.maximum(first, grid.index(boundary))
+        if self.req.window_years:
+            first = np.maximum(first, grid.window_start(grid.future, self.req.window_years))
+        return grid.sum_between(cumulative, first, grid.future)
+
+    def countable_on(self, e: Entries, pace: Pace, days: IntArray) -> FloatArray:
+        """Countable hours as they stand on each given day (grid indexes, past or future).
+
+        Days up to the as-of date use only completed degrees (as `now` does); later days
+        also count planned ones and accrue the pace (as `future` does). Windows end on the day.
+        """
+        grid = self.grid
+        failures = self._static_failures(e)
+        mask = ~np.logical_or.reduce([f for _, f in failures]) if failures else np.ones(1, bool)
+        rate = pace.hours_per_day if self._pace_counts(pace) else 0.0
+        cumulative = grid.cumulative(e, np.broadcast_to(mask, e.hours.shape), rate)
+        totals = np.zeros(days.shape)
+        for planned, part in ((False, days <= grid.today), (True, days > grid.today)):
+            boundary, _, _ = self.boundary(planned=planned)
+            if boundary is None or not part.any():
+                continue
+            first = np.zeros_like(days[part])
+            if boundary > date.min:
+                first = np.maximum(first, grid.index(boundary))
+            if self.req.window_years:
+                first = np.maximum(first, grid.window_start(days[part], self.req.window_years))
+            totals[part] = grid.sum_between(cumulative, first, days[part])
+        return totals
+
+    def _pace_counts(self, pace: Pace) -> bool:
+        req = self.req
+        return (
+            pace.activity is req.activity
+            and (pace.paid or not req.paid_only)
+            and pace.supervision in req.supervision
+            and (req.settings is None or pace.setting in req.settings)
+        )
+
+    def pace_problem(self, pace: Pace) -> str | None:
+        """Why future hours at the planned pace would not count, if they would not."""
+        if pace.hours_per_day <= 0:
+            return "no weekly hours are planned"
+        if self._pace_counts(pace):
+            return None
+        return "future hours are planned like your latest entry, which does not count here"
+
+
+def _add(groups: dict[str, float], reason: str, hours: FloatArray) -> None:
+    total = float(hours.sum())
+    if total > 1e-9:
+        groups[reason] = groups.get(reason, 0.0) + total
+
+
+class CeRule:
+    """One CE requirement: logged CE hours by topic and window, and CE to come."""
+
+    def __init__(self, req: CeRequirement, grid: DayGrid) -> None:
+        self.req = req
+        self.grid = grid
+
+    def _topic_mask(self, ce: CeArrays) -> BoolArray:
+        if self.req.topics is None:
+            return np.ones(ce.day.shape, np.bool_)
+        return _in(ce.topic, TOPICS, self.req.topics)
+
+    def now(self, ce: CeArrays) -> HoursNow:
+        groups: dict[str, float] = {}
+        topical = self._topic_mask(ce)
+        if self.req.topics is not None:
+            names = " or ".join(t.value for t in self.req.topics)
+            _add(groups, f"not {names} CE", ce.hours[~topical])
+        counted = topical
+        if self.req.window_years:
+            first = self.grid.window_start(np.array([self.grid.today]), self.req.window_years)[0]
+            old = topical & (ce.day < first)
+            _add(groups, f"older than {self.req.window_years} years", ce.hours[old])
+            counted = topical & ~old
+        deductions = tuple(Deduction(r, h) for r, h in groups.items())
+        return HoursNow(float(ce.hours.sum()), float(ce.hours[counted].sum()), deductions)
+
+    def future(self, ce: CeArrays, pace: Pace) -> FloatArray:
+        grid = self.grid
+        counts = self.req.topics is None or "case-management" in self.req.topics
+        cumulative = grid.cumulative_ce(ce, self._topic_mask(ce), pace.ce_per_day if counts else 0)
+        first = np.zeros_like(grid.future)
+        if self.req.window_years:
+            first = grid.window_start(grid.future, self.req.window_years)
+        return grid.sum_between(cumulative, first, grid.future)

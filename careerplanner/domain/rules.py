@@ -1,0 +1,224 @@
+"""The rule engine: which certifications a plan meets on a date, why not, and when it will.
+
+A pure function of (plan, catalog, as-of date, pace). Requirements sharing a `group` are
+alternatives; a certification is met on a day when every group has a requirement met that day.
+The projected date is the first day after the as-of date on which that holds, searched up to
+15 years ahead with windows re-evaluated on each day.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import numpy as np
+
+from careerplanner.domain.catalog import (
+    Catalog,
+    CeRequirement,
+    Certification,
+    CredentialRequirement,
+    HoursRequirement,
+    LicenseYearsRequirement,
+    Requirement,
+)
+from careerplanner.domain.credentials import (
+    CredentialDays,
+    describe_missing,
+    license_years_now,
+    option_held_now,
+)
+from careerplanner.domain.dates import add_years
+from careerplanner.domain.daygrid import BoolArray, CeArrays, DayGrid, Entries, Pace, default_pace
+from careerplanner.domain.hours_rules import CeRule, HoursRule
+from careerplanner.domain.model import Plan
+from careerplanner.domain.results import CertificationResult, Eligibility, RequirementResult
+
+HORIZON_YEARS = 15
+EPSILON = 1e-6
+
+
+def evaluate(
+    plan: Plan,
+    catalog: Catalog,
+    as_of: date,
+    *,
+    weekly_hours: float | None = None,
+    ce_hours_per_year: float | None = None,
+) -> Eligibility:
+    """Evaluate and project every certification of the catalog, in catalog order."""
+    weekly = plan.profile.weekly_hours if weekly_hours is None else weekly_hours
+    ce_rate = plan.profile.ce_hours_per_year if ce_hours_per_year is None else ce_hours_per_year
+    context = _Context(plan, as_of, default_pace(plan, as_of, weekly, ce_rate))
+    results = tuple(context.certification(cert) for cert in catalog.certifications)
+    return Eligibility(as_of, weekly, ce_rate, results)
+
+
+@dataclass
+class _Evaluated:
+    result: RequirementResult
+    future: BoolArray  # met on each day after the as-of date
+    hint: str  # why it may never be met
+
+
+class _Context:
+    """Arrays shared by every requirement of one evaluation."""
+
+    def __init__(self, plan: Plan, as_of: date, pace: Pace) -> None:
+        self.plan = plan
+        self.as_of = as_of
+        self.pace = pace
+        self.grid = DayGrid(plan, as_of, HORIZON_YEARS)
+        self.entries: Entries = self.grid.entries(plan.entries)
+        self.ce: CeArrays = self.grid.ce(plan.ce)
+        self.credentials = CredentialDays(plan, self.grid)
+
+    def certification(self, cert: Certification) -> CertificationResult:
+        evaluated = [self.requirement(req, cert) for req in cert.requirements]
+        groups: dict[str, list[_Evaluated]] = {}
+        for req, ev in zip(cert.requirements, evaluated, strict=True):
+            groups.setdefault(req.group or req.id, []).append(ev)
+        eligible = all(any(ev.result.met for ev in group) for group in groups.values())
+        future = np.ones(self.grid.future.shape, np.bool_)
+        for group in groups.values():
+            future &= np.logical_or.reduce([ev.future for ev in group])
+        projected: date | None = self.as_of
+        blocking = None
+        if not eligible:
+            projected = self._first_day(future)
+            blocking = None if projected else self._blocking(groups)
+        return CertificationResult(
+            id=cert.id,
+            name=cert.name,
+            eligible=eligible,
+            projected_date=projected,
+            blocking=blocking,
+            requirements=tuple(ev.result for ev in evaluated),
+        )
+
+    def _first_day(self, met: BoolArray) -> date | None:
+        hits = np.flatnonzero(met)
+        return self.grid.day(int(self.grid.future[hits[0]])) if hits.size else None
+
+    def _blocking(self, groups: dict[str, list[_Evaluated]]) -> str:
+        for group in groups.values():
+            if not any(ev.result.met or ev.future.any() for ev in group):
+                return "; ".join(dict.fromkeys(ev.hint for ev in group))
+        return (
+            "the requirements are never all met on the same day within "
+            f"{HORIZON_YEARS} years (a license may expire first: record its renewal)"
+        )
+
+    def requirement(self, req: Requirement, cert: Certification) -> _Evaluated:
+        if isinstance(req, CredentialRequirement):
+            return self._credential(req)
+        if isinstance(req, LicenseYearsRequirement):
+            return self._license_years(req)
+        if isinstance(req, HoursRequirement):
+            return self._hours(req, cert)
+        return self._ce(req)
+
+    def _result(self, req: Requirement, future: BoolArray, **fields: object) -> RequirementResult:
+        met = bool(fields.pop("met"))
+        projected = self.as_of if met else self._first_day(future)
+        return RequirementResult(
+            id=req.id,
+            label=req.label,
+            met=met,
+            projected_date=projected,
+            group=req.group,
+            assumption=req.assumption,
+            **fields,  # type: ignore[arg-type]
+        )
+
+    def _credential(self, req: CredentialRequirement) -> _Evaluated:
+        held = [
+            h for option in req.options for h in [option_held_now(option, self.plan, self.as_of)]
+        ]
+        meeting = next((h for h in held if h), None)
+        future = self.credentials.requirement(req)
+        missing = describe_missing(req)
+        detail = f"met by {', '.join(meeting)}" if meeting else f"needs {missing}"
+        result = self._result(
+            req,
+            future,
+            kind="credential",
+            met=meeting is not None,
+            current=1.0 if meeting else 0.0,
+            required=1.0,
+            unit="credential",
+            detail=detail,
+        )
+        return _Evaluated(result, future, f"no {_bare(missing)} recorded or planned")
+
+    def _license_years(self, req: LicenseYearsRequirement) -> _Evaluated:
+        years, first = license_years_now(req, self.plan, self.as_of)
+        met = first is not None and add_years(first, req.years) <= self.as_of
+        kind = req.license.value
+        detail = (
+            f"first {kind} license issued {first.isoformat()}" if first else f"no {kind} license"
+        )
+        future = self.credentials.license_years(req)
+        result = self._result(
+            req,
+            future,
+            kind="license-years",
+            met=met,
+            current=round(years, 2),
+            required=float(req.years),
+            unit="years",
+            detail=detail,
+        )
+        return _Evaluated(result, future, f"no {kind} license recorded or planned")
+
+    def _hours(self, req: HoursRequirement, cert: Certification) -> _Evaluated:
+        rule = HoursRule(req, cert.short_name, self.plan, self.grid)
+        now = rule.now(self.entries)
+        future = rule.future(self.entries, self.pace) >= req.hours - EPSILON
+        met = now.countable >= req.hours - EPSILON
+        result = self._result(
+            req,
+            future,
+            kind="hours",
+            met=met,
+            current=now.countable,
+            required=req.hours,
+            unit="hours",
+            recorded=now.recorded,
+            deductions=now.deductions,
+            detail=f"{now.countable:,.0f} of {req.hours:,.0f} h count",
+        )
+        problem = rule.pace_problem(self.pace)
+        hint = f"{req.label}: {now.countable:,.0f} of {req.hours:,.0f} h"
+        hint += f", and {problem}" if problem else f", not reached within {HORIZON_YEARS} years"
+        if req.after_degree and rule.boundary(planned=True)[0] is None:
+            hint = f"no completed {req.after_degree.name} recorded or planned"
+        return _Evaluated(result, future, hint)
+
+    def _ce(self, req: CeRequirement) -> _Evaluated:
+        rule = CeRule(req, self.grid)
+        now = rule.now(self.ce)
+        future = rule.future(self.ce, self.pace) >= req.hours - EPSILON
+        result = self._result(
+            req,
+            future,
+            kind="ce",
+            met=now.countable >= req.hours - EPSILON,
+            current=now.countable,
+            required=req.hours,
+            unit="ce-hours",
+            recorded=now.recorded,
+            deductions=now.deductions,
+            detail=f"{now.countable:,.1f} of {req.hours:,.0f} CE h count",
+        )
+        hint = f"{req.label}: {now.countable:,.1f} of {req.hours:,.0f} CE h"
+        hint += ", and no CE hours per year are planned" if self.pace.ce_per_day <= 0 else ""
+        return _Evaluated(result, future, hint)
+
+
+def _bare(phrase: str) -> str:
+    """"an active RN license" → "active RN license", to follow "no"."""
+    for article in ("an ", "a "):
+        if phrase.startswith(article):
+            return phrase.removeprefix(article)
+    return phrase
