@@ -182,6 +182,7 @@ class Catalog:
     certifications: tuple[Certification, ...]
     salary: SalaryAssumptions
     version: str = "1"
+    note: str = ""  # what `last_checked` means and how far to trust the facts; shown to users
 
     def get(self, cert_id: str) -> Certification:
         for cert in self.certifications:
@@ -192,3 +193,62 @@ class Catalog:
     @property
     def ids(self) -> tuple[str, ...]:
         return tuple(c.id for c in self.certifications)
+
+
+@dataclass(frozen=True, slots=True)
+class Bar:
+    """One bar of an Explore chart: a labelled figure and the source it comes from."""
+
+    label: str
+    value: float
+    source: str
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class FactSeries:
+    """A bar-chart-ready series for the Explore page (percentages or U.S. dollars)."""
+
+    id: str
+    title: str
+    unit: str  # "percent" or "usd"
+    bars: tuple[Bar, ...]
+    note: str = ""
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(bar.source for bar in self.bars))
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """A sentence about the field and its source."""
+
+    text: str
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class CareerStageText:
+    name: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class CareerFacts:
+    """The field at a glance (Explore): charts, facts, types of case managers, core tasks."""
+
+    series: tuple[FactSeries, ...]
+    facts: tuple[Fact, ...]
+    types: tuple[str, ...]
+    types_source: str
+    core_tasks: tuple[str, ...]
+    core_tasks_source: str
+    stages: tuple[CareerStageText, ...]
+    stages_source: str
+
+    def get(self, series_id: str) -> FactSeries:
+        for series in self.series:
+            if series.id == series_id:
+                return series
+        raise KeyError(series_id)
