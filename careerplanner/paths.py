@@ -17,7 +17,9 @@ def resources_dir() -> Path:
     for candidate in (package / "_resources", package.parent / "resources"):
         if candidate.is_dir():
             return candidate
-    raise FileNotFoundError(f"CareerPlanner's resources folder is missing (looked beside {package})")
+    raise FileNotFoundError(
+        f"CareerPlanner's resources folder is missing (looked beside {package})"
+    )
 
 
 def default_data_dir() -> Path:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from careerplanner.catalog import load_catalog
 
+from careerplanner.catalog import load_catalog
 from careerplanner.domain.model import (
     Activity,
     CeActivity,

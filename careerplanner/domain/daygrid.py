@@ -14,6 +14,7 @@ import numpy as np
 import numpy.typing as npt
 
 from careerplanner.domain.dates import IntArray, add_years, shift_years
+from careerplanner.domain.encoding import encoded
 from careerplanner.domain.model import (
     Activity,
     CeActivity,
@@ -80,12 +81,13 @@ class DayGrid:
     def __init__(self, plan: Plan, as_of: date, horizon_years: int) -> None:
         self.as_of = as_of
         self.horizon = add_years(as_of, horizon_years)
-        earliest = add_years(as_of, -horizon_years - 1)
-        for entry in plan.entries:
-            earliest = min(earliest, entry.start)
+        self.encoded = encoded(plan.entries, plan.encoded)
+        earliest = add_years(as_of, -horizon_years - 1).toordinal()
+        if self.encoded.start.size:
+            earliest = min(earliest, int(self.encoded.start.min()))
         for activity in plan.ce:
-            earliest = min(earliest, activity.date)
-        self.origin = earliest.toordinal()
+            earliest = min(earliest, activity.date.toordinal())
+        self.origin = earliest
         self.today = as_of.toordinal() - self.origin
         self.size = self.horizon.toordinal() - self.origin + 1
         # Days after the as-of date that a projection looks at, and their window starts.
@@ -101,25 +103,25 @@ class DayGrid:
         """First day inside the window (day - N years, day]."""
         return shift_years(days + self.origin, -years) - self.origin + 1
 
-    def entries(self, entries: tuple[WorkEntry, ...]) -> Entries:
-        logged = [e for e in entries if e.start <= self.as_of]
-        start = np.fromiter((e.start.toordinal() for e in logged), np.int64, len(logged))
-        end = np.fromiter((e.last_day.toordinal() for e in logged), np.int64, len(logged))
-        start -= self.origin
-        end -= self.origin
+    def entries(self) -> Entries:
+        """The logged entries: those starting on or before the as-of date."""
+        enc = self.encoded
+        logged = enc.start <= self.as_of.toordinal()
+        start = enc.start[logged] - self.origin
+        end = enc.end[logged] - self.origin
         last = np.minimum(end, self.today)
         span = (end - start + 1).astype(np.float64)
-        hours = np.fromiter((e.hours for e in logged), np.float64, len(logged))
+        hours = enc.hours[logged]
         return Entries(
             start=start,
             last=last,
             span=span,
             hours=hours,
             logged=hours * (last - start + 1) / span,
-            activity=_codes(logged, "activity", ACTIVITIES),
-            setting=_codes(logged, "setting", SETTINGS),
-            supervision=_codes(logged, "supervision", SUPERVISIONS),
-            paid=np.fromiter((e.paid for e in logged), np.bool_, len(logged)),
+            activity=enc.activity[logged],
+            setting=enc.setting[logged],
+            supervision=enc.supervision[logged],
+            paid=enc.paid[logged],
         )
 
     def ce(self, activities: tuple[CeActivity, ...]) -> CeArrays:
@@ -158,11 +160,10 @@ def _codes(records: Sequence[object], attribute: str, values: tuple[object, ...]
     return np.fromiter((lookup[getattr(r, attribute)] for r in records), np.int64, len(records))
 
 
-def default_pace(plan: Plan, as_of: date, weekly_hours: float, ce_per_year: float) -> Pace:
+def default_pace(grid: DayGrid, weekly_hours: float, ce_per_year: float) -> Pace:
     """Future work is like the most recent logged entry (or the defaults when there is none)."""
-    logged = [e for e in plan.entries if e.start <= as_of]
-    latest = max(logged, key=lambda e: (e.last_day, e.start, e.id), default=None)
-    template = latest or WorkEntry(start=as_of, hours=1.0)
+    latest = grid.encoded.latest(grid.as_of)
+    template = grid.encoded.source[latest] if latest is not None else WorkEntry(grid.as_of, 1.0)
     return Pace(
         hours_per_day=weekly_hours / 7,
         activity=template.activity,

@@ -5,6 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from careerplanner.domain.encoding import EncodedEntries
 
 
 class Track(StrEnum):
@@ -211,3 +215,5 @@ class Plan:
     entries: tuple[WorkEntry, ...] = ()
     ce: tuple[CeActivity, ...] = ()
     goals: tuple[Goal, ...] = ()
+    # `entries` as columns, when the storage layer built them while loading (encoding.py).
+    encoded: EncodedEntries | None = field(default=None, compare=False, repr=False)

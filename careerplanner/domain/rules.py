@@ -49,7 +49,7 @@ def evaluate(
     """Evaluate and project every certification of the catalog, in catalog order."""
     weekly = plan.profile.weekly_hours if weekly_hours is None else weekly_hours
     ce_rate = plan.profile.ce_hours_per_year if ce_hours_per_year is None else ce_hours_per_year
-    context = _Context(plan, as_of, default_pace(plan, as_of, weekly, ce_rate))
+    context = _Context(plan, as_of, weekly, ce_rate)
     results = tuple(context.certification(cert) for cert in catalog.certifications)
     return Eligibility(as_of, weekly, ce_rate, results)
 
@@ -64,12 +64,12 @@ class _Evaluated:
 class _Context:
     """Arrays shared by every requirement of one evaluation."""
 
-    def __init__(self, plan: Plan, as_of: date, pace: Pace) -> None:
+    def __init__(self, plan: Plan, as_of: date, weekly: float, ce_rate: float) -> None:
         self.plan = plan
         self.as_of = as_of
-        self.pace = pace
         self.grid = DayGrid(plan, as_of, HORIZON_YEARS)
-        self.entries: Entries = self.grid.entries(plan.entries)
+        self.pace: Pace = default_pace(self.grid, weekly, ce_rate)
+        self.entries: Entries = self.grid.entries()
         self.ce: CeArrays = self.grid.ce(plan.ce)
         self.credentials = CredentialDays(plan, self.grid)
 
@@ -217,7 +217,7 @@ class _Context:
 
 
 def _bare(phrase: str) -> str:
-    """"an active RN license" → "active RN license", to follow "no"."""
+    """ "an active RN license" → "active RN license", to follow "no"."""
     for article in ("an ", "a "):
         if phrase.startswith(article):
             return phrase.removeprefix(article)

@@ -10,8 +10,11 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+import numpy as np
+
 from careerplanner.domain.catalog import SalaryAssumptions
 from careerplanner.domain.dates import add_years
+from careerplanner.domain.encoding import ACTIVITIES, encoded
 from careerplanner.domain.model import Activity, DegreeLevel, GoalStatus, Plan, Track
 from careerplanner.domain.results import Eligibility
 
@@ -102,17 +105,14 @@ class _Career:
     def __init__(self, plan: Plan, eligibility: Eligibility) -> None:
         as_of = eligibility.as_of
         self.as_of = as_of
-        self.logged = sum(
-            e.hours * ((min(e.last_day, as_of) - e.start).days + 1) / e.span_days
-            for e in plan.entries
-            if e.activity is Activity.CASE_MANAGEMENT and e.start <= as_of
-        )
-        latest = max(
-            (e for e in plan.entries if e.start <= as_of),
-            key=lambda e: (e.last_day, e.start, e.id),
-            default=None,
-        )
-        counts = latest is None or latest.activity is Activity.CASE_MANAGEMENT
+        enc = encoded(plan.entries, plan.encoded)
+        day = as_of.toordinal()
+        work = (enc.start <= day) & (enc.activity == ACTIVITIES.index(Activity.CASE_MANAGEMENT))
+        start, end = enc.start[work], enc.end[work]
+        shares = (np.minimum(end, day) - start + 1) / (end - start + 1)
+        self.logged = float((enc.hours[work] * shares).sum())
+        latest = enc.latest(as_of)
+        counts = latest is None or enc.source[latest].activity is Activity.CASE_MANAGEMENT
         self.daily = eligibility.weekly_hours / 7 if counts else 0.0
         self.certified_on = min(
             (e.day for e in career_events(plan, eligibility) if e.kind == "certification"),

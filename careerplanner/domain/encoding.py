@@ -1,0 +1,93 @@
+"""Work entries as columns of numbers, so the rule engine never loops over entries in Python.
+
+The storage layer builds them straight from fetched rows (`from_columns`); a plan built in code
+is encoded on first use (`encode_entries`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from operator import attrgetter
+
+import numpy as np
+import numpy.typing as npt
+
+from careerplanner.domain.model import Activity, Setting, Supervision, WorkEntry
+
+IntArray = npt.NDArray[np.int64]
+FloatArray = npt.NDArray[np.float64]
+BoolArray = npt.NDArray[np.bool_]
+
+ACTIVITIES = tuple(Activity)
+SETTINGS = tuple(Setting)
+SUPERVISIONS = tuple(Supervision)
+
+_FIELDS = attrgetter("start", "end", "hours", "activity", "setting", "supervision", "paid", "id")
+
+
+@dataclass(frozen=True, eq=False)
+class EncodedEntries:
+    """One array per field; dates as day ordinals, enums as their index in the enum."""
+
+    source: tuple[WorkEntry, ...]  # the entries encoded, to tell whether a plan still matches
+    start: IntArray
+    end: IntArray  # last day of the span
+    hours: FloatArray
+    activity: IntArray
+    setting: IntArray
+    supervision: IntArray
+    paid: BoolArray
+    ids: IntArray
+
+    @classmethod
+    def from_columns(
+        cls, source: tuple[WorkEntry, ...], columns: Sequence[Sequence[object]]
+    ) -> EncodedEntries:
+        """Columns in the order start, end (None: the start), hours, activity, setting,
+        supervision, paid, id; enum columns may hold the enum or its string value."""
+        start, end, hours, activity, setting, supervision, paid, ids = columns
+        size = len(source)
+        starts = np.fromiter(map(date.toordinal, start), np.int64, size)  # type: ignore[arg-type]
+        ends = np.fromiter((d.toordinal() if d else -1 for d in end), np.int64, size)  # type: ignore[attr-defined]
+        return cls(
+            source=source,
+            start=starts,
+            end=np.where(ends < 0, starts, ends),
+            hours=np.fromiter(hours, np.float64, size),  # type: ignore[arg-type]
+            activity=_codes(activity, ACTIVITIES, size),
+            setting=_codes(setting, SETTINGS, size),
+            supervision=_codes(supervision, SUPERVISIONS, size),
+            paid=np.fromiter(paid, np.bool_, size),  # type: ignore[arg-type]
+            ids=np.fromiter(ids, np.int64, size),  # type: ignore[arg-type]
+        )
+
+    def matches(self, entries: tuple[WorkEntry, ...]) -> bool:
+        return self.source is entries
+
+    def latest(self, as_of: date) -> int | None:
+        """Index of the most recent entry started by `as_of` (by last day, start, id)."""
+        logged = np.flatnonzero(self.start <= as_of.toordinal())
+        if not logged.size:
+            return None
+        order = np.lexsort((self.ids[logged], self.start[logged], self.end[logged]))
+        return int(logged[order[-1]])
+
+
+def _codes(values: Sequence[object], members: tuple[object, ...], size: int) -> IntArray:
+    lookup: dict[object, int] = {}
+    for code, member in enumerate(members):
+        lookup[member] = code
+        lookup[str(member)] = code
+    return np.fromiter(map(lookup.__getitem__, values), np.int64, size)
+
+
+def encode_entries(entries: tuple[WorkEntry, ...]) -> EncodedEntries:
+    columns = list(zip(*map(_FIELDS, entries), strict=True)) if entries else [()] * 8
+    return EncodedEntries.from_columns(entries, columns)
+
+
+def encoded(entries: tuple[WorkEntry, ...], cached: EncodedEntries | None) -> EncodedEntries:
+    """The cached encoding when it was made from these very entries, else a new one."""
+    return cached if cached is not None and cached.matches(entries) else encode_entries(entries)

@@ -1,0 +1,32 @@
+"""Continuing-education activities."""
+
+from __future__ import annotations
+
+from careerplanner.domain.model import CeActivity
+from careerplanner.domain.validation import validate_ce
+from careerplanner.services.base import ServiceBase, Today
+from careerplanner.services.bus import ChangeBus
+from careerplanner.services.records import RecordStore
+from careerplanner.storage import Database
+from careerplanner.storage import repositories as repo
+
+
+class CeService(ServiceBase):
+    def __init__(self, db: Database, bus: ChangeBus, today: Today) -> None:
+        super().__init__(db, bus, today)
+        self._store = RecordStore(self, repo.CE, "ce", lambda c: validate_ce(c, today()))
+
+    def list(self) -> tuple[CeActivity, ...]:
+        return self._store.list()
+
+    def get(self, activity_id: int) -> CeActivity:
+        return self._store.get(activity_id)
+
+    def add(self, activity: CeActivity) -> CeActivity:
+        return self._store.add(activity)
+
+    def update(self, activity: CeActivity) -> CeActivity:
+        return self._store.update(activity)
+
+    def remove(self, activity_id: int) -> CeActivity:
+        return self._store.remove(activity_id)

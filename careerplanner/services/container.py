@@ -1,0 +1,42 @@
+"""`Services`: every service over one database, sharing one change bus and one clock."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from careerplanner.domain.catalog import Catalog
+from careerplanner.services.backups import BackupService
+from careerplanner.services.base import Today
+from careerplanner.services.bus import ChangeBus
+from careerplanner.services.ce import CeService
+from careerplanner.services.ce_files import CeFileService, CertificateStore
+from careerplanner.services.education import EducationService
+from careerplanner.services.goals import GoalService
+from careerplanner.services.hours import HoursService
+from careerplanner.services.import_export import ImportExportService
+from careerplanner.services.plan import PlanService
+from careerplanner.services.profile import ProfileService
+from careerplanner.services.reminders import ReminderService
+from careerplanner.services.scenarios import ScenarioService
+from careerplanner.storage import Database
+
+
+class Services:
+    def __init__(self, db: Database, catalog: Catalog, today: Today = date.today) -> None:
+        self.db = db
+        self.catalog = catalog
+        self.today = today
+        self.bus = ChangeBus()
+        self.profile = ProfileService(db, self.bus, today)
+        self.education = EducationService(db, self.bus, today)
+        self.hours = HoursService(db, self.bus, today)
+        self.ce = CeService(db, self.bus, today)
+        self.goals = GoalService(db, self.bus, today, catalog)
+        self.plan = PlanService(db, self.bus, today, catalog)
+        self.scenarios = ScenarioService(db, self.bus, today, catalog)
+        self.backups = BackupService(db, bus=self.bus)
+        self.reminders = ReminderService(
+            db, catalog, self.plan.snapshot, self.plan.eligibility, today, self.bus
+        )
+        self.ce_files = CeFileService(CertificateStore(db.data_dir), self.ce)
+        self.records = ImportExportService(db, self.bus, today, catalog)

@@ -1,0 +1,55 @@
+"""Degrees, licenses and passed exams."""
+
+from __future__ import annotations
+
+from careerplanner.domain.model import Degree, Exam, License
+from careerplanner.domain.validation import validate_degree, validate_exam, validate_license
+from careerplanner.services.base import ServiceBase, Today
+from careerplanner.services.bus import ChangeBus
+from careerplanner.services.records import RecordStore
+from careerplanner.storage import Database
+from careerplanner.storage import repositories as repo
+
+
+class EducationService(ServiceBase):
+    def __init__(self, db: Database, bus: ChangeBus, today: Today) -> None:
+        super().__init__(db, bus, today)
+        self._degrees = RecordStore(self, repo.DEGREES, "degrees", validate_degree)
+        self._licenses = RecordStore(self, repo.LICENSES, "licenses", validate_license)
+        self._exams = RecordStore(self, repo.EXAMS, "exams", lambda e: validate_exam(e, today()))
+
+    def degrees(self) -> tuple[Degree, ...]:
+        return self._degrees.list()
+
+    def add_degree(self, degree: Degree) -> Degree:
+        return self._degrees.add(degree)
+
+    def update_degree(self, degree: Degree) -> Degree:
+        return self._degrees.update(degree)
+
+    def remove_degree(self, degree_id: int) -> Degree:
+        return self._degrees.remove(degree_id)
+
+    def licenses(self) -> tuple[License, ...]:
+        return self._licenses.list()
+
+    def add_license(self, license: License) -> License:
+        return self._licenses.add(license)
+
+    def update_license(self, license: License) -> License:
+        return self._licenses.update(license)
+
+    def remove_license(self, license_id: int) -> License:
+        return self._licenses.remove(license_id)
+
+    def exams(self) -> tuple[Exam, ...]:
+        return self._exams.list()
+
+    def add_exam(self, exam: Exam) -> Exam:
+        return self._exams.add(exam)
+
+    def update_exam(self, exam: Exam) -> Exam:
+        return self._exams.update(exam)
+
+    def remove_exam(self, exam_id: int) -> Exam:
+        return self._exams.remove(exam_id)

@@ -1,0 +1,44 @@
+"""Certification goals: one per certification of the catalog."""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from careerplanner.domain.catalog import Catalog
+from careerplanner.domain.errors import ValidationError
+from careerplanner.domain.model import Goal
+from careerplanner.domain.validation import validate_goal
+from careerplanner.services.base import ServiceBase, Today
+from careerplanner.services.bus import ChangeBus
+from careerplanner.services.records import RecordStore
+from careerplanner.storage import Database
+from careerplanner.storage import repositories as repo
+
+
+class GoalService(ServiceBase):
+    def __init__(self, db: Database, bus: ChangeBus, today: Today, catalog: Catalog) -> None:
+        super().__init__(db, bus, today)
+        self._store = RecordStore(
+            self, repo.GOALS, "goals", lambda g: validate_goal(g, catalog.ids), _one_per_cert
+        )
+
+    def list(self) -> tuple[Goal, ...]:
+        return self._store.list()
+
+    def get(self, goal_id: int) -> Goal:
+        return self._store.get(goal_id)
+
+    def add(self, goal: Goal) -> Goal:
+        return self._store.add(goal)
+
+    def update(self, goal: Goal) -> Goal:
+        return self._store.update(goal)
+
+    def remove(self, goal_id: int) -> Goal:
+        return self._store.remove(goal_id)
+
+
+def _one_per_cert(session: Session, goal: Goal) -> None:
+    for other in repo.list_all(session, repo.GOALS):
+        if other.cert_id == goal.cert_id and other.id != goal.id:
+            raise ValidationError(f"there is already a goal for {goal.cert_id}", "certification")

@@ -1,0 +1,195 @@
+"""The hours log: add, edit, remove (with undo), verify and unlock work entries.
+
+Every write refuses a day whose entries would add up to more than 24 h, and a verified entry
+cannot be changed or removed until it is unlocked with a reason (kept in the audit log).
+"""
+
+from __future__ import annotations
+
+import builtins
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from datetime import date, datetime
+
+from sqlalchemy.orm import Session
+
+from careerplanner.domain.errors import NotFoundError, ValidationError
+from careerplanner.domain.model import WorkEntry
+from careerplanner.domain.validation import (
+    check_date,
+    check_not_after_today,
+    parse_text,
+    validate_day_totals,
+    validate_entry,
+)
+from careerplanner.services.base import ServiceBase
+from careerplanner.storage import repositories as repo
+from careerplanner.storage.repositories import ENTRIES, EntryEvent
+
+
+class HoursService(ServiceBase):
+    def list(self) -> tuple[WorkEntry, ...]:
+        with self._db.session() as session:
+            return repo.list_all(session, ENTRIES)
+
+    def get(self, entry_id: int) -> WorkEntry:
+        with self._db.session() as session:
+            return _require(session, [entry_id])[0]
+
+    def events(self, entry_id: int | None = None) -> builtins.list[EntryEvent]:
+        """The audit log (verifications, unlocks, removals), of one entry or of all."""
+        with self._db.session() as session:
+            return repo.entry_events(session, entry_id)
+
+    def add(self, entry: WorkEntry) -> WorkEntry:
+        return self.add_many([entry])[0]
+
+    def add_many(self, entries: Sequence[WorkEntry]) -> builtins.list[WorkEntry]:
+        """Store new entries all together or, if any one is refused, none of them."""
+        clean = [replace(self._validate(e, i, len(entries)), id=0) for i, e in enumerate(entries)]
+        with self._db.session() as session:
+            stored = repo.add_many(session, ENTRIES, clean)
+            _check_days(session, stored)
+        self._publish("entries")
+        return stored
+
+    def update(self, entry: WorkEntry) -> WorkEntry:
+        """Change an unverified entry (its verification fields are not changed here)."""
+        with self._db.session() as session:
+            old = _require(session, [entry.id])[0]
+            _refuse_locked(old, "changed")
+            clean = self._validate(entry, 0, 1)
+            clean = replace(
+                clean,
+                verified_by=old.verified_by,
+                verified_credential=old.verified_credential,
+                verified_on=old.verified_on,
+            )
+            repo.update_one(session, ENTRIES, clean)
+            _check_days(session, [clean])
+        self._publish("entries")
+        return clean
+
+    def remove(self, entry_id: int) -> WorkEntry:
+        return self.remove_many([entry_id])[0]
+
+    def remove_many(self, ids: Iterable[int]) -> builtins.list[WorkEntry]:
+        """Remove entries (none if any is missing or verified); returns them, for undo."""
+        wanted = list(dict.fromkeys(ids))
+        with self._db.session() as session:
+            found = _require(session, wanted)
+            for entry in found:
+                _refuse_locked(entry, "removed")
+            repo.delete_ids(session, ENTRIES, wanted)
+            repo.record_events(session, [self._event(e.id, "remove", _describe(e)) for e in found])
+        self._publish("entries")
+        return found
+
+    def restore(self, entries: Sequence[WorkEntry]) -> builtins.list[WorkEntry]:
+        """Put removed entries back under their old ids (undo of a removal)."""
+        clean = [self._validate(e, i, len(entries)) for i, e in enumerate(entries)]
+        with self._db.session() as session:
+            taken = repo.get_many(session, ENTRIES, [e.id for e in clean if e.id])
+            if taken:
+                raise ValidationError(f"entry {min(taken)} already exists", "id")
+            kept = [e for e in clean if e.id]
+            stored = repo.add_many(session, ENTRIES, kept, keep_ids=True)
+            stored += repo.add_many(session, ENTRIES, [e for e in clean if not e.id])
+            _check_days(session, stored)
+            repo.record_events(session, [self._event(e.id, "restore", "") for e in stored])
+        self._publish("entries")
+        return stored
+
+    def verify(
+        self, ids: Iterable[int], by: str, credential: str, on: date
+    ) -> builtins.list[WorkEntry]:
+        """Record who signed the entries off, with which credential, on which day; locks them."""
+        signer = parse_text(by, "verified by")
+        if not signer:
+            raise ValidationError("say who verified the hours", "verified by")
+        credential = parse_text(credential, "credential")
+        check_date(on, "verified on")
+        check_not_after_today(on, self._today(), "an entry can't be verified", "verified on")
+        wanted = list(dict.fromkeys(ids))
+        with self._db.session() as session:
+            found = _require(session, wanted)
+            for entry in found:
+                if entry.verified:
+                    raise ValidationError(
+                        f"entry {entry.id} is already verified by {entry.verified_by} on "
+                        f"{entry.verified_on}; unlock it first to verify it again",
+                        "id",
+                    )
+            done = [
+                replace(e, verified_by=signer, verified_credential=credential, verified_on=on)
+                for e in found
+            ]
+            for entry in done:
+                repo.update_one(session, ENTRIES, entry)
+            detail = f"verified by {signer}" + (f" ({credential})" if credential else "")
+            repo.record_events(
+                session, [self._event(e.id, "verify", f"{detail} on {on}") for e in done]
+            )
+        self._publish("entries")
+        return done
+
+    def unlock(self, entry_id: int, reason: str) -> WorkEntry:
+        """Clear an entry's verification so it can be edited; the reason goes to the audit log."""
+        why = parse_text(reason, "reason")
+        if not why:
+            raise ValidationError("give a reason for unlocking a verified entry", "reason")
+        with self._db.session() as session:
+            entry = _require(session, [entry_id])[0]
+            if not entry.verified:
+                raise ValidationError(
+                    f"entry {entry_id} is not verified, so it is not locked", "id"
+                )
+            was = f"was verified by {entry.verified_by} on {entry.verified_on}"
+            open_entry = replace(entry, verified_by="", verified_credential="", verified_on=None)
+            repo.update_one(session, ENTRIES, open_entry)
+            repo.record_events(session, [self._event(entry_id, "unlock", f"{why} ({was})")])
+        self._publish("entries")
+        return open_entry
+
+    def _validate(self, entry: WorkEntry, index: int, total: int) -> WorkEntry:
+        try:
+            return validate_entry(entry, self._today())
+        except ValidationError as error:
+            if total == 1:
+                raise
+            raise ValidationError(f"entry {index + 1}: {error.message}", error.field) from error
+
+    def _event(self, entry_id: int, action: str, detail: str) -> EntryEvent:
+        return EntryEvent(entry_id, datetime.now().replace(microsecond=0), action, detail)
+
+
+def _require(session: Session, ids: list[int]) -> list[WorkEntry]:
+    found = repo.get_many(session, ENTRIES, ids)
+    missing = [i for i in ids if i not in found]
+    if missing:
+        raise NotFoundError(f"there is no entry with id {missing[0]}", "id")
+    return [found[i] for i in ids]
+
+
+def _refuse_locked(entry: WorkEntry, done: str) -> None:
+    if entry.verified:
+        raise ValidationError(
+            f"entry {entry.id} was verified by {entry.verified_by or 'someone'} on "
+            f"{entry.verified_on}; unlock it before it can be {done}",
+            "id",
+        )
+
+
+def _check_days(session: Session, touched: Sequence[WorkEntry]) -> None:
+    """Refuse (rolling the transaction back) when a day of `touched` now exceeds 24 h."""
+    if not touched:
+        return
+    first = min(e.start for e in touched)
+    last = max(e.last_day for e in touched)
+    spans = repo.spans_between(session, first, last)
+    validate_day_totals(spans, [(e.start, e.last_day) for e in touched])
+
+
+def _describe(entry: WorkEntry) -> str:
+    span = f"{entry.start}" + (f" to {entry.end}" if entry.end else "")
+    return f"{entry.hours:g} h on {span}" + (f" at {entry.employer}" if entry.employer else "")

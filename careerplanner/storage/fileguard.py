@@ -1,0 +1,102 @@
+"""Inspects a database file without changing it: is it ours, is it intact, which revision."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from careerplanner.storage.errors import DatabaseError, UnusableFileError
+from careerplanner.storage.schema import (
+    APPLICATION_ID,
+    APPLICATION_ID_OFFSET,
+    HEADER_SIZE,
+    KNOWN_REVISIONS,
+    SQLITE_MAGIC,
+    VERSION_TABLE,
+)
+
+RESTORE_ADVICE = (
+    "Restore a backup (the 'backups' folder beside it holds copies), "
+    "or move the file away to start afresh."
+)
+
+
+def is_careerplanner_file(path: Path) -> bool:
+    """True when the first 100 bytes are an SQLite header carrying CareerPlanner's id."""
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(HEADER_SIZE)
+    except OSError:
+        return False
+    if len(header) < HEADER_SIZE or not header.startswith(SQLITE_MAGIC):
+        return False
+    app_id = int.from_bytes(header[APPLICATION_ID_OFFSET : APPLICATION_ID_OFFSET + 4], "big")
+    return app_id == APPLICATION_ID
+
+
+def read_only(path: Path) -> sqlite3.Connection:
+    """A connection that cannot write to the file."""
+    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+
+
+def check_existing(path: Path) -> str | None:
+    """The file's schema revision (None: before the first), or DatabaseError; never writes."""
+    if not path.is_file():
+        raise UnusableFileError(
+            f"{path} is not a file; move it away so a database can be made there"
+        )
+    try:
+        with path.open("rb"):
+            pass
+    except OSError as error:
+        raise DatabaseError(f"{path} cannot be read ({error.strerror})") from error
+    if not is_careerplanner_file(path):
+        raise UnusableFileError(
+            f"{path} is not a CareerPlanner database; it was left untouched. "
+            "Move it away, or choose another data folder."
+        )
+    try:
+        connection = read_only(path)
+        try:
+            problems = [row[0] for row in connection.execute("PRAGMA quick_check")]
+            if problems != ["ok"]:
+                raise UnusableFileError(damaged(path, "; ".join(str(p) for p in problems[:3])))
+            return read_revision(connection, path)
+        finally:
+            connection.close()
+    except sqlite3.Error as error:
+        raise UnusableFileError(damaged(path, str(error))) from error
+
+
+def damaged(path: Path, detail: str) -> str:
+    return f"{path} is damaged: {detail}. {RESTORE_ADVICE}"
+
+
+def read_revision(connection: sqlite3.Connection, path: Path) -> str | None:
+    """The revision recorded in the file; refuses one this version does not know."""
+    has_table = connection.execute(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?", (VERSION_TABLE,)
+    ).fetchone()[0]
+    if not has_table:
+        return None
+    rows = [row[0] for row in connection.execute(f"SELECT version_num FROM {VERSION_TABLE}")]
+    if not rows:
+        return None
+    if len(rows) > 1:
+        raise UnusableFileError(damaged(path, f"it records several schema revisions ({rows})"))
+    if rows[0] not in KNOWN_REVISIONS:
+        raise DatabaseError(
+            f"{path} was written by a newer version of CareerPlanner (schema {rows[0]}); "
+            "it was left untouched. Install the newer version to open it."
+        )
+    return str(rows[0])
+
+
+def folder_is_file_message(data_dir: Path) -> str:
+    message = f"{data_dir} is a file, not a folder"
+    if is_careerplanner_file(data_dir):
+        message += (
+            f": it is a CareerPlanner database, so pass the folder containing it "
+            f"({data_dir.parent})"
+        )
+    return message

@@ -1,0 +1,45 @@
+"""Queries particular to work entries: day totals for the 24-hour check, and the audit log."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import NamedTuple
+
+from sqlalchemy import func, insert, select
+from sqlalchemy.orm import Session
+
+from careerplanner.domain.validation import Span
+from careerplanner.storage.models import EntryEventRow, WorkEntryRow
+
+
+class EntryEvent(NamedTuple):
+    """One line of an entry's audit log."""
+
+    entry_id: int
+    at: datetime
+    action: str  # "verify", "unlock", "remove", "restore"
+    detail: str
+
+
+def spans_between(session: Session, first: date, last: date) -> list[Span]:
+    """(first day, last day, hours) of every entry touching any day in first..last."""
+    table = WorkEntryRow.__table__.c
+    last_day = func.coalesce(table.end, table.start)
+    query = select(table.start, table.end, table.hours).where(
+        table.start <= last, last_day >= first
+    )
+    return [(start, end or start, hours) for start, end, hours in session.execute(query)]
+
+
+def record_events(session: Session, events: list[EntryEvent]) -> None:
+    if events:
+        session.execute(insert(EntryEventRow), [e._asdict() for e in events])
+
+
+def entry_events(session: Session, entry_id: int | None = None) -> list[EntryEvent]:
+    """The audit log, oldest first; of one entry when `entry_id` is given."""
+    table = EntryEventRow.__table__.c
+    query = select(table.entry_id, table.at, table.action, table.detail).order_by(table.id)
+    if entry_id is not None:
+        query = query.where(table.entry_id == entry_id)
+    return [EntryEvent(*row) for row in session.execute(query)]

@@ -1,0 +1,92 @@
+"""Scenario rows <-> `Scenario`: the named what-ifs and the projection saved with each."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from careerplanner.domain.scenarios import SavedProjection, Scenario
+from careerplanner.storage.models import ScenarioRow
+
+
+def _to_domain(row: ScenarioRow) -> Scenario:
+    dates = json.loads(row.degree_dates or "{}")
+    saved = json.loads(row.saved_projection) if row.saved_projection else None
+    return Scenario(
+        name=row.name,
+        weekly_hours=row.weekly_hours,
+        ce_hours_per_year=row.ce_hours_per_year,
+        state=row.state,
+        raise_percent=row.raise_percent,
+        degree_dates={int(k): date.fromisoformat(v) for k, v in dates.items()},
+        id=row.id,
+        saved_at=row.saved_at,
+        saved_projection=SavedProjection.from_dict(saved) if saved else None,
+    )
+
+
+def _fill(row: ScenarioRow, scenario: Scenario) -> None:
+    row.name = scenario.name
+    row.weekly_hours = scenario.weekly_hours
+    row.ce_hours_per_year = scenario.ce_hours_per_year
+    row.state = scenario.state
+    row.raise_percent = scenario.raise_percent
+    row.degree_dates = json.dumps(
+        {str(k): v.isoformat() for k, v in sorted(scenario.degree_dates.items())}
+    )
+    assert scenario.saved_at is not None, "a scenario is stored with the time it was saved"
+    row.saved_at = scenario.saved_at
+    saved = scenario.saved_projection
+    row.saved_projection = json.dumps(saved.to_dict()) if saved else None
+
+
+def list_scenarios(session: Session) -> tuple[Scenario, ...]:
+    rows = session.execute(select(ScenarioRow).order_by(func.lower(ScenarioRow.name)))
+    return tuple(_to_domain(row) for row in rows.scalars())
+
+
+def find_scenario(session: Session, name: str) -> Scenario | None:
+    """The scenario of that name, ignoring case and surrounding spaces."""
+    row = _row_named(session, name)
+    return _to_domain(row) if row else None
+
+
+def _row_named(session: Session, name: str) -> ScenarioRow | None:
+    statement = select(ScenarioRow).where(func.lower(ScenarioRow.name) == name.strip().lower())
+    return session.execute(statement).scalar_one_or_none()
+
+
+def get_scenario(session: Session, scenario_id: int) -> Scenario | None:
+    row = session.get(ScenarioRow, scenario_id)
+    return _to_domain(row) if row else None
+
+
+def add_scenario(session: Session, scenario: Scenario) -> Scenario:
+    row = ScenarioRow()
+    _fill(row, scenario)
+    session.add(row)
+    session.flush()
+    return _to_domain(row)
+
+
+def update_scenario(session: Session, scenario: Scenario) -> Scenario | None:
+    """Overwrite the stored scenario with the same id; None when there is none."""
+    row = session.get(ScenarioRow, scenario.id)
+    if row is None:
+        return None
+    _fill(row, scenario)
+    session.flush()
+    return _to_domain(row)
+
+
+def delete_scenario(session: Session, scenario_id: int) -> Scenario | None:
+    row = session.get(ScenarioRow, scenario_id)
+    if row is None:
+        return None
+    removed = _to_domain(row)
+    session.delete(row)
+    session.flush()
+    return removed

@@ -1,0 +1,50 @@
+"""Shared fixtures: a fresh data folder, a database in it, the catalog, and services over both."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from careerplanner.domain.catalog import Catalog
+from careerplanner.services import Services
+from careerplanner.storage import Database
+
+TODAY = date(2026, 11, 26)
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    """A data folder that does not exist yet (Database.open makes it)."""
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def db(data_dir: Path) -> Iterator[Database]:
+    database = Database.open(data_dir)
+    yield database
+    database.close()
+
+
+@pytest.fixture(scope="session")
+def catalog() -> Catalog:
+    """The bundled catalog from resources/."""
+    loader = pytest.importorskip("careerplanner.catalog")
+    result: Catalog = loader.load_catalog()
+    return result
+
+
+@pytest.fixture
+def services(db: Database) -> Services:
+    """Services on a fixed 'today' (2026-11-26): the bundled catalog when it loads, else a stub."""
+    try:
+        from careerplanner.catalog import load_catalog
+
+        catalog = load_catalog()
+    except ImportError:
+        from catalog_stub import stub_catalog
+
+        catalog = stub_catalog()
+    return Services(db, catalog, today=lambda: TODAY)
