@@ -1,0 +1,144 @@
+"""The `careerplanner` command line: argparse over the services.
+
+`run(argv)` returns the exit code: 0 on success, 2 for bad input (including usage errors),
+1 for any other failure. Every error is one line on stderr starting with `error: `, and
+nothing is written to the database when a command fails. Without a command the GUI starts.
+
+Each command module exposes `register(subparsers)`; its subparsers set `handler(args, ctx)`.
+To add a module, add it to `COMMAND_MODULES`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import os
+import sys
+from collections.abc import Sequence
+from typing import NoReturn
+
+from careerplanner import __version__
+from careerplanner.cli import (
+    plan_commands,
+    records_commands,
+    report_commands,
+    status_commands,
+    timeline_commands,
+)
+from careerplanner.cli.context import CommandError, Context
+from careerplanner.domain.errors import ValidationError
+from careerplanner.storage.errors import UnusableFileError
+
+COMMAND_MODULES = (
+    plan_commands,
+    records_commands,
+    status_commands,
+    timeline_commands,
+    report_commands,
+)
+
+DEBUG_ENV = "CAREERPLANNER_DEBUG"  # set to show the traceback of an unexpected failure
+
+
+class UsageError(Exception):
+    """The command line itself is wrong (unknown option, missing argument...)."""
+
+
+class Parser(argparse.ArgumentParser):
+    """An ArgumentParser whose errors are one line and exit code 2, like every bad input."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see: {self.prog} --help)")
+
+
+def build_parser() -> Parser:
+    parser = Parser(
+        prog="careerplanner",
+        description="Plan a career in care case management: hours, eligibility, projections.",
+        epilog="Without a command, the window opens.",
+        allow_abbrev=False,
+    )
+    parser.add_argument("--version", action="version", version=f"careerplanner {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="the folder holding your data (default: $CAREERPLANNER_DATA_DIR, "
+        "else the platform's user data folder)",
+    )
+    window = parser.add_argument_group("window options (without a command)")
+    window.add_argument("--screenshot", metavar="FILE", help="render the window to a PNG, exit")
+    window.add_argument("--page", metavar="NAME", help="the page to show")
+    window.add_argument("--size", metavar="WxH", help="window size, e.g. 1280x800")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in COMMAND_MODULES:
+        module.register(subparsers)
+    return parser
+
+
+def _fail(message: str, code: int) -> int:
+    line = " ".join(str(message).split()) or "failed"
+    print(f"error: {line}", file=sys.stderr)
+    return code
+
+
+def run(argv: Sequence[str]) -> int:
+    """Parse `argv` (without the program name), run the command, return the exit code."""
+    argv = list(argv)
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except UsageError as error:
+        return _fail(str(error), 2)
+    except SystemExit as done:  # --help, --version
+        return done.code if isinstance(done.code, int) else 0
+    if args.command is None:
+        return _gui(argv, parser)
+    ctx = Context(args.data_dir)
+    try:
+        code: int = args.handler(args, ctx)
+        sys.stdout.flush()
+        return code
+    except ValidationError as error:  # includes NotFoundError
+        return _fail(error.message, 2)
+    except UnusableFileError as error:  # --data-dir at a foreign or damaged file
+        return _fail(error.message, 2)
+    except CommandError as error:
+        return _fail(error.message, error.code)
+    except BrokenPipeError:
+        return _closed_pipe()
+    except KeyboardInterrupt:
+        return _fail("interrupted", 130)
+    except Exception as error:
+        if os.environ.get(DEBUG_ENV):
+            raise
+        return _fail(_describe(error), 1)
+    finally:
+        ctx.close()
+
+
+def _describe(error: Exception) -> str:
+    """DatabaseError, CatalogError and OSError carry messages in the user's words."""
+    kind = type(error).__name__
+    if type(error).__module__.startswith("careerplanner."):
+        return str(error)
+    if isinstance(error, OSError):
+        where = f" ({error.filename})" if error.filename else ""
+        return f"{error.strerror or error}{where}"
+    return f"unexpected failure ({kind}: {error}); set {DEBUG_ENV}=1 to see the details"
+
+
+def _closed_pipe() -> int:
+    """The reader went away (`| head`): stop quietly, as other command-line tools do."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    return 0
+
+
+def _gui(argv: list[str], parser: Parser) -> int:
+    if importlib.util.find_spec("careerplanner.app") is None:
+        parser.print_usage()
+        print("The window is not built yet; run a command, e.g.: careerplanner eligibility")
+        return 0
+    from careerplanner.app import main_gui
+
+    return int(main_gui(argv))

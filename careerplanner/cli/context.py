@@ -1,0 +1,158 @@
+"""What every command handler gets: the data folder, lazily opened services, and argument parsers.
+
+Handlers parse and validate all of their arguments with the helpers here before they open the
+database, so bad input never touches it. Every helper raises `ValidationError` with a message
+that names the option.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
+
+from careerplanner.domain import validation
+from careerplanner.domain.errors import ValidationError
+
+if TYPE_CHECKING:
+    from careerplanner.domain.catalog import Catalog
+    from careerplanner.services import Services
+    from careerplanner.storage import Database
+
+E = TypeVar("E", bound=Enum)
+
+
+@dataclass
+class Context:
+    """The data folder and, once a handler asks for them, the catalog, database and services."""
+
+    data_dir_option: str | None
+    today: date = field(default_factory=date.today)
+    _catalog: Catalog | None = None
+    _database: Database | None = None
+    _services: Services | None = None
+
+    @property
+    def data_dir(self) -> Path:
+        from careerplanner.paths import resolve_data_dir
+
+        return resolve_data_dir(self.data_dir_option)
+
+    def catalog(self) -> Catalog:
+        if self._catalog is None:
+            from careerplanner.catalog import load_catalog
+
+            self._catalog = load_catalog()
+        return self._catalog
+
+    def database(self) -> Database:
+        if self._database is None:
+            from careerplanner.storage import Database
+
+            self._database = Database.open(self.data_dir)
+        return self._database
+
+    def services(self) -> Services:
+        if self._services is None:
+            from careerplanner.services import Services
+
+            self._services = Services(self.database(), self.catalog())
+        return self._services
+
+    def close(self) -> None:
+        if self._database is not None:
+            self._database.close()
+            self._database = None
+            self._services = None
+
+
+# --- argument parsers: text from the command line to checked values -------------------------
+
+
+def _named(error: ValidationError, option: str) -> ValidationError:
+    """The error with the option's name in front, unless the message already names it."""
+    if option in error.message:
+        return error
+    return ValidationError(f"{option}: {error.message}", option)
+
+
+def number(text: str | None, option: str) -> float | None:
+    if text is None:
+        return None
+    try:
+        return validation.parse_number(text, option)
+    except ValidationError as error:
+        raise _named(error, option) from None
+    except ValueError:  # a shape the number parser let through but float() refuses
+        shown = text.strip() if len(text.strip()) <= 40 else text.strip()[:39] + "…"
+        raise ValidationError(f"{option}: '{shown}' is not a number", option) from None
+
+
+def in_range(text: str | None, option: str, low: float, high: float) -> float | None:
+    value = number(text, option)
+    if value is None:
+        return None
+    return validation.check_range(value, option, low, high)
+
+
+def day(text: str | None, option: str) -> date | None:
+    if text is None:
+        return None
+    try:
+        return validation.parse_date(text, option)
+    except ValidationError as error:
+        raise _named(error, option) from None
+
+
+def text(value: str | None, option: str) -> str | None:
+    if value is None:
+        return None
+    try:
+        return validation.parse_text(value, option)
+    except ValidationError as error:
+        raise _named(error, option) from None
+
+
+def choice(value: str | None, enum_cls: type[E], option: str) -> E | None:
+    if value is None:
+        return None
+    try:
+        return validation.parse_choice(value, enum_cls, option)
+    except ValidationError as error:
+        raise _named(error, option) from None
+
+
+def state(value: str | None, option: str) -> str | None:
+    """A state code; None when not given. An empty string clears it (returns '')."""
+    if value is None:
+        return None
+    if not value.strip():
+        return ""
+    try:
+        return validation.parse_state(value, option)
+    except ValidationError as error:
+        raise _named(error, option) from None
+
+
+def record_id(value: str) -> int:
+    cleaned = value.strip()
+    if not cleaned.isdigit() or not cleaned.isascii() or int(cleaned) <= 0:
+        shown = cleaned if len(cleaned) <= 40 else cleaned[:39] + "…"
+        raise ValidationError(f"'{shown}' is not a record id (a whole number such as 12)", "ID")
+    return int(cleaned)
+
+
+def required(value: object | None, option: str) -> None:
+    if value is None:
+        raise ValidationError(f"{option} is required", option)
+
+
+class CommandError(Exception):
+    """A failure that is not bad input (exit 1 unless told): the message is printed as is."""
+
+    def __init__(self, message: str, code: int = 1) -> None:
+        super().__init__(message)
+        self.message = message
+        self.code = code
