@@ -1,0 +1,202 @@
+"""Builds and runs the desktop app: data folder, single-instance lock, database, services, window.
+
+Nothing heavy is imported before the first paint: the pages other than the first, charts and
+migrations load when they are first needed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QLockFile, QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from careerplanner.ui.main_window import MainWindow
+
+LOCK_NAME = ".careerplanner.lock"
+SETTINGS_NAME = "settings.ini"
+SCREENSHOT_PAGES = ("overview", "hours", "education", "certifications")
+SCREENSHOT_PAGES += ("settings", "timeline", "ce", "explore")
+
+
+class UsageError(Exception):
+    """A command-line option the GUI cannot use (exit 2)."""
+
+
+@dataclass(frozen=True, slots=True)
+class GuiOptions:
+    data_dir: str | None = None
+    screenshot: Path | None = None
+    page: str | None = None
+    size: tuple[int, int] = (1280, 800)
+
+
+@dataclass
+class Running:
+    """Everything one running window holds; `close()` releases the database and the lock."""
+
+    window: MainWindow
+    services: Any
+    database: Any
+    lock: QLockFile
+    settings: QSettings
+
+    def close(self) -> None:
+        self.window.close()
+        self.database.close()
+        self.lock.unlock()
+
+
+def parse_options(argv: list[str]) -> GuiOptions:
+    parser = argparse.ArgumentParser(prog="careerplanner", add_help=False)
+    parser.add_argument("--data-dir")
+    parser.add_argument("--screenshot", type=Path)
+    parser.add_argument("--page")
+    parser.add_argument("--size", default="1280x800")
+    args, unknown = parser.parse_known_args(argv)
+    if unknown:
+        raise UsageError(f"unknown option {unknown[0]}")
+    return GuiOptions(args.data_dir, args.screenshot, args.page, _parse_size(args.size))
+
+
+def _parse_size(text: str) -> tuple[int, int]:
+    width, _, height = text.lower().partition("x")
+    if not (width.isdigit() and height.isdigit()) or not (
+        400 <= int(width) <= 8000 and 300 <= int(height) <= 8000
+    ):
+        raise UsageError(f"--size must look like 1280x800 (400x300 or larger), not {text!r}")
+    return int(width), int(height)
+
+
+def check_page(page: str | None) -> None:
+    """Refuse a page name that is unknown or whose page is not part of this version."""
+    from careerplanner.ui.main_window import PAGE_NAMES
+
+    if page is None or page in PAGE_NAMES:
+        return
+    if page in SCREENSHOT_PAGES:
+        raise UsageError(f"the {page} page is not available in this version")
+    raise UsageError(f"unknown page {page!r}; choose one of {', '.join(PAGE_NAMES)}")
+
+
+def application() -> QApplication:
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "careerplanner"])
+    app.setApplicationName("CareerPlanner")
+    app.setOrganizationName("CareerPlanner")
+    app.setApplicationDisplayName("CareerPlanner")
+    return app  # type: ignore[return-value]
+
+
+def acquire_lock(data_dir: Path) -> QLockFile | None:
+    """The single-writer lock on the data folder, or None when another instance holds it."""
+    from PySide6.QtCore import QLockFile
+
+    lock = QLockFile(str(data_dir / LOCK_NAME))
+    lock.setStaleLockTime(0)  # a live holder is never stale; a dead one is detected by its id
+    return lock if lock.tryLock(200) else None
+
+
+def launch(data_dir: Path) -> Running | None:
+    """Open everything for `data_dir`; on a refused folder or database, explain and give None."""
+    from careerplanner.ui.dialogs import DatabaseErrorDialog
+
+    lock = None
+    try:
+        data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError:
+        pass  # the database layer explains what is wrong with the folder
+    else:
+        lock = acquire_lock(data_dir)
+        if lock is None:
+            DatabaseErrorDialog.for_lock(data_dir).exec()
+            return None
+    from careerplanner.storage import DatabaseError
+    from careerplanner.ui.restore_dialog import RecoveryDeclined, open_with_recovery
+
+    try:
+        database = open_with_recovery(data_dir)  # a damaged file: offers the newest backup
+    except (DatabaseError, RecoveryDeclined) as error:
+        if lock is not None:
+            lock.unlock()
+        if isinstance(error, DatabaseError):
+            DatabaseErrorDialog.for_database(str(error), data_dir).exec()
+        return None
+    assert lock is not None
+    return _build(data_dir, database, lock)
+
+
+def _build(data_dir: Path, database: Any, lock: QLockFile) -> Running:
+    from PySide6.QtCore import QSettings
+
+    from careerplanner.catalog import load_catalog
+    from careerplanner.services import Services
+    from careerplanner.ui.main_window import MainWindow
+    from careerplanner.ui.theme import install_theme
+
+    settings = QSettings(str(data_dir / SETTINGS_NAME), QSettings.Format.IniFormat)
+    install_theme(application(), settings)
+    services = Services(database, load_catalog())
+    window = MainWindow(services, settings, data_dir)
+    return Running(window, services, database, lock, settings)
+
+
+def take_screenshot(window: MainWindow, path: Path, page: str, size: tuple[int, int]) -> int:
+    """Render `page` at `size` and save it as a PNG; 0 on success, 1 if it cannot be written."""
+    app = application()
+    window.resize(*size)
+    window.show_page(page)
+    window.show()
+    for _ in range(3):
+        app.processEvents()
+    if not window.grab().save(str(path), "PNG"):
+        print(f"error: could not write the screenshot to {path}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def main_gui(argv: list[str] | None = None) -> int:
+    """Run the desktop app (or take a screenshot of it); the process exit code."""
+    try:
+        options = parse_options(sys.argv[1:] if argv is None else argv)
+        if options.screenshot is not None:
+            os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        check_page(options.page)
+    except UsageError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    from careerplanner.paths import resolve_data_dir
+
+    app = application()
+    running = launch(resolve_data_dir(options.data_dir))
+    if running is None:
+        return 1
+    try:
+        if options.screenshot is not None:
+            page = options.page or "overview"
+            return take_screenshot(running.window, options.screenshot, page, options.size)
+        return _run(app, running, options.page)
+    finally:
+        running.close()
+
+
+def _run(app: QApplication, running: Running, page: str | None) -> int:
+    from PySide6.QtCore import QTimer
+
+    from careerplanner.ui.reminders_card import startup_tasks
+
+    window = running.window
+    window.show_page(page or "overview")
+    window.show()
+    if running.services.plan.is_empty():
+        QTimer.singleShot(0, window.open_wizard)
+    else:
+        QTimer.singleShot(0, lambda: startup_tasks(window, running.services))
+    return app.exec()

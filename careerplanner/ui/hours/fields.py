@@ -1,0 +1,90 @@
+"""Input widgets shared by the quick-add bar, the entry dialog and inline editing."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QStringListModel, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QLineEdit,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
+
+from careerplanner.domain.model import Activity, Setting, Supervision
+from careerplanner.ui.hours.table_model import (
+    COL_PAID,
+    ENUM_COLUMNS,
+    label,
+    supervision_label,
+)
+
+EnumType = type[Activity] | type[Setting] | type[Supervision]
+
+
+def enum_combo(enum_cls: EnumType) -> QComboBox:
+    """A combo box of an enum's values in plain words; the value is kept as item data."""
+    combo = QComboBox()
+    for member in enum_cls:
+        text = supervision_label(member) if enum_cls is Supervision else label(member.value)
+        combo.addItem(text, member.value)
+    return combo
+
+
+def select_value(combo: QComboBox, value: str) -> None:
+    index = combo.findData(value)
+    if index >= 0:
+        combo.setCurrentIndex(index)
+
+
+def employer_edit(placeholder: str = "Employer or placement") -> QLineEdit:
+    """A line edit that completes employers already used."""
+    edit = QLineEdit()
+    edit.setPlaceholderText(placeholder)
+    completer = QCompleter(QStringListModel(edit), edit)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    edit.setCompleter(completer)
+    return edit
+
+
+def set_employers(edit: QLineEdit, employers: Iterable[str]) -> None:
+    completer = edit.completer()
+    model = completer.model() if completer is not None else None
+    if isinstance(model, QStringListModel):
+        model.setStringList(sorted(set(employers), key=str.casefold))
+
+
+class HoursDelegate(QStyledItemDelegate):
+    """Inline editors: a list of choices for activity, setting, supervision and paid."""
+
+    def createEditor(
+        self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex
+    ) -> QWidget:
+        column = index.column()
+        if column in ENUM_COLUMNS:
+            combo = enum_combo(ENUM_COLUMNS[column])
+        elif column == COL_PAID:
+            combo = QComboBox()
+            combo.addItem("Paid", "paid")
+            combo.addItem("Unpaid", "unpaid")
+        else:
+            return super().createEditor(parent, option, index)
+        combo.setParent(parent)
+        return combo
+
+    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
+        if isinstance(editor, QComboBox):
+            select_value(editor, str(index.data(Qt.ItemDataRole.EditRole)))
+        else:
+            super().setEditorData(editor, index)
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: QModelIndex) -> None:
+        if isinstance(editor, QComboBox):
+            if editor.currentData() != index.data(Qt.ItemDataRole.EditRole):
+                model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+        else:
+            super().setModelData(editor, model, index)

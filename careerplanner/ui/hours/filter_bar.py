@@ -1,0 +1,109 @@
+"""The filter bar above the hours table: text, date range, setting and employer."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
+
+from careerplanner.domain.model import Setting
+from careerplanner.ui.hours.proxy import HoursFilter
+from careerplanner.ui.hours.table_model import label
+from careerplanner.ui.widgets import OptionalDateEdit
+
+_ANY = "\x00any"
+NO_EMPLOYER = "(no employer)"
+
+
+class FilterBar(QWidget):
+    """Emits `changed` with the new HoursFilter whenever one of its fields changes."""
+
+    changed = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.text = QLineEdit()
+        self.text.setPlaceholderText("Search employer, notes, setting… (Ctrl+F)")
+        self.text.setClearButtonEnabled(True)
+        self.since = OptionalDateEdit()
+        self.since.setToolTip("Only entries on or after this day")
+        self.until = OptionalDateEdit()
+        self.until.setToolTip("Only entries on or before this day")
+        self.setting = QComboBox()
+        self.setting.addItem("All settings", _ANY)
+        for member in Setting:
+            self.setting.addItem(label(member.value), member.value)
+        self.employer = QComboBox()
+        self.employer.setMinimumContentsLength(14)
+        self.employer.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.employer.addItem("All employers", _ANY)
+        self.clear_button = QPushButton("Clear")
+        self.clear_button.setToolTip("Show every entry again")
+        self._build()
+        self.text.textChanged.connect(self._emit)
+        self.since.dateChanged.connect(self._emit)
+        self.until.dateChanged.connect(self._emit)
+        self.setting.currentIndexChanged.connect(self._emit)
+        self.employer.currentIndexChanged.connect(self._emit)
+        self.clear_button.clicked.connect(self.clear)
+
+    def _build(self) -> None:
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.text, 3)
+        for caption, widget in (("From", self.since), ("to", self.until)):
+            caption_label = QLabel(caption)
+            caption_label.setBuddy(widget)
+            row.addWidget(caption_label)
+            row.addWidget(widget)
+        row.addWidget(self.setting, 1)
+        row.addWidget(self.employer, 1)
+        row.addWidget(self.clear_button)
+
+    def value(self) -> HoursFilter:
+        setting = self.setting.currentData()
+        employer = self.employer.currentData()
+        return HoursFilter(
+            text=self.text.text(),
+            since=self.since.value(),
+            until=self.until.value(),
+            setting="" if setting == _ANY else str(setting),
+            employer=None if employer == _ANY else str(employer),
+        )
+
+    def set_employers(self, employers: Iterable[str]) -> None:
+        """Offer these employers, keeping the current choice when it is still there."""
+        current = self.employer.currentData()
+        names = sorted(set(employers), key=str.casefold)
+        self.employer.blockSignals(True)
+        self.employer.clear()
+        self.employer.addItem("All employers", _ANY)
+        for name in names:
+            self.employer.addItem(name or NO_EMPLOYER, name)
+        index = self.employer.findData(current)
+        self.employer.setCurrentIndex(max(0, index))
+        self.employer.blockSignals(False)
+        if index < 0 and current != _ANY:
+            self._emit()
+
+    def clear(self) -> None:
+        for widget in (self.text, self.since, self.until, self.setting, self.employer):
+            widget.blockSignals(True)
+        self.text.clear()
+        self.since.set_value(None)
+        self.until.set_value(None)
+        self.setting.setCurrentIndex(0)
+        self.employer.setCurrentIndex(0)
+        for widget in (self.text, self.since, self.until, self.setting, self.employer):
+            widget.blockSignals(False)
+        self._emit()
+
+    def focus(self) -> None:
+        self.text.setFocus()
+        self.text.selectAll()
+
+    def _emit(self, *_args: object) -> None:
+        self.changed.emit(self.value())

@@ -1,0 +1,272 @@
+"""The Hours page: quick-add bar, toolbar, filter bar, the log table and its totals."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+import numpy as np
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from careerplanner.domain.errors import ValidationError
+from careerplanner.domain.model import WorkEntry
+from careerplanner.ui.hours.actions import HoursActions
+from careerplanner.ui.hours.fields import HoursDelegate
+from careerplanner.ui.hours.filter_bar import FilterBar
+from careerplanner.ui.hours.proxy import HoursFilter, HoursFilterProxy
+from careerplanner.ui.hours.quick_add import QuickAddBar
+from careerplanner.ui.hours.table_model import HEADERS, HoursTableModel
+from careerplanner.ui.widgets import FieldError, format_hours, heading, muted
+
+COLUMN_WIDTHS = (86, 86, 56, 118, 100, 104, 54, 160, 140, 116)
+EMPTY_TEXT = (
+    "<h3>No hours logged yet</h3>"
+    "<p>Type the hours you worked today in the bar above and press <b>Enter</b>.</p>"
+    "<p>Worked here a while already? Choose <b>New entry…</b> and log a whole span at once "
+    "(a week, a pay period, or your backlog since you started) — the hours are spread evenly "
+    "over its days.</p>"
+)
+NO_MATCH_TEXT = "No entries match the filter. Choose <b>Clear</b> to see every entry."
+
+
+def today_of(services: Any) -> Callable[[], date]:
+    """The services' notion of today (tests pin it), as a function."""
+    today = getattr(services, "today", None)
+    if callable(today):
+        return today  # type: ignore[no-any-return]
+    if isinstance(today, date):
+        return lambda: today
+    return date.today
+
+
+class HoursPage(QWidget):
+    """Log, correct, sign off and filter work hours; every change can be undone."""
+
+    kinds = frozenset({"entries"})
+    status_message = Signal(str)
+
+    def __init__(
+        self,
+        services: Any,
+        parent: QWidget | None = None,
+        undo_stack: QUndoStack | None = None,
+        **_kw: object,
+    ) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.today = today_of(services)
+        self.undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)
+        self.refresh_count = 0
+        self._primed = False
+        self.model = HoursTableModel(self)
+        self.proxy = HoursFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.quick_add = QuickAddBar(self.today, self)
+        self.filter_bar = FilterBar(self)
+        self.message = FieldError(self)
+        self.footer = QLabel()
+        self.footer.setObjectName("muted")
+        self.table = self._make_table()
+        self.actions_ = HoursActions(self)
+        self.model.set_editor(self.actions_.inline_edit, self.show_error)
+        self.buttons: dict[str, QPushButton] = {}
+        self._build()
+        self.quick_add.submitted.connect(self.actions_.quick_add)
+        self.filter_bar.changed.connect(self.apply_filter)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.table.doubleClicked.connect(self.actions_.double_clicked)
+        self.proxy.modelReset.connect(self._update_footer)
+        self.proxy.layoutChanged.connect(self._update_footer)
+        self.refresh()
+
+    # --- layout ---------------------------------------------------------------------------
+
+    def _make_table(self) -> QTableView:
+        table = QTableView(self)
+        table.setModel(self.proxy)
+        table.setItemDelegate(HoursDelegate(table))
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        table.setSortingEnabled(True)
+        table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
+        vertical = table.verticalHeader()
+        vertical.setVisible(False)
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vertical.setDefaultSectionSize(table.fontMetrics().height() + 10)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setHighlightSections(False)
+        for column, width in enumerate(COLUMN_WIDTHS):
+            table.setColumnWidth(column, width)
+        header.setSectionResizeMode(HEADERS.index("Notes"), QHeaderView.ResizeMode.Stretch)
+        return table
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 12)
+        layout.setSpacing(10)
+        layout.addWidget(heading("Hours"))
+        layout.addWidget(
+            muted(
+                "Every hour of case-management work you log counts toward certifications. "
+                "Verified entries are locked; everything else can be edited, and Ctrl+Z undoes."
+            )
+        )
+        layout.addWidget(self.quick_add)
+        layout.addLayout(self._toolbar())
+        layout.addWidget(self.filter_bar)
+        layout.addWidget(self.message)
+        self.empty = QLabel(EMPTY_TEXT)
+        self.empty.setObjectName("emptyState")
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.empty.setMargin(16)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(self.empty)
+        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.footer)
+        QShortcut(QKeySequence.StandardKey.Delete, self.table, self.actions_.delete_selected)
+        QShortcut(QKeySequence("Ctrl+D"), self, self.actions_.duplicate_selected)
+        QShortcut(QKeySequence("Ctrl+E"), self, self.actions_.edit_selected)
+
+    def _toolbar(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.setSpacing(6)
+        specs = (
+            ("new", "New entry…", "Add an entry or a span of days (Ctrl+N focuses quick add)"),
+            ("edit", "Edit…", "Change the selected entry (Ctrl+E)"),
+            ("duplicate", "Duplicate", "Copy the selected entries (Ctrl+D)"),
+            ("delete", "Delete", "Delete the selected entries (Delete; Ctrl+Z brings them back)"),
+            ("verify", "Mark verified…", "Record a supervisor's sign-off; the entries lock"),
+            ("unlock", "Unlock…", "Remove the sign-off of a verified entry (recorded)"),
+        )
+        for key, text, tip in specs:
+            button = QPushButton(text)
+            button.setToolTip(tip)
+            button.clicked.connect(getattr(self.actions_, f"{key}_clicked"))
+            self.buttons[key] = button
+            row.addWidget(button)
+        row.addStretch(1)
+        return row
+
+    # --- the page contract ------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Reload every entry from services, keeping the selection and the filter."""
+        self.refresh_count += 1
+        selected = {e.id for e in self.selected_entries()}
+        entries = self.services.hours.list()
+        self.model.set_entries(entries)
+        columns = self.model.columns()
+        employers = set(columns.employers)
+        self.filter_bar.set_employers(employers)
+        self.quick_add.set_employers(e for e in employers if e)
+        if not self._primed:
+            self._primed = bool(entries)
+            last = entries[int(columns.ids.argmax())] if entries else None
+            self.quick_add.set_defaults(last)
+        self.select_ids(selected)
+        self._update_footer()
+        self._update_buttons()
+
+    def new_entry(self) -> None:
+        """Ctrl+N: put the cursor in the quick-add bar."""
+        self.quick_add.focus()
+
+    def focus_filter(self) -> None:
+        self.filter_bar.focus()
+
+    # --- selection and state -------------------------------------------------------------
+
+    def selected_entries(self) -> list[WorkEntry]:
+        model = self.table.selectionModel()
+        rows = self.proxy.source_rows()
+        chosen = sorted(index.row() for index in model.selectedRows())
+        return [self.model.entry(int(rows[row])) for row in chosen if row < len(rows)]
+
+    def current_entry(self) -> WorkEntry | None:
+        index = self.table.currentIndex()
+        selected = self.selected_entries()
+        if index.isValid() and self.table.selectionModel().isRowSelected(index.row()):
+            return self.model.entry(int(self.proxy.source_rows()[index.row()]))
+        return selected[0] if selected else None
+
+    def select_ids(self, ids: set[int]) -> None:
+        """Select the rows of these entries (those still shown)."""
+        if not ids:
+            return
+        columns = self.model.columns()
+        rows = np.flatnonzero(np.isin(columns.ids, np.fromiter(ids, np.int64, len(ids))))
+        selection = QItemSelection()
+        for row in rows[:10_000]:
+            index = self.proxy.mapFromSource(self.model.index(int(row), 0))
+            if index.isValid():
+                selection.select(index, index)
+        flags = (
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows
+        )
+        self.table.selectionModel().select(selection, flags)
+        if not selection.isEmpty():
+            first = selection.indexes()[0]
+            self.table.selectionModel().setCurrentIndex(
+                first, QItemSelectionModel.SelectionFlag.NoUpdate
+            )
+            self.table.scrollTo(first)
+
+    def apply_filter(self, value: HoursFilter) -> None:
+        selected = {e.id for e in self.selected_entries()}
+        self.proxy.set_filter(value)
+        self.select_ids(selected)
+
+    def show_error(self, error: ValidationError | str) -> None:
+        self.message.show_error(error.message if isinstance(error, ValidationError) else error)
+
+    def show_status(self, text: str) -> None:
+        self.message.clear_error()
+        self.status_message.emit(text)
+
+    def _update_footer(self) -> None:
+        total = self.model.rowCount()
+        shown = self.proxy.rowCount()
+        hours = format_hours(self.proxy.total_hours())
+        if total == 0:
+            self.footer.setText("")
+        elif self.proxy.filter().active:
+            self.footer.setText(
+                f"Showing {shown:,} of {total:,} entries · <b>{hours} h</b> recorded in these"
+                if shown
+                else NO_MATCH_TEXT
+            )
+        else:
+            self.footer.setText(f"{total:,} entries · <b>{hours} h</b> recorded in all")
+        self.stack.setCurrentWidget(self.empty if total == 0 else self.table)
+
+    def _update_buttons(self, *_args: object) -> None:
+        selected = self.selected_entries()
+        one = len(selected) == 1
+        self.buttons["edit"].setEnabled(one)
+        self.buttons["duplicate"].setEnabled(bool(selected))
+        self.buttons["delete"].setEnabled(bool(selected))
+        self.buttons["verify"].setEnabled(any(not e.verified for e in selected))
+        self.buttons["unlock"].setEnabled(one and selected[0].verified)

@@ -1,0 +1,157 @@
+"""The quick-add bar: log a day's hours in one line and press Enter."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
+
+from careerplanner.domain.errors import ValidationError
+from careerplanner.domain.model import Activity, Setting, Supervision, WorkEntry
+from careerplanner.domain.validation import fmt_number, parse_number
+from careerplanner.ui.hours.fields import employer_edit, enum_combo, select_value, set_employers
+from careerplanner.ui.widgets import FieldError, date_edit, to_date
+
+_ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+class QuickAddBar(QWidget):
+    """Date (today), hours and the rest prefilled from the last entry; Enter saves."""
+
+    submitted = Signal(object)  # a WorkEntry to add
+
+    def __init__(self, today: Callable[[], date], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("quickAdd")
+        self._today = today
+        self.date = date_edit(today())
+        self.hours = QLineEdit()
+        self.hours.setPlaceholderText("e.g. 8")
+        self.hours.setMaximumWidth(80)
+        self.activity = enum_combo(Activity)
+        self.setting = enum_combo(Setting)
+        self.supervision = enum_combo(Supervision)
+        self.paid = QCheckBox("Paid")
+        self.paid.setChecked(True)
+        self.employer = employer_edit()
+        self.employer.setMinimumWidth(170)
+        self.notes = QLineEdit()
+        self.notes.setPlaceholderText("Notes (optional)")
+        self.add_button = QPushButton("Add")
+        self.add_button.setToolTip("Save this entry (Enter)")
+        self.add_button.clicked.connect(self.submit)
+        self.errors: dict[str, FieldError] = {}
+        self._build()
+
+    def _build(self) -> None:
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(8)
+        grid.setVerticalSpacing(2)
+        fields: list[tuple[str, str, QWidget]] = [
+            ("start", "Date", self.date),
+            ("hours", "Hours", self.hours),
+            ("activity", "Activity", self.activity),
+            ("setting", "Setting", self.setting),
+            ("supervision", "Supervised by", self.supervision),
+            ("paid", "", self.paid),
+            ("employer", "Employer", self.employer),
+            ("notes", "Notes", self.notes),
+        ]
+        columns = len(fields) + 1
+        for column, (key, caption, widget) in enumerate(fields):
+            caption_label = QLabel(caption)
+            caption_label.setObjectName("muted")
+            caption_label.setBuddy(widget)
+            grid.addWidget(caption_label, 0, column)
+            grid.addWidget(widget, 1, column)
+            error = FieldError(self)
+            grid.addWidget(error, 2, column, 1, columns - column)
+            self.errors[key] = error
+        grid.addWidget(self.add_button, 1, len(fields))
+        grid.setColumnStretch(fields.index(("employer", "Employer", self.employer)), 2)
+        grid.setColumnStretch(len(fields) - 1, 3)
+        self.errors["other"] = self.errors["notes"]
+
+    # --- values ---------------------------------------------------------------------------
+
+    def entry(self) -> WorkEntry:
+        """The entry as typed; raises ValidationError for hours that are not a number."""
+        return WorkEntry(
+            start=to_date(self.date.date()),
+            hours=parse_number(self.hours.text(), "hours"),
+            activity=Activity(self.activity.currentData()),
+            setting=Setting(self.setting.currentData()),
+            supervision=Supervision(self.supervision.currentData()),
+            paid=self.paid.isChecked(),
+            employer=self.employer.text(),
+            notes=self.notes.text(),
+        )
+
+    def set_defaults(self, last: WorkEntry | None) -> None:
+        """Today's date and, for the rest, the values of the last entry logged."""
+        today = self._today()
+        self.date.setDate(QDate(today.year, today.month, today.day))
+        if last is None:
+            return
+        self.hours.setText(fmt_number(last.hours / last.span_days))
+        select_value(self.activity, last.activity.value)
+        select_value(self.setting, last.setting.value)
+        select_value(self.supervision, last.supervision.value)
+        self.paid.setChecked(last.paid)
+        self.employer.setText(last.employer)
+        self.notes.clear()
+
+    def set_employers(self, employers: Iterable[str]) -> None:
+        set_employers(self.employer, employers)
+
+    # --- actions ------------------------------------------------------------------------
+
+    def submit(self) -> None:
+        self.clear_errors()
+        try:
+            entry = self.entry()
+        except ValidationError as error:
+            self.show_error(error)
+            return
+        self.submitted.emit(entry)
+
+    def saved(self) -> None:
+        """After a successful save: keep the values for the next entry, clear the notes."""
+        self.clear_errors()
+        self.notes.clear()
+        self.hours.setFocus()
+        self.hours.selectAll()
+
+    def show_error(self, error: ValidationError) -> None:
+        key = error.field if error.field in self.errors else "other"
+        if error.field in ("end", "date"):
+            key = "start"
+        self.errors[key].show_error(error.message)
+        widget = {"start": self.date, "hours": self.hours, "employer": self.employer}.get(key)
+        (widget or self.notes).setFocus()
+
+    def clear_errors(self) -> None:
+        for error in self.errors.values():
+            error.clear_error()
+
+    def focus(self) -> None:
+        self.hours.setFocus()
+        self.hours.selectAll()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in _ENTER:
+            self.submit()
+            event.accept()
+            return
+        super().keyPressEvent(event)

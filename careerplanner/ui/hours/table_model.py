@@ -1,0 +1,315 @@
+"""The hours log as a table model: one row per work entry, kept in plain Python lists."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from datetime import date
+from functools import cached_property
+from operator import attrgetter
+
+import numpy as np
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from careerplanner.domain.errors import ValidationError
+from careerplanner.domain.model import Activity, Setting, Supervision, WorkEntry
+from careerplanner.domain.validation import fmt_number, parse_choice, parse_date, parse_number
+
+COL_DATE, COL_END, COL_HOURS, COL_ACTIVITY, COL_SETTING = 0, 1, 2, 3, 4
+COL_SUPERVISION, COL_PAID, COL_EMPLOYER, COL_NOTES, COL_VERIFIED = 5, 6, 7, 8, 9
+HEADERS = (
+    "Date",
+    "Until",
+    "Hours",
+    "Activity",
+    "Setting",
+    "Supervision",
+    "Paid",
+    "Employer",
+    "Notes",
+    "Verified",
+)
+HEADER_TIPS = (
+    "The day worked, or the first day of a span",
+    "The last day of a span (a week, a pay period); empty for a single day",
+    "Hours worked (spread evenly over the days of a span)",
+    "What kind of work it was",
+    "Where the work was done",
+    "Who supervised the work",
+    "Paid or unpaid (volunteer) work",
+    "Employer or placement",
+    "Your notes",
+    "Signed off by a supervisor; verified entries are locked",
+)
+EDITABLE = frozenset(range(COL_DATE, COL_VERIFIED))
+ENUM_COLUMNS: dict[int, type[Activity] | type[Setting] | type[Supervision]] = {
+    COL_ACTIVITY: Activity,
+    COL_SETTING: Setting,
+    COL_SUPERVISION: Supervision,
+}
+ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+Editor = Callable[[WorkEntry, WorkEntry], bool]
+"""Stores an edited entry (old, new); returns whether it was saved."""
+ErrorReporter = Callable[[ValidationError], None]
+
+
+def label(value: str) -> str:
+    """An enum value as people read it: "home-health" -> "Home health"."""
+    text = value.replace("-", " ")
+    return text[:1].upper() + text[1:]
+
+
+def _verified_text(e: WorkEntry) -> str:
+    return f"✔ {e.verified_by}" if e.verified_on is not None else ""
+
+
+class HoursColumns:
+    """Column arrays of every row, for fast sorting, filtering and totals; built on first use."""
+
+    def __init__(self, entries: Sequence[WorkEntry]) -> None:
+        self._entries = entries
+        self._n = len(entries)
+        self._members: dict[str, list[object]] = {}
+
+    def _numbers(self, name: str, dtype: type) -> np.ndarray:
+        return np.fromiter(map(attrgetter(name), self._entries), dtype, self._n)
+
+    @cached_property
+    def ids(self) -> np.ndarray:
+        return self._numbers("id", np.int64)
+
+    @cached_property
+    def hours(self) -> np.ndarray:
+        return self._numbers("hours", np.float64)
+
+    @cached_property
+    def first(self) -> np.ndarray:
+        """First days, as ordinals."""
+        starts = map(attrgetter("start"), self._entries)
+        return np.fromiter(map(date.toordinal, starts), np.int64, self._n)
+
+    @cached_property
+    def last(self) -> np.ndarray:
+        """Last days, as ordinals."""
+        ends = [d.toordinal() if d else 0 for d in map(attrgetter("end"), self._entries)]
+        return np.maximum(np.array(ends, np.int64), self.first)
+
+    @cached_property
+    def employers(self) -> list[str]:
+        return list(map(attrgetter("employer"), self._entries))
+
+    def members(self, name: str) -> list[object]:
+        """The enum values of one column ("activity", "setting", "supervision")."""
+        if name not in self._members:
+            self._members[name] = list(map(attrgetter(name), self._entries))
+        return self._members[name]
+
+    @cached_property
+    def search(self) -> list[str]:
+        """Lower-case free text of every row (employer, notes, verifier) for the text filter."""
+        return [f"{e.employer}\x1f{e.notes}\x1f{e.verified_by}".lower() for e in self._entries]
+
+
+class HoursTableModel(QAbstractTableModel):
+    """Work entries in storage order; sorting and filtering happen in the proxy."""
+
+    def __init__(self, parent: object | None = None) -> None:
+        super().__init__(parent)  # type: ignore[arg-type]
+        self._entries: list[WorkEntry] = []
+        self._columns: HoursColumns | None = None
+        self._editor: Editor | None = None
+        self._on_error: ErrorReporter | None = None
+
+    # --- data in and out ------------------------------------------------------------
+
+    def set_entries(self, entries: Sequence[WorkEntry]) -> None:
+        self.beginResetModel()
+        self._entries = list(entries)
+        self._columns = None
+        self.endResetModel()
+
+    def set_editor(self, editor: Editor | None, on_error: ErrorReporter | None = None) -> None:
+        """Where inline edits go (the page pushes them on the undo stack) and typing errors."""
+        self._editor = editor
+        self._on_error = on_error
+
+    def entries(self) -> list[WorkEntry]:
+        return self._entries
+
+    def entry(self, row: int) -> WorkEntry:
+        return self._entries[row]
+
+    def columns(self) -> HoursColumns:
+        if self._columns is None:
+            self._columns = HoursColumns(self._entries)
+        return self._columns
+
+    # --- Qt model interface -----------------------------------------------------------
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._entries)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(HEADERS):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[section]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return HEADER_TIPS[section]
+        if role == Qt.ItemDataRole.TextAlignmentRole and section == COL_HOURS:
+            return _RIGHT
+        return None
+
+    def data(
+        self,
+        index: QModelIndex | QPersistentModelIndex,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> object:
+        if not index.isValid():
+            return None
+        return self.cell(index.row(), index.column(), role)
+
+    def cell(self, row: int, column: int, role: int) -> object:
+        """The data of one cell; the proxy calls this directly."""
+        if not 0 <= row < len(self._entries) or not 0 <= column < len(HEADERS):
+            return None
+        e = self._entries[row]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _display(e, column)
+        if role == Qt.ItemDataRole.EditRole:
+            return _edit_value(e, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_HOURS:
+            return _RIGHT
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return _tooltip(e, column)
+        if role == ENTRY_ROLE:
+            return e
+        return None
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return self.row_flags(index.row(), index.column())
+
+    def row_flags(self, row: int, column: int) -> Qt.ItemFlag:
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if column in EDITABLE and self._editor is not None and not self._entries[row].verified:
+            base |= Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def setData(
+        self,
+        index: QModelIndex | QPersistentModelIndex,
+        value: object,
+        role: int = Qt.ItemDataRole.EditRole,
+    ) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid() or self._editor is None:
+            return False
+        old = self._entries[index.row()]
+        try:
+            new = with_value(old, index.column(), value)
+        except ValidationError as error:
+            if self._on_error is not None:
+                self._on_error(error)
+            return False
+        if new == old:
+            return False
+        return self._editor(old, new)
+
+
+def with_value(entry: WorkEntry, column: int, value: object) -> WorkEntry:
+    """The entry with one column changed from what the user typed; raises ValidationError."""
+    text = value if isinstance(value, str) else "" if value is None else str(value)
+    if column == COL_DATE:
+        return replace(entry, start=value if isinstance(value, date) else parse_date(text, "date"))
+    if column == COL_END:
+        if isinstance(value, date) or text.strip():
+            end = value if isinstance(value, date) else parse_date(text, "end")
+            return replace(entry, end=end)
+        return replace(entry, end=None)
+    if column == COL_HOURS:
+        hours = value if isinstance(value, float | int) else parse_number(text, "hours")
+        return replace(entry, hours=float(hours))
+    if column in ENUM_COLUMNS:
+        name = HEADERS[column].lower()
+        choice = parse_choice(text, ENUM_COLUMNS[column], name)
+        return replace(entry, **{name: choice})
+    if column == COL_PAID:
+        if isinstance(value, bool):
+            return replace(entry, paid=value)
+        paid = text.strip().lower()
+        if paid not in ("paid", "unpaid", "yes", "no"):
+            raise ValidationError("paid must be 'paid' or 'unpaid'", "paid")
+        return replace(entry, paid=paid in ("paid", "yes"))
+    if column == COL_EMPLOYER:
+        return replace(entry, employer=text)
+    if column == COL_NOTES:
+        return replace(entry, notes=text)
+    raise ValidationError(f"{HEADERS[column]} can't be edited here", None)
+
+
+def _display(e: WorkEntry, column: int) -> str:
+    if column == COL_DATE:
+        return e.start.isoformat()
+    if column == COL_END:
+        return e.end.isoformat() if e.end else ""
+    if column == COL_HOURS:
+        return fmt_number(e.hours)
+    if column == COL_ACTIVITY:
+        return label(e.activity.value)
+    if column == COL_SETTING:
+        return label(e.setting.value)
+    if column == COL_SUPERVISION:
+        return "None" if e.supervision is Supervision.NONE else _supervision(e.supervision)
+    if column == COL_PAID:
+        return "Paid" if e.paid else "Unpaid"
+    if column == COL_EMPLOYER:
+        return e.employer
+    if column == COL_NOTES:
+        return e.notes.replace("\n", " ")
+    return _verified_text(e)
+
+
+def _supervision(value: Supervision) -> str:
+    return {
+        Supervision.CCM: "CCM",
+        Supervision.LICENSED_SW: "Licensed social worker",
+        Supervision.RN: "RN",
+        Supervision.OTHER_LICENSED: "Other licensed",
+    }.get(value, label(value.value))
+
+
+def supervision_label(value: Supervision) -> str:
+    return "None" if value is Supervision.NONE else _supervision(value)
+
+
+def _edit_value(e: WorkEntry, column: int) -> object:
+    if column in ENUM_COLUMNS:
+        return getattr(e, HEADERS[column].lower()).value
+    if column == COL_PAID:
+        return "paid" if e.paid else "unpaid"
+    if column == COL_NOTES:
+        return e.notes
+    return _display(e, column)
+
+
+def _tooltip(e: WorkEntry, column: int) -> str | None:
+    if column == COL_VERIFIED or e.verified:
+        if not e.verified:
+            return "Not verified yet"
+        credential = f", {e.verified_credential}" if e.verified_credential else ""
+        on = e.verified_on.isoformat() if e.verified_on else ""
+        return f"Verified by {e.verified_by}{credential} on {on} — locked (Unlock… to change)"
+    if column == COL_NOTES and e.notes:
+        return e.notes
+    if column in (COL_DATE, COL_END, COL_HOURS) and e.end:
+        per_day = e.hours / e.span_days
+        return f"{fmt_number(e.hours)} h over {e.span_days} days ({fmt_number(per_day)} h a day)"
+    return None

@@ -1,0 +1,254 @@
+"""The main window: wires the pages into a navigation list, menus, shortcuts and a status bar."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSettings, QUrl, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PageSpec:
+    """One entry of the navigation: how to find, name and build a page."""
+
+    name: str  # used by --page
+    title: str
+    module: str
+    cls: str
+    needs: tuple[str, ...] = ()  # extra keyword arguments taken from the window's context
+
+
+# Navigation order; adding a page is one line here.
+PAGES: tuple[PageSpec, ...] = (
+    PageSpec("overview", "Overview", "careerplanner.ui.overview_page", "OverviewPage"),
+    PageSpec("hours", "Hours", "careerplanner.ui.hours", "HoursPage", ("undo_stack",)),
+    PageSpec(
+        "education", "Education & Licenses", "careerplanner.ui.education_page", "EducationPage"
+    ),
+    PageSpec(
+        "certifications",
+        "Certifications",
+        "careerplanner.ui.certifications_page",
+        "CertificationsPage",
+    ),
+    PageSpec("timeline", "Timeline", "careerplanner.ui.timeline", "TimelinePage"),
+    PageSpec("ce", "CE & Renewals", "careerplanner.ui.ce_page", "CePage"),
+    PageSpec("explore", "Explore", "careerplanner.ui.explore_page", "ExplorePage"),
+    PageSpec(
+        "settings",
+        "Settings",
+        "careerplanner.ui.settings_page",
+        "SettingsPage",
+        ("settings", "data_dir"),
+    ),
+)
+PAGE_NAMES = tuple(spec.name for spec in PAGES)
+GEOMETRY_KEY = "window/geometry"
+
+
+class MainWindow(QMainWindow):
+    """Builds pages lazily on first show and refreshes stale ones when they are shown again."""
+
+    page_changed = Signal(str)
+
+    def __init__(self, services: Any, settings: QSettings, data_dir: Path) -> None:
+        super().__init__()
+        self.services = services
+        self.settings = settings
+        self.data_dir = data_dir
+        self.undo_stack = QUndoStack(self)
+        self.pages: dict[str, QWidget] = {}
+        self.stale: set[str] = set()
+        self.wizard: QWidget | None = None
+        self.setWindowTitle("CareerPlanner")
+        self.setMinimumSize(900, 600)
+        self._build_body()
+        self._build_menus()
+        self._build_status_bar()
+        self._restore_geometry()
+        self._unsubscribe = services.bus.subscribe(self._on_change)
+
+    # --- layout -----------------------------------------------------------------------------
+    def _build_body(self) -> None:
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setFixedWidth(210)
+        self.navigation.addItems([spec.title for spec in PAGES])
+        self.stack = QStackedWidget()
+        body = QWidget()
+        layout = QHBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.navigation)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(body)
+        self.navigation.currentRowChanged.connect(self._on_row_changed)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        self._action(file_menu, "&New entry", self.new_entry, QKeySequence.StandardKey.New)
+        self._action(file_menu, "Set up with the &wizard…", self.open_wizard)
+        self._action(file_menu, "Open data &folder", self.open_data_folder)
+        self._action(file_menu, "&Backups and restore…", self.open_backups)
+        file_menu.addSeparator()
+        self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+        edit_menu = bar.addMenu("&Edit")
+        undo = self.undo_stack.createUndoAction(self, "&Undo")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.undo_stack.createRedoAction(self, "&Redo")
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        edit_menu.addActions([undo, redo])
+        edit_menu.addSeparator()
+        self._action(edit_menu, "&Filter…", self.focus_filter, QKeySequence.StandardKey.Find)
+        go_menu = bar.addMenu("&Go")
+        for index, spec in enumerate(PAGES[:8]):
+            self._action(go_menu, spec.title, self._go_to(spec.name), f"Ctrl+{index + 1}")
+        help_menu = bar.addMenu("&Help")
+        self._action(help_menu, "&About CareerPlanner", self.about)
+
+    def _action(
+        self,
+        menu: Any,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: QKeySequence.StandardKey | str | None = None,
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False: slot())
+        menu.addAction(action)
+        return action
+
+    def _go_to(self, name: str) -> Callable[[], None]:
+        return lambda: self.show_page(name)
+
+    def _build_status_bar(self) -> None:
+        location = QLabel(f"Data: {self.data_dir}")
+        location.setObjectName("muted")
+        self.statusBar().addPermanentWidget(location)
+
+    # --- pages ------------------------------------------------------------------------------
+    def show_page(self, name: str) -> QWidget:
+        """Switch to a page by name (building it on first use) and return it."""
+        row = PAGE_NAMES.index(name)
+        self.navigation.setCurrentRow(row)
+        self._on_row_changed(row)
+        return self.pages[name]
+
+    def current_page(self) -> QWidget | None:
+        return self.stack.currentWidget()
+
+    def current_name(self) -> str:
+        return PAGES[max(0, self.navigation.currentRow())].name
+
+    def _on_row_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        spec = PAGES[row]
+        page = self.pages.get(spec.name) or self._build_page(spec)
+        if spec.name in self.stale:
+            self.stale.discard(spec.name)
+            page.refresh()  # type: ignore[attr-defined]
+        if self.stack.currentWidget() is not page:
+            self.stack.setCurrentWidget(page)
+            self.page_changed.emit(spec.name)
+
+    def _build_page(self, spec: PageSpec) -> QWidget:
+        context = {"undo_stack": self.undo_stack, "settings": self.settings}
+        context["data_dir"] = self.data_dir
+        page_class = getattr(importlib.import_module(spec.module), spec.cls)
+        page: QWidget = page_class(self.services, **{key: context[key] for key in spec.needs})
+        for signal_name, slot in (
+            ("navigate_requested", self.show_page),
+            ("setup_requested", self.open_wizard),
+            ("status_message", self.show_status),
+        ):
+            signal = getattr(page, signal_name, None)
+            if signal is not None:
+                signal.connect(slot)
+        self.pages[spec.name] = page
+        self.stack.addWidget(page)
+        return page
+
+    def _on_change(self, change: Any) -> None:
+        current = self.current_page()
+        for name, page in self.pages.items():
+            if not change.kinds & page.kinds:  # type: ignore[attr-defined]
+                continue
+            if page is current:
+                page.refresh()  # type: ignore[attr-defined]
+            else:
+                self.stale.add(name)
+
+    # --- commands ---------------------------------------------------------------------------
+    def new_entry(self) -> None:
+        """Ctrl+N: the current page's new item, or a new hours entry."""
+        page = self.current_page()
+        if not hasattr(page, "new_entry"):
+            page = self.show_page("hours")
+        page.new_entry()  # type: ignore[union-attr]
+
+    def focus_filter(self) -> None:
+        page = self.current_page()
+        if hasattr(page, "focus_filter"):
+            page.focus_filter()  # type: ignore[union-attr]
+
+    def open_wizard(self) -> QWidget:
+        from careerplanner.ui.wizard import SetupWizard
+
+        self.wizard = SetupWizard(self.services, parent=self)
+        self.wizard.open()  # type: ignore[attr-defined]
+        return self.wizard
+
+    def open_backups(self) -> QWidget:
+        from careerplanner.ui.restore_dialog import RestoreDialog
+
+        dialog = RestoreDialog(self.services, parent=self)
+        dialog.open()
+        return dialog
+
+    def open_data_folder(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.data_dir)))
+
+    def show_status(self, message: str) -> None:
+        self.statusBar().showMessage(message, 5000)
+
+    def about(self) -> None:
+        from careerplanner import __version__
+
+        QMessageBox.about(
+            self,
+            "About CareerPlanner",
+            f"<b>CareerPlanner {__version__}</b><p>Plan your path in care case management: "
+            "hours, education, licenses and certifications, kept on this computer only.</p>",
+        )
+
+    # --- geometry ---------------------------------------------------------------------------
+    def _restore_geometry(self) -> None:
+        geometry = self.settings.value(GEOMETRY_KEY)
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1200, 780)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+        self.settings.sync()
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+            self._unsubscribe = None
+        super().closeEvent(event)

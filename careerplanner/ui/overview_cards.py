@@ -1,0 +1,184 @@
+"""What the Overview says: next milestone, hours per period, deadlines, and a card per goal."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QWidget
+
+from careerplanner.domain.model import DegreeStatus, Goal, GoalStatus, Plan, WorkEntry
+from careerplanner.domain.results import CertificationResult, Eligibility, RequirementResult
+from careerplanner.ui.widgets import (
+    Card,
+    describe_distance,
+    format_date,
+    format_hours,
+    months_between,
+    muted,
+    progress_bar,
+)
+
+DEADLINE_DAYS = 180
+
+
+@dataclass(frozen=True, slots=True)
+class Milestone:
+    day: date
+    text: str
+
+
+def hours_between(entries: tuple[WorkEntry, ...], first: date, last: date) -> float:
+    """Logged hours on days first..last, spreading each span's hours evenly over its days."""
+    total = 0.0
+    for entry in entries:
+        start, end = max(entry.start, first), min(entry.last_day, last)
+        if start <= end:
+            total += entry.hours * ((end - start).days + 1) / entry.span_days
+    return total
+
+
+def focus_requirement(result: CertificationResult) -> RequirementResult | None:
+    """The hours requirement of a certification that is furthest along."""
+    hours = [r for r in result.requirements if r.kind == "hours" and r.required > 0]
+    return max(hours, key=lambda r: r.current / r.required, default=None)
+
+
+def open_goals(plan: Plan) -> list[Goal]:
+    return [g for g in plan.goals if g.status != GoalStatus.EARNED]
+
+
+def milestones(plan: Plan, eligibility: Eligibility, today: date) -> list[Milestone]:
+    """Dated events from today on: eligibility, target dates, degrees, expiries; soonest first."""
+    found: list[Milestone] = []
+    for goal in open_goals(plan):
+        result = eligibility.get(goal.cert_id)
+        if result.eligible:
+            found.append(Milestone(today, f"You can apply for {result.id} now"))
+        elif result.projected_date:
+            found.append(Milestone(result.projected_date, f"Eligible for {result.id}"))
+        if goal.target and goal.target >= today:
+            found.append(Milestone(goal.target, f"Your target date for {goal.cert_id}"))
+    for degree in plan.degrees:
+        if degree.status != DegreeStatus.COMPLETED and degree.end and degree.end >= today:
+            found.append(Milestone(degree.end, f"Finish your {_degree_name(degree)}"))
+    found += [m for m in deadlines(plan, today) if m.day >= today]
+    return sorted(found, key=lambda m: m.day)
+
+
+def deadlines(plan: Plan, today: date) -> list[Milestone]:
+    """License and credential expiries within the next six months (or already passed)."""
+    horizon = today + timedelta(days=DEADLINE_DAYS)
+    found = []
+    for lic in plan.licenses:
+        if lic.expires and lic.expires <= horizon:
+            where = f" ({lic.state})" if lic.state else ""
+            verb = "expired" if lic.expires < today else "expires"
+            found.append(Milestone(lic.expires, f"{lic.type.value} license{where} {verb}"))
+    for goal in plan.goals:
+        if goal.status == GoalStatus.EARNED and goal.expires_on and goal.expires_on <= horizon:
+            found.append(Milestone(goal.expires_on, f"{goal.cert_id} certification renewal due"))
+    return sorted(found, key=lambda m: m.day)
+
+
+def _degree_name(degree: object) -> str:
+    level = degree.level.value  # type: ignore[attr-defined]
+    field = degree.field.value.replace("-", " ")  # type: ignore[attr-defined]
+    return (
+        f"{level}'s degree in {field}" if level in ("bachelor", "master") else f"{level} in {field}"
+    )
+
+
+def status_label(goal: Goal, result: CertificationResult, today: date) -> QLabel:
+    """On track / behind / eligible, coloured by the theme (object names good, warn, bad)."""
+    if result.eligible:
+        text, tone = "Eligible now — you can apply", "good"
+    elif result.projected_date is None:
+        text, tone = "Not reachable at your current pace", "bad"
+    elif goal.target is None:
+        text, tone = f"Projected {format_date(result.projected_date)} (no target date set)", "warn"
+    elif result.projected_date <= goal.target:
+        text, tone = f"On track for your target of {format_date(goal.target)}", "good"
+    else:
+        late = max(1, months_between(goal.target, result.projected_date))
+        text = f"Behind: about {late} month{'s' if late != 1 else ''} after your target"
+        tone = "bad"
+    label = QLabel(text)
+    label.setObjectName(tone)
+    label.setWordWrap(True)
+    return label
+
+
+def requirement_text(req: RequirementResult) -> str:
+    if req.kind == "credential":
+        return "Done" if req.met else "Still needed"
+    unit = {"years": "years", "hours": "h", "ce-hours": "CE h"}.get(req.unit, req.unit)
+    text = f"{format_hours(req.current)} of {format_hours(req.required)} {unit}"
+    if req.recorded is not None and req.recorded - req.current >= 0.5:
+        text += f" ({format_hours(req.recorded)} logged)"
+    return text
+
+
+class GoalCard(Card):
+    """One goal: status against its target, then a progress bar per requirement."""
+
+    def __init__(self, goal: Goal, result: CertificationResult, today: date) -> None:
+        title = result.id if result.name == result.id else f"{result.id} — {result.name}"
+        super().__init__(title)
+        if goal.status == GoalStatus.EARNED:
+            expiry = f", renew by {format_date(goal.expires_on)}" if goal.expires_on else ""
+            self.body.addWidget(muted(f"Earned {format_date(goal.earned_on)}{expiry}."))
+            return
+        self.body.addWidget(status_label(goal, result, today))
+        if result.projected_date and not result.eligible:
+            when = describe_distance(today, result.projected_date)
+            self.body.addWidget(
+                muted(f"Projected eligibility: {format_date(result.projected_date)} ({when})")
+            )
+        elif result.blocking:
+            self.body.addWidget(muted(f"Why: {result.blocking}"))
+        self.body.addLayout(self._requirements(result))
+
+    def _requirements(self, result: CertificationResult) -> QGridLayout:
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(12)
+        grid.setVerticalSpacing(4)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 2)
+        seen_groups: set[str] = set()
+        for row, req in enumerate(result.requirements):
+            prefix = "or " if req.group and req.group in seen_groups else ""
+            if req.group:
+                seen_groups.add(req.group)
+            label = QLabel(("✓ " if req.met else "") + prefix + req.label)
+            label.setWordWrap(True)
+            label.setToolTip(req.detail)
+            bar = progress_bar(req.current, req.required)
+            bar.setProperty("met", req.met)
+            grid.addWidget(label, row, 0)
+            grid.addWidget(bar, row, 1)
+            grid.addWidget(muted(requirement_text(req), wrap=False), row, 2)
+        return grid
+
+
+class StatTile(Card):
+    """A big number with a caption, for hours this week / month / in total."""
+
+    def __init__(self, caption: str, value: str, note: str) -> None:
+        super().__init__()
+        self.body.addWidget(muted(caption))
+        number = QLabel(value)
+        font = number.font()
+        font.setPointSizeF(font.pointSizeF() * 2.0)
+        font.setBold(True)
+        number.setFont(font)
+        self.body.addWidget(number)
+        self.body.addWidget(muted(note))
+
+
+def tile_row(tiles: list[QWidget]) -> QHBoxLayout:
+    row = QHBoxLayout()
+    row.setSpacing(12)
+    for tile in tiles:
+        row.addWidget(tile, 1)
+    return row

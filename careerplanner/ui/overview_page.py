@@ -1,0 +1,233 @@
+"""The Overview page: where the user stands today and what comes next, at a glance."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from careerplanner.domain.errors import ValidationError
+from careerplanner.domain.model import Plan
+from careerplanner.domain.results import Eligibility
+from careerplanner.domain.rules import evaluate
+from careerplanner.ui.overview_cards import (
+    GoalCard,
+    StatTile,
+    deadlines,
+    focus_requirement,
+    hours_between,
+    milestones,
+    open_goals,
+    tile_row,
+)
+from careerplanner.ui.reminders_card import RemindersCard
+from careerplanner.ui.widgets import (
+    Card,
+    describe_distance,
+    format_date,
+    format_hours,
+    heading,
+    muted,
+)
+
+
+class OverviewPage(QWidget):
+    """Next milestone, hours tiles, a card per goal and upcoming deadlines."""
+
+    kinds = frozenset(
+        {"profile", "degrees", "licenses", "exams", "entries", "ce", "goals", "reminders"}
+    )
+    navigate_requested = Signal(str)
+    setup_requested = Signal()
+    status_message = Signal(str)
+
+    def __init__(self, services: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.scroll)
+        self.goal_cards: list[GoalCard] = []
+        self.refresh()
+
+    def today(self) -> date:
+        return self.services.today()  # type: ignore[no-any-return]
+
+    def refresh(self) -> None:
+        plan = self.services.plan.snapshot()
+        today = self.today()
+        content = QWidget()
+        column = QVBoxLayout(content)
+        column.setContentsMargins(28, 22, 28, 22)
+        column.setSpacing(16)
+        column.addWidget(heading(self._greeting(plan)))
+        self.goal_cards = []
+        if self.services.plan.is_empty():
+            column.addWidget(self._welcome())
+        else:
+            eligibility = evaluate(plan, self.services.catalog, today)
+            column.addWidget(self._next_milestone(plan, eligibility, today))
+            column.addLayout(self._hours_tiles(plan, eligibility, today))
+            column.addWidget(RemindersCard(self.services))  # what is due within 90 days
+            column.addWidget(heading("Your goals", level=2))
+            column.addLayout(self._goals(plan, eligibility, today))
+            column.addWidget(self._deadlines(plan, today))
+        column.addStretch(1)
+        old = self.scroll.takeWidget()
+        self.scroll.setWidget(content)
+        if old is not None:
+            old.deleteLater()
+
+    def _greeting(self, plan: Plan) -> str:
+        name = plan.profile.name.strip()
+        return f"Welcome back, {name.split()[0]}" if name else "Overview"
+
+    # --- sections ---------------------------------------------------------------------------
+    def _welcome(self) -> Card:
+        card = Card("Welcome to CareerPlanner")
+        card.body.addWidget(
+            muted(
+                "CareerPlanner keeps your hours, degrees, licenses and continuing education on "
+                "this computer, tells you which case-management certifications you qualify for "
+                "and why, and projects when you will reach the rest.\n\n"
+                "Start by telling it a little about yourself — it takes about two minutes — or "
+                "look around with a sample plan first."
+            )
+        )
+        setup = QPushButton("Set up my plan…")
+        setup.setDefault(True)
+        setup.clicked.connect(self.setup_requested.emit)
+        sample = QPushButton("Try with sample data")
+        sample.clicked.connect(self.load_sample)
+        card.body.addLayout(_button_row(setup, sample))
+        return card
+
+    def load_sample(self) -> None:
+        try:
+            self.services.plan.load_demo()
+        except ValidationError as error:
+            self.status_message.emit(error.message)
+
+    def _next_milestone(self, plan: Plan, eligibility: Eligibility, today: date) -> Card:
+        card = Card("Next milestone")
+        upcoming = milestones(plan, eligibility, today)
+        if not upcoming:
+            card.body.addWidget(
+                muted(
+                    "Nothing planned yet. Add a goal on the Certifications page to see when "
+                    "you will qualify."
+                )
+            )
+            return card
+        first = upcoming[0]
+        when = "" if first.day == today else f" — {format_date(first.day)}"
+        text = QLabel(first.text + when)
+        font = text.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        text.setFont(font)
+        text.setWordWrap(True)
+        card.body.addWidget(text)
+        later = [f"{_lower_first(m.text)} ({format_date(m.day)})" for m in upcoming[1:3]]
+        note = "" if first.day == today else describe_distance(today, first.day).capitalize() + "."
+        if later:
+            note += f" After that: {', then '.join(later)}."
+        if note:
+            card.body.addWidget(muted(note.strip()))
+        return card
+
+    def _hours_tiles(self, plan: Plan, eligibility: Eligibility, today: date) -> QHBoxLayout:
+        week_start = today - timedelta(days=today.weekday())
+        month_start = today.replace(day=1)
+        goals = open_goals(plan)
+        focus = focus_requirement(eligibility.get(goals[0].cert_id)) if goals else None
+        if focus is None:
+            note = "hours logged (add a goal to see which count)"
+            values = [
+                hours_between(plan.entries, start, today)
+                for start in (week_start, month_start, date.min)
+            ]
+        else:
+            note = f"countable toward {goals[0].cert_id}"
+            values = [
+                self._countable_since(plan, eligibility, goals[0].cert_id, focus.id, start)
+                for start in (week_start, month_start)
+            ] + [focus.current]
+        captions = ("This week", "This month", "In total")
+        return tile_row(
+            [StatTile(c, format_hours(v), note) for c, v in zip(captions, values, strict=True)]
+        )
+
+    def _countable_since(
+        self, plan: Plan, now: Eligibility, cert_id: str, req_id: str, start: date
+    ) -> float:
+        """Countable hours gained since `start`: today's figure minus the day before's."""
+        before = evaluate(plan, self.services.catalog, start - timedelta(days=1))
+
+        def current(e: Eligibility) -> float:
+            return next(r.current for r in e.get(cert_id).requirements if r.id == req_id)
+
+        return max(0.0, current(now) - current(before))
+
+    def _goals(self, plan: Plan, eligibility: Eligibility, today: date) -> QGridLayout:
+        grid = QGridLayout()
+        grid.setSpacing(12)
+        if not plan.goals:
+            card = Card()
+            card.body.addWidget(
+                muted(
+                    "No goals yet. Pick the certifications you are aiming "
+                    "for and CareerPlanner tracks your progress toward each."
+                )
+            )
+            choose = QPushButton("Choose certifications…")
+            choose.clicked.connect(lambda: self.navigate_requested.emit("certifications"))
+            card.body.addLayout(_button_row(choose))
+            grid.addWidget(card, 0, 0)
+            return grid
+        for index, goal in enumerate(plan.goals):
+            card = GoalCard(goal, eligibility.get(goal.cert_id), today)
+            self.goal_cards.append(card)
+            grid.addWidget(card, index // 2, index % 2, Qt.AlignmentFlag.AlignTop)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        return grid
+
+    def _deadlines(self, plan: Plan, today: date) -> Card:
+        card = Card("Upcoming deadlines")
+        due = deadlines(plan, today)
+        if not due:
+            card.body.addWidget(muted("Nothing due in the next six months."))
+        for item in due:
+            when = describe_distance(today, item.day)
+            label = QLabel(f"{item.text} — {format_date(item.day)} ({when})")
+            label.setObjectName("bad" if item.day < today else "warn")
+            card.body.addWidget(label)
+        return card
+
+
+def _lower_first(text: str) -> str:
+    """ "Eligible for CCM" -> "eligible for CCM", but "RN license expires" stays as it is."""
+    if len(text) > 1 and text[1].isupper():
+        return text
+    return text[:1].lower() + text[1:]
+
+
+def _button_row(*buttons: QPushButton) -> QHBoxLayout:
+    row = QHBoxLayout()
+    for button in buttons:
+        row.addWidget(button)
+    row.addStretch(1)
+    return row

@@ -1,0 +1,154 @@
+"""Small widgets shared by the pages: cards, headings, field errors, optional dates, date text."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QFrame,
+    QLabel,
+    QProgressBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+def format_date(day: date | None, empty: str = "—") -> str:
+    """A date as people read it in the app: "Mar 4, 2027"."""
+    if day is None:
+        return empty
+    return f"{day:%b} {day.day}, {day.year}"
+
+
+def format_hours(hours: float) -> str:
+    """Hours with a thousands separator and no needless decimals: "1,234" or "12.5"."""
+    if abs(hours - round(hours)) < 0.05:
+        return f"{round(hours):,}"
+    return f"{hours:,.1f}"
+
+
+def months_between(start: date, end: date) -> int:
+    """Whole months from start to end (negative when end is earlier), rounded to nearest."""
+    return round((end - start).days / 30.44)
+
+
+def describe_distance(today: date, day: date) -> str:
+    """ "today", "in 3 weeks", "in 5 months", "2 months ago" – how far away a date is."""
+    days = (day - today).days
+    if days == 0:
+        return "today"
+    amount = abs(days)
+    if amount < 14:
+        text = f"{amount} day{'s' if amount != 1 else ''}"
+    elif amount < 62:
+        text = f"{round(amount / 7)} weeks"
+    elif amount < 730:
+        text = f"{round(amount / 30.44)} months"
+    else:
+        text = f"{amount / 365.25:.1f} years"
+    return f"in {text}" if days > 0 else f"{text} ago"
+
+
+class Card(QFrame):
+    """A framed box with an optional title; put content into `card.body` (a QVBoxLayout)."""
+
+    def __init__(self, title: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("card")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.body = QVBoxLayout(self)
+        self.body.setContentsMargins(16, 12, 16, 14)
+        self.body.setSpacing(8)
+        self.title_label: QLabel | None = None
+        if title:
+            self.title_label = heading(title, level=2)
+            self.body.addWidget(self.title_label)
+
+
+def heading(text: str, level: int = 1) -> QLabel:
+    """A bold title label; level 1 is a page title, level 2 a card title."""
+    label = QLabel(text)
+    label.setObjectName("pageTitle" if level == 1 else "cardTitle")
+    font = label.font()
+    font.setBold(True)
+    font.setPointSizeF(font.pointSizeF() * (1.6 if level == 1 else 1.15))
+    label.setFont(font)
+    label.setWordWrap(True)
+    return label
+
+
+def muted(text: str = "", wrap: bool = True) -> QLabel:
+    """A secondary, greyed label for explanations and hints."""
+    label = QLabel(text)
+    label.setObjectName("muted")
+    label.setWordWrap(wrap)
+    return label
+
+
+def progress_bar(current: float, required: float) -> QProgressBar:
+    """A bar from 0 to `required` (per-mille resolution) showing `current`, without text."""
+    bar = QProgressBar()
+    bar.setRange(0, 1000)
+    fraction = 1.0 if required <= 0 else max(0.0, min(1.0, current / required))
+    bar.setValue(round(fraction * 1000))
+    bar.setTextVisible(False)
+    bar.setFixedHeight(10)
+    return bar
+
+
+class FieldError(QLabel):
+    """The red message under a field; hidden while there is nothing to say."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("fieldError")
+        self.setWordWrap(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.hide()
+
+    def show_error(self, message: str) -> None:
+        self.setText(message)
+        self.setVisible(bool(message))
+
+    def clear_error(self) -> None:
+        self.show_error("")
+
+
+class OptionalDateEdit(QDateEdit):
+    """A date edit that can also be empty ("Not set"): its minimum date stands for no date."""
+
+    _NONE = QDate(1900, 1, 1)
+
+    def __init__(self, day: date | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setCalendarPopup(True)
+        self.setDisplayFormat("yyyy-MM-dd")
+        self.setMinimumDate(self._NONE)
+        self.setSpecialValueText("Not set")
+        self.set_value(day)
+
+    def value(self) -> date | None:
+        current = self.date()
+        if current == self._NONE:
+            return None
+        return date(current.year(), current.month(), current.day())
+
+    def set_value(self, day: date | None) -> None:
+        if day is None:
+            self.setDate(self._NONE)
+        else:
+            self.setDate(QDate(day.year, day.month, day.day))
+
+
+def date_edit(day: date) -> QDateEdit:
+    """A required date field with a calendar pop-up, in ISO order."""
+    edit = QDateEdit(QDate(day.year, day.month, day.day))
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    return edit
+
+
+def to_date(qdate: QDate) -> date:
+    return date(qdate.year(), qdate.month(), qdate.day())

@@ -1,0 +1,64 @@
+"""Fixtures for the offscreen UI tests: services, the sample plan, a running app.
+
+`data_dir` and `catalog` come from tests/conftest.py.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from careerplanner.app import Running, launch
+from careerplanner.domain.catalog import Catalog
+from careerplanner.services import Services
+from careerplanner.storage import Database
+from careerplanner.ui import dialogs
+
+
+@pytest.fixture
+def app_services(data_dir: Path, catalog: Catalog) -> Iterator[Services]:
+    """Services on the real clock (the sample plan is dated relative to today)."""
+    database = Database.open(data_dir)
+    yield Services(database, catalog)
+    database.close()
+
+
+@pytest.fixture
+def demo_dir(data_dir: Path, catalog: Catalog) -> Path:
+    """A data folder holding the sample plan (closed again, ready for the app to open)."""
+    with Database.open(data_dir) as database:
+        Services(database, catalog).plan.load_demo()
+    return data_dir
+
+
+@pytest.fixture
+def shown_dialogs(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
+    """Error dialogs record what they say instead of blocking the test."""
+    shown: list[dict[str, Any]] = []
+
+    def record(self: dialogs.DatabaseErrorDialog) -> int:
+        shown.append({"title": self.windowTitle(), "text": self.text()})
+        return 0
+
+    monkeypatch.setattr(dialogs.DatabaseErrorDialog, "exec", record)
+    return shown
+
+
+@pytest.fixture
+def running(qtbot: Any, demo_dir: Path) -> Iterator[Running]:
+    """The whole app on the sample plan, shown offscreen."""
+    app = launch(demo_dir)
+    assert app is not None
+    qtbot.addWidget(app.window)
+    app.window.show_page("overview")
+    app.window.show()
+    qtbot.waitExposed(app.window)
+    yield app
+    app.close()
