@@ -1,0 +1,179 @@
+"""The Explore page: the field at a glance from the bundled data, each figure with its source.
+
+pyqtgraph is imported when the page is first built, not when this module is imported.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from careerplanner.domain.catalog import CareerFacts, FactSeries
+from careerplanner.ui.widgets import Card, heading, muted
+
+BAR_PIXELS = 28
+BAR_COLOR = "#2f7fc1"
+
+
+def value_text(value: float, unit: str) -> str:
+    if unit == "usd":
+        return f"${value:,.0f}"
+    return f"{value:g}%"
+
+
+def source_html(sources: Sequence[str]) -> str:
+    """ "Source: …" with web addresses as links."""
+    parts = [
+        f"<a href='{s}'>{s}</a>" if s.startswith(("http://", "https://")) else s for s in sources
+    ]
+    return f"Source{'s' if len(parts) > 1 else ''}: " + "; ".join(parts)
+
+
+def load_facts(services: Any) -> CareerFacts:
+    facts = getattr(services, "careers", None)
+    if facts is not None:
+        return facts  # type: ignore[no-any-return]
+    from careerplanner.catalog import load_careers
+
+    return load_careers()
+
+
+class BarChart(QWidget):
+    """A horizontal bar chart of one series, a value at the end of each bar."""
+
+    def __init__(self, series: FactSeries, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        import pyqtgraph as pg
+
+        self.series = series
+        text = self.palette().color(QPalette.ColorRole.Text)
+        self.plot_widget = pg.PlotWidget(background=self.palette().color(QPalette.ColorRole.Base))
+        plot = self.plot_widget.getPlotItem()
+        plot.setMouseEnabled(x=False, y=False)
+        plot.hideButtons()
+        plot.setMenuEnabled(False)
+        plot.invertY(True)
+        count = len(series.bars)
+        values = [bar.value for bar in series.bars]
+        self.bars = pg.BarGraphItem(
+            x0=[0] * count, y=list(range(count)), height=0.6, width=values, brush=BAR_COLOR
+        )
+        plot.addItem(self.bars)
+        self.value_labels = []
+        for index, bar in enumerate(series.bars):
+            label = pg.TextItem(value_text(bar.value, series.unit), color=text, anchor=(0, 0.5))
+            label.setPos(bar.value, index)
+            plot.addItem(label)
+            self.value_labels.append(label)
+        left = plot.getAxis("left")
+        left.setTicks([[(i, bar.label) for i, bar in enumerate(series.bars)]])
+        left.setTextPen(text)
+        left.setWidth(250)
+        bottom = plot.getAxis("bottom")
+        bottom.setTextPen(text)
+        bottom.setLabel("US dollars a year" if series.unit == "usd" else "percent")
+        plot.setXRange(0, max(values, default=1) * 1.22, padding=0)
+        plot.setYRange(-0.6, count - 0.4, padding=0)
+        self.plot_widget.setFixedHeight(count * BAR_PIXELS + 70)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.plot_widget)
+
+    def heights(self) -> list[float]:
+        """The drawn length of each bar (the bars are horizontal)."""
+        return [float(w) for w in self.bars.opts["width"]]
+
+
+class ExplorePage(QWidget):
+    kinds: frozenset[str] = frozenset()  # bundled data only; nothing the user changes
+
+    def __init__(self, services: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.facts = load_facts(services)
+        self.charts: dict[str, BarChart] = {}
+        self.source_labels: dict[str, QLabel] = {}
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(20, 16, 20, 16)
+        layout.addWidget(heading("Explore the field"))
+        layout.addWidget(
+            muted("Care case management at a glance: who does it, where, and for what pay.")
+        )
+        layout.addWidget(self._about_card())
+        grid = QGridLayout()
+        for index, series in enumerate(self.facts.series):
+            grid.addWidget(self._series_card(series), index // 2, index % 2)
+        layout.addLayout(grid)
+        layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+
+    def _about_card(self) -> Card:
+        facts = self.facts
+        card = Card("The work")
+        columns = QGridLayout()
+        texts = (
+            ("Types of case managers", ", ".join(facts.types) + ".", facts.types_source),
+            (
+                "The six core tasks",
+                "".join(f"{i}. {task}<br>" for i, task in enumerate(facts.core_tasks, 1)),
+                facts.core_tasks_source,
+            ),
+            (
+                "Career path",
+                "".join(f"<b>{s.name}</b>: {s.text}<br>" for s in facts.stages),
+                facts.stages_source,
+            ),
+            (
+                "Facts",
+                "".join(f"• {f.text} <i>({f.source})</i><br>" for f in facts.facts),
+                "",
+            ),
+        )
+        for index, (title, text, source) in enumerate(texts):
+            label = QLabel(f"<b>{title}</b><br>{text}")
+            label.setWordWrap(True)
+            label.setAlignment(Qt.AlignmentFlag.AlignTop)
+            label.setTextFormat(Qt.TextFormat.RichText)
+            box = QVBoxLayout()
+            box.addWidget(label)
+            if source:
+                box.addWidget(self._source_label(source_html([source])))
+            box.addStretch(1)
+            columns.addLayout(box, index // 2, index % 2)
+        card.body.addLayout(columns)
+        return card
+
+    def _series_card(self, series: FactSeries) -> Card:
+        card = Card(series.title)
+        chart = BarChart(series)
+        self.charts[series.id] = chart
+        card.body.addWidget(chart)
+        notes = [f"{bar.label}: {bar.note}" for bar in series.bars if bar.note]
+        if series.note:
+            notes.insert(0, series.note)
+        if notes:
+            card.body.addWidget(muted(" ".join(notes)))
+        source = self._source_label(source_html(series.sources))
+        self.source_labels[series.id] = source
+        card.body.addWidget(source)
+        return card
+
+    @staticmethod
+    def _source_label(html: str) -> QLabel:
+        label = muted(html)
+        label.setTextFormat(Qt.TextFormat.RichText)
+        label.setOpenExternalLinks(True)
+        return label
+
+    def refresh(self) -> None:
+        """Nothing to do: the page shows bundled data, which does not change while running."""

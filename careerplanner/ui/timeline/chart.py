@@ -1,0 +1,328 @@
+"""`TimelineChart`: hours, thresholds, milestones, today and salary on one zoomable date axis.
+
+Every item is made once in the constructor (or grown in a pool); `set_data` only moves and
+refills them with `setData`, so a refresh never rebuilds the chart.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from careerplanner.domain.dates import add_years
+from careerplanner.domain.salary import STAGE_LABELS
+from careerplanner.domain.scenarios import ActualVsPlan
+from careerplanner.domain.timeline import HoursPoint, Milestone, TimelineData
+from careerplanner.ui.timeline.layers import LANE_PIXELS, MilestoneLayer, ThresholdLayer
+from careerplanner.ui.timeline.series import (
+    day_of,
+    epoch,
+    hours_arrays,
+    hours_tip,
+    overlay_text,
+    preset_range,
+    salary_tip,
+    step_arrays,
+)
+
+PRESETS = ("1y", "5y", "10y", "all")
+AXIS_WIDTH = 64
+HOURS, PROJECTED, OTHER, PLAN, SALARY = "#1f6fb4", "#1f6fb4", "#d9730d", "#2e9e44", "#8e44ad"
+DASH, DOT = Qt.PenStyle.DashLine, Qt.PenStyle.DotLine
+
+
+def _curve(color: str, style: Qt.PenStyle = Qt.PenStyle.SolidLine, width: float = 2) -> Any:
+    item = pg.PlotDataItem(pen=pg.mkPen(color, width=width, style=style))
+    item.setClipToView(True)
+    item.setDownsampling(auto=True, method="peak")
+    return item
+
+
+def _points(color: str, tip: Any) -> Any:
+    return pg.ScatterPlotItem(
+        size=5, pen=pg.mkPen(None), brush=pg.mkBrush(color), hoverable=True, tip=tip, hoverSize=9
+    )
+
+
+def _hover_text(_x: float, _y: float, data: str) -> str:
+    return data
+
+
+def _hours_text(x: float, y: float, data: str) -> str:
+    return hours_tip(day_of(x), y, data)
+
+
+class TimelineChart(QWidget):
+    """Emits `milestone_clicked(cert_id)` when a milestone of a certification is clicked."""
+
+    milestone_clicked = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.data: TimelineData | None = None
+        self.preset = "10y"
+        self.view = pg.GraphicsLayoutWidget()
+        text = self.palette().color(QPalette.ColorRole.Text)
+        self.view.setBackground(self.palette().color(QPalette.ColorRole.Base))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view)
+        self.legend = pg.LegendItem(colCount=4, labelTextColor=text)
+        self.view.addItem(self.legend, row=0, col=0)
+        self._build_plots(text)
+        self._build_items()
+        self._build_legend()
+        self.plot.sigXRangeChanged.connect(lambda *_: self._lay_out_labels())
+
+    # --- construction --------------------------------------------------------------------
+    def _build_plots(self, text: Any) -> None:
+        self.date_axis = pg.DateAxisItem(orientation="bottom", utcOffset=0)
+        self.plot = self.view.addPlot(row=1, col=0, axisItems={"bottom": self.date_axis})
+        self.plot.setLabel("left", "Countable hours")
+        self.plot.setLabel("right", "Projected salary ($)")
+        self.plot.showGrid(x=True, y=True, alpha=0.15)
+        self.plot.setMouseEnabled(x=True, y=False)
+        self.salary_view = pg.ViewBox(enableMouse=False)
+        self.plot.scene().addItem(self.salary_view)
+        self.plot.getAxis("right").linkToView(self.salary_view)
+        self.salary_view.setXLink(self.plot.vb)
+        self.plot.vb.sigResized.connect(self._sync_salary_view)
+        self.strip = self.view.addPlot(row=2, col=0)
+        self.strip.setXLink(self.plot)
+        self.strip.setMouseEnabled(x=True, y=False)
+        self.strip.invertY(True)
+        self.strip.hideButtons()
+        self.plot.hideButtons()
+        for item in (self.plot, self.strip):
+            for side in ("left", "right"):
+                item.showAxis(side)
+                item.getAxis(side).setWidth(AXIS_WIDTH)
+                item.getAxis(side).setTextPen(text)
+            item.getAxis("bottom").setTextPen(text)
+        self.strip.getAxis("left").setStyle(showValues=False)
+        self.strip.getAxis("right").setStyle(showValues=False)
+        self.strip.getAxis("bottom").setStyle(showValues=False)
+        self.strip.getAxis("left").setLabel("Milestones")
+
+    def _build_items(self) -> None:
+        self.past_curve = _curve(HOURS)
+        self.projected_curve = _curve(PROJECTED, DASH)
+        self.compare_curve = _curve(OTHER, DASH)
+        self.plan_curve = _curve(PLAN, DOT, 2.5)
+        self.past_points = _points(HOURS, _hours_text)
+        self.projected_points = _points(PROJECTED, _hours_text)
+        self.compare_points = _points(OTHER, _hours_text)
+        self.plan_points = _points(PLAN, _hours_text)
+        for item in (self.past_curve, self.projected_curve, self.compare_curve, self.plan_curve):
+            self.plot.addItem(item)
+        for curve, points in self._point_pairs():
+            self.plot.addItem(points)
+            curve.visibleChanged.connect(lambda c=curve, p=points: p.setVisible(c.isVisible()))
+        self.thresholds = ThresholdLayer(self.plot, "#c0392b")
+        self.milestones = MilestoneLayer(self.plot, self.strip, self._on_milestone)
+        self.today_line = pg.InfiniteLine(
+            angle=90,
+            pen=pg.mkPen("#e67e22", width=2),
+            label="Today",
+            labelOpts={
+                "position": 0.97,
+                "color": "#e67e22",
+                "anchors": [(0, 0.5), (0, 0.5)],
+                "fill": (255, 255, 255, 190),
+            },
+        )
+        self.plot.addItem(self.today_line, ignoreBounds=True)
+        self.status_text = pg.TextItem(anchor=(0, 0), color=PLAN)
+        self.status_text.setParentItem(self.plot.vb)
+        self.status_text.setPos(8, 4)
+        self._build_salary()
+
+    def _build_salary(self) -> None:
+        self.salary_curve = _curve(SALARY, width=2)
+        self.salary_low = _curve(SALARY, DOT, 1)
+        self.salary_high = _curve(SALARY, DOT, 1)
+        band = pg.mkColor(SALARY)
+        band.setAlpha(40)
+        self.salary_band = pg.FillBetweenItem(self.salary_low, self.salary_high, brush=band)
+        self.compare_salary = _curve(OTHER, DASH, 1.5)
+        self.salary_points = _points(SALARY, _hover_text)
+        for item in (self.salary_band, self.salary_low, self.salary_high, self.salary_curve):
+            self.salary_view.addItem(item)
+        self.salary_view.addItem(self.compare_salary)
+        self.salary_view.addItem(self.salary_points)
+        self.salary_curve.visibleChanged.connect(self._sync_salary_visibility)
+        self.compare_curve.visibleChanged.connect(
+            lambda: self.compare_salary.setVisible(self.compare_curve.isVisible())
+        )
+
+    def _build_legend(self) -> None:
+        self.threshold_proxy = pg.PlotDataItem(pen=pg.mkPen("#c0392b", style=DASH))
+        self.milestone_proxy = pg.PlotDataItem(pen=pg.mkPen("#666666", style=DOT))
+        self.threshold_proxy.visibleChanged.connect(
+            lambda: self.thresholds.set_visible(self.threshold_proxy.isVisible())
+        )
+        self.milestone_proxy.visibleChanged.connect(
+            lambda: self.milestones.set_visible(self.milestone_proxy.isVisible())
+        )
+        self.legend_entries: list[tuple[Any, str]] = [
+            (self.past_curve, "Countable hours"),
+            (self.projected_curve, "Projected hours"),
+            (self.threshold_proxy, "Requirements"),
+            (self.milestone_proxy, "Milestones"),
+            (self.salary_curve, "Projected salary (range shaded)"),
+        ]
+        for item, name in self.legend_entries:
+            self.legend.addItem(item, name)
+
+    def _point_pairs(self) -> list[tuple[Any, Any]]:
+        return [
+            (self.past_curve, self.past_points),
+            (self.projected_curve, self.projected_points),
+            (self.compare_curve, self.compare_points),
+            (self.plan_curve, self.plan_points),
+        ]
+
+    def _sync_salary_view(self) -> None:
+        self.salary_view.setGeometry(self.plot.vb.sceneBoundingRect())
+        self.salary_view.linkedViewChanged(self.plot.vb, self.salary_view.XAxis)
+
+    def _sync_salary_visibility(self) -> None:
+        visible = self.salary_curve.isVisible()
+        for item in (self.salary_band, self.salary_low, self.salary_high, self.salary_points):
+            item.setVisible(visible)
+
+    # --- data ----------------------------------------------------------------------------
+    def set_data(
+        self,
+        data: TimelineData,
+        *,
+        compare: TimelineData | None = None,
+        compare_name: str = "",
+        overlay: ActualVsPlan | None = None,
+    ) -> None:
+        """Show a timeline; optionally a second scenario's projection and actual vs plan."""
+        self.data = data
+        self._set_hours(data.hours)
+        self._set_compare(compare, compare_name)
+        self._set_overlay(overlay)
+        self.milestones.set_data(data.milestones)
+        self.today_line.setPos(epoch(data.as_of))
+        self._set_salary(data, compare)
+        self._set_y_ranges(data, compare, overlay)
+        self.plot.setLimits(
+            xMin=epoch(add_years(data.start, -1)), xMax=epoch(add_years(data.end, 1))
+        )
+        self.set_range(self.preset)
+
+    def _set_hours(self, hours: Sequence[HoursPoint]) -> None:
+        for projected, curve, points, what in (
+            (False, self.past_curve, self.past_points, "countable hours logged"),
+            (True, self.projected_curve, self.projected_points, "projected countable hours"),
+        ):
+            x, y = hours_arrays(hours, projected)
+            curve.setData(x, y)
+            self._set_points(points, x, y, what)
+
+    def _set_points(self, points: Any, x: Any, y: Any, what: str) -> None:
+        points.setData(x=x, y=y, data=[what] * len(x))  # the tip is written on hover
+
+    def _set_compare(self, compare: TimelineData | None, name: str) -> None:
+        x, y = hours_arrays(compare.hours, True) if compare else (np.zeros(0), np.zeros(0))
+        self.compare_curve.setData(x, y)
+        self._set_points(self.compare_points, x, y, f"projected hours, {name}")
+        self._legend_entry(self.compare_curve, f"Projected hours — {name}", compare is not None)
+
+    def _set_overlay(self, overlay: ActualVsPlan | None) -> None:
+        drawn = overlay is not None and self._same_requirement(overlay)
+        points = overlay.planned if overlay is not None and drawn else ()
+        x, y = hours_arrays(points, True)
+        self.plan_curve.setData(x, y)
+        self._set_points(self.plan_points, x, y, "hours the saved plan expected")
+        self._legend_entry(self.plan_curve, "Saved plan", drawn)
+        self.status_text.setText(overlay_text(overlay) if overlay else "")
+
+    def _same_requirement(self, overlay: ActualVsPlan) -> bool:
+        data = self.data
+        return bool(
+            data
+            and data.requirement
+            and data.cert_id == overlay.cert_id
+            and data.requirement.id == overlay.requirement
+        )
+
+    def _set_salary(self, data: TimelineData, compare: TimelineData | None) -> None:
+        days = [p.day for p in data.salary]
+        for curve, values in (
+            (self.salary_curve, [p.salary for p in data.salary]),
+            (self.salary_low, [p.low for p in data.salary]),
+            (self.salary_high, [p.high for p in data.salary]),
+        ):
+            curve.setData(*step_arrays(days, values, data.end))
+        other = compare.salary if compare else ()
+        self.compare_salary.setData(
+            *step_arrays([p.day for p in other], [p.salary for p in other], data.end)
+        )
+        self.salary_points.setData(
+            x=[epoch(d) for d in days],
+            y=[p.salary for p in data.salary],
+            data=[
+                salary_tip(p.day, p.salary, p.low, p.high, STAGE_LABELS[p.stage])
+                for p in data.salary
+            ],
+        )
+
+    def _set_y_ranges(
+        self, data: TimelineData, compare: TimelineData | None, overlay: ActualVsPlan | None
+    ) -> None:
+        hours = [p.cumulative for p in data.hours] + [t.hours for t in data.thresholds]
+        hours += [p.cumulative for p in compare.hours] if compare else []
+        top = max(hours, default=0.0) or 100.0
+        if data.thresholds:  # keep the requirements in view; a long projection runs off the top
+            past = max((p.cumulative for p in data.hours if not p.projected), default=0.0)
+            top = min(top * 1.1, max(max(t.hours for t in data.thresholds) * 1.35, past * 1.15))
+        self.plot.setYRange(0, top, padding=0)
+        self.thresholds.set_data(data.thresholds, top)
+        pay = [p.low for p in data.salary] + [p.high for p in data.salary]
+        if pay:
+            self.salary_view.setYRange(min(pay) * 0.85, max(pay) * 1.05, padding=0)
+
+    def _legend_entry(self, item: Any, name: str, present: bool) -> None:
+        self.legend.removeItem(item)
+        if present:
+            self.legend.addItem(item, name)
+        item.setVisible(present)
+
+    # --- range and labels ----------------------------------------------------------------
+    def set_range(self, preset: str) -> None:
+        """Show 1, 5 or 10 years ahead of today (with some past), or the whole timeline."""
+        self.preset = preset
+        if self.data is None:
+            return
+        low, high = preset_range(self.data, preset)
+        self.plot.setXRange(epoch(low), epoch(high), padding=0.01)
+        self._lay_out_labels()
+
+    def _lay_out_labels(self) -> None:
+        if self.data is None:
+            return
+        x_range = self.strip.vb.viewRange()[0]
+        width = max(self.strip.vb.width(), 200.0)
+        lanes = self.milestones.lay_out((x_range[0], x_range[1]), width)
+        self.strip.setYRange(-0.6, lanes - 0.4, padding=0)
+        height = lanes * LANE_PIXELS + 14
+        self.strip.setFixedHeight(height)
+        self.view.ci.layout.setRowFixedHeight(2, height)
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        self._lay_out_labels()
+
+    def _on_milestone(self, mark: Milestone) -> None:
+        if mark.cert:
+            self.milestone_clicked.emit(mark.cert)

@@ -1,0 +1,194 @@
+"""Chart layers whose item count varies: threshold lines and milestone markers with lane labels.
+
+Each layer keeps a pool of pyqtgraph items: a refresh moves, relabels and shows the items it
+needs and hides the rest, so no item is rebuilt.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+from typing import Any
+
+import pyqtgraph as pg
+from PySide6.QtGui import QFont, QFontMetricsF
+
+from careerplanner.domain.timeline import Milestone, Threshold
+from careerplanner.ui.timeline.series import PlacedLabel, epoch, milestone_tip, place_labels
+from careerplanner.ui.widgets import format_hours
+
+KIND_COLORS = {
+    "degree": "#6a3d9a",
+    "license": "#1f78b4",
+    "license-expiry": "#e31a1c",
+    "eligibility": "#33a02c",
+    "target": "#ff7f00",
+    "exam-window": "#b15928",
+    "renewal": "#a6761d",
+    "stage": "#666666",
+}
+LANE_PIXELS = 18
+TEXT_MARGIN = 8.0
+LABEL_SLOTS = (
+    0.01,
+    0.3,
+    0.59,
+)  # where along a threshold line its label sits  # a TextItem's document margins, both sides
+
+
+def grow(pool: list[Any], count: int, make: Callable[[], Any]) -> list[Any]:
+    """The first `count` items of the pool, made when missing; the rest are hidden."""
+    while len(pool) < count:
+        pool.append(make())
+    for item in pool[count:]:
+        item.setVisible(False)
+    return pool[:count]
+
+
+class ThresholdLayer:
+    """Horizontal, labelled lines, one per hours requirement (equal hours share one line)."""
+
+    def __init__(self, plot: pg.PlotItem, color: str) -> None:
+        self.plot = plot
+        self.color = color
+        self.lines: list[pg.InfiniteLine] = []
+        self.count = 0
+        self.visible = True
+
+    def _make(self) -> pg.InfiniteLine:
+        line = pg.InfiniteLine(
+            angle=0,
+            pen=pg.mkPen(self.color, width=1, style=pg.QtCore.Qt.PenStyle.DashDotLine),
+            label="",
+            labelOpts={
+                "position": 0.01,
+                "color": self.color,
+                "anchors": [(0, 1), (0, 1)],
+                "fill": (255, 255, 255, 190),
+            },
+        )
+        self.plot.addItem(line, ignoreBounds=True)
+        return line
+
+    def set_data(self, thresholds: Sequence[Threshold], y_span: float) -> None:
+        """One line per distinct number of hours; labels of lines closer than a twelfth of
+        `y_span` are staggered along the line so they do not overlap."""
+        by_hours: dict[float, list[Threshold]] = {}
+        for threshold in thresholds:
+            by_hours.setdefault(threshold.hours, []).append(threshold)
+        self.count = len(by_hours)
+        lines = grow(self.lines, self.count, self._make)
+        previous, slot = -float("inf"), 0
+        for line, (hours, group) in zip(lines, sorted(by_hours.items()), strict=True):
+            slot = slot + 1 if hours - previous < y_span / 12 else 0
+            previous = hours
+            certs = ", ".join(dict.fromkeys(t.cert for t in group))
+            line.setPos(hours)
+            line.label.setFormat(f"{certs}: {format_hours(hours)} h")
+            line.label.setPosition(LABEL_SLOTS[slot % len(LABEL_SLOTS)])
+            line.setToolTip("\n".join(t.label for t in group))
+            line.setVisible(self.visible)
+
+    def set_visible(self, visible: bool) -> None:
+        self.visible = visible
+        for line in self.lines[: self.count]:
+            line.setVisible(visible)
+
+    def shown(self) -> list[pg.InfiniteLine]:
+        return [line for line in self.lines if line.isVisible()]
+
+
+class MilestoneLayer:
+    """Vertical markers on the hours plot and, in the lane strip below, a dot and a label per
+    milestone in lanes so that no two labels overlap. Clicking a dot reports its milestone."""
+
+    def __init__(
+        self, plot: pg.PlotItem, strip: pg.PlotItem, on_click: Callable[[Milestone], None]
+    ) -> None:
+        self.plot, self.strip = plot, strip
+        self.on_click = on_click
+        self.marks: tuple[Milestone, ...] = ()
+        self.placed: tuple[PlacedLabel, ...] = ()
+        self.lines: list[pg.InfiniteLine] = []
+        self.labels: list[pg.TextItem] = []
+        self.visible = True
+        self.font = QFont()
+        self.metrics = QFontMetricsF(self.font)
+        self.dots = pg.ScatterPlotItem(
+            size=9, hoverable=True, tip=self._tip, hoverSize=12, pen=pg.mkPen(None)
+        )
+        self.dots.sigClicked.connect(self._clicked)
+        strip.addItem(self.dots)
+
+    def _tip(self, x: float, y: float, data: int) -> str:
+        return milestone_tip(self.marks[data]) + (
+            "\nClick to select this goal" * bool(self.marks[data].cert)
+        )
+
+    def _clicked(self, _item: object, points: Sequence[Any], _event: object = None) -> None:
+        if len(points):
+            self.on_click(self.marks[int(points[0].data())])
+
+    def _make_line(self) -> pg.InfiniteLine:
+        line = pg.InfiniteLine(angle=90)
+        self.plot.addItem(line, ignoreBounds=True)
+        return line
+
+    def _make_label(self) -> pg.TextItem:
+        label = pg.TextItem(anchor=(0, 0.5))
+        label.setFont(self.font)
+        self.strip.addItem(label, ignoreBounds=True)
+        return label
+
+    def set_data(self, marks: Sequence[Milestone]) -> None:
+        self.marks = tuple(marks)
+        for line, mark in zip(grow(self.lines, len(marks), self._make_line), marks, strict=True):
+            line.setPos(epoch(mark.day))
+            color = pg.mkColor(KIND_COLORS.get(mark.kind, "#888888"))
+            color.setAlpha(110)
+            line.setPen(pg.mkPen(color, width=1, style=pg.QtCore.Qt.PenStyle.DotLine))
+            line.setVisible(self.visible)
+
+    def lay_out(self, x_range: tuple[float, float], width: float) -> int:
+        """Place the labels for the visible x range and `width` pixels; the number of lanes."""
+        low, high = x_range
+        scale = width / max(high - low, 1.0)
+        self.placed = place_labels(
+            self.marks,
+            lambda day: (epoch(day) - low) * scale,
+            lambda text: self.metrics.horizontalAdvance(text) + TEXT_MARGIN,
+            width,
+        )
+        index = {id(mark): i for i, mark in enumerate(self.marks)}
+        self.dots.setData(
+            x=[epoch(p.mark.day) for p in self.placed],
+            y=[p.lane for p in self.placed],
+            data=[index[id(p.mark)] for p in self.placed],
+            brush=[pg.mkBrush(KIND_COLORS.get(p.mark.kind, "#888888")) for p in self.placed],
+        )
+        shown = [p for p in self.placed if p.shown]
+        for label, place in zip(
+            grow(self.labels, len(shown), self._make_label), shown, strict=True
+        ):
+            label.setText(place.mark.label, color=KIND_COLORS.get(place.mark.kind, "#888888"))
+            label.setAnchor(
+                (1, 0.5) if place.left < (epoch(place.mark.day) - low) * scale else (0, 0.5)
+            )
+            label.setPos(epoch(place.mark.day), place.lane)
+            label.setVisible(self.visible)
+        return 1 + max((p.lane for p in self.placed), default=0)
+
+    def set_visible(self, visible: bool) -> None:
+        self.visible = visible
+        self.dots.setVisible(visible)
+        for item in [*self.lines[: len(self.marks)], *self.shown_labels(all_labels=True)]:
+            item.setVisible(visible)
+
+    def shown_labels(self, all_labels: bool = False) -> list[pg.TextItem]:
+        count = sum(1 for p in self.placed if p.shown)
+        labels = self.labels[:count]
+        return labels if all_labels else [label for label in labels if label.isVisible()]
+
+    def label_day(self, label: pg.TextItem) -> date:
+        shown = [p for p in self.placed if p.shown]
+        return shown[self.labels.index(label)].mark.day

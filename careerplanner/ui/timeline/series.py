@@ -1,0 +1,154 @@
+"""Timeline data as arrays for the chart: epoch seconds, step lines, tooltips and label lanes.
+
+Pure Python and numpy (no Qt, no chart library), so it is cheap to import and easy to test.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+
+import numpy as np
+import numpy.typing as npt
+
+from careerplanner.domain.dates import add_years
+from careerplanner.domain.scenarios import ActualVsPlan
+from careerplanner.domain.timeline import HoursPoint, Milestone, TimelineData
+from careerplanner.domain.timeline_marks import KINDS
+from careerplanner.ui.widgets import format_date, format_hours
+
+FloatArray = npt.NDArray[np.float64]
+DAY_SECONDS = 86_400
+
+KIND_NAMES = {
+    "degree": "Degree",
+    "license": "License issued",
+    "license-expiry": "License expires",
+    "eligibility": "Eligibility",
+    "target": "Goal target date",
+    "exam-window": "Exam window",
+    "renewal": "Renewal due",
+    "stage": "Career stage",
+}
+
+
+def epoch(day: date) -> float:
+    """Seconds since 1970-01-01 at midnight UTC: what the date axis expects."""
+    return float(calendar.timegm(day.timetuple()))
+
+
+def day_of(seconds: float) -> date:
+    return datetime.fromtimestamp(seconds, tz=UTC).date()
+
+
+def hours_arrays(points: Sequence[HoursPoint], projected: bool) -> tuple[FloatArray, FloatArray]:
+    """x (epoch seconds) and y (cumulative hours) of the past or projected part.
+    The projected part starts where the past ends, so the two lines meet."""
+    chosen = [p for p in points if p.projected == projected]
+    if projected and chosen:
+        past = [p for p in points if not p.projected]
+        if past and past[-1].day < chosen[0].day:
+            chosen.insert(0, past[-1])
+    x = np.array([epoch(p.day) for p in chosen], dtype=np.float64)
+    y = np.array([p.cumulative for p in chosen], dtype=np.float64)
+    return x, y
+
+
+def step_arrays(
+    days: Sequence[date], values: Sequence[float], end: date
+) -> tuple[FloatArray, FloatArray]:
+    """A step line: each value holds from its day until the next day (the last until `end`)."""
+    if not days:
+        return np.zeros(0), np.zeros(0)
+    edges = [epoch(d) for d in days] + [epoch(max(end, days[-1]))]
+    x = np.repeat(np.array(edges, dtype=np.float64), 2)[1:-1]
+    y = np.repeat(np.array(values, dtype=np.float64), 2)
+    return x, y
+
+
+def hours_tip(day: date, hours: float, what: str) -> str:
+    return f"{format_date(day)}\n{format_hours(hours)} h — {what}"
+
+
+def salary_tip(day: date, salary: float, low: float, high: float, stage: str) -> str:
+    return f"{format_date(day)}\nSalary ${salary:,.0f} (range ${low:,.0f}–${high:,.0f})\n{stage}"
+
+
+def milestone_tip(mark: Milestone) -> str:
+    return f"{format_date(mark.day)}\n{mark.label}\n{KIND_NAMES.get(mark.kind, mark.kind)}"
+
+
+SUBLANES = {"exam-window": 1}  # labelled lanes a kind may use (default 3); windows repeat
+
+
+@dataclass(frozen=True, slots=True)
+class PlacedLabel:
+    """A milestone with its lane on screen; `shown` is False when its label had no room."""
+
+    mark: Milestone
+    lane: int
+    shown: bool
+    left: float  # pixel extent of the label (when shown)
+    right: float
+
+
+def place_labels(
+    marks: Sequence[Milestone],
+    to_pixels: Callable[[date], float],
+    width_of: Callable[[str], float],
+    view_width: float,
+    padding: float = 10.0,
+) -> tuple[PlacedLabel, ...]:
+    """Lanes per kind (in KINDS order, like `assign_lanes`), measured in pixels.
+
+    A label goes into the first sub-lane of its kind where it clears the previous label; when
+    none of its labelled lanes (`SUBLANES`) has room, the label is hidden and its marker goes
+    to one more lane of markers only (its tooltip still names it). A label near the right
+    edge is drawn to the left of its marker. Lanes are numbered without holes."""
+    placed: list[PlacedLabel] = []
+    base = 0
+    for kind in KINDS:
+        ordered = sorted((m for m in marks if m.kind == kind), key=lambda m: (m.day, m.label))
+        if not ordered:
+            continue
+        ends: list[float] = []
+        hidden: list[tuple[Milestone, float]] = []
+        for mark in ordered:
+            x = to_pixels(mark.day)
+            if not 0 <= x <= view_width:  # off screen: takes no room and shows nothing
+                placed.append(PlacedLabel(mark, base, False, x, x))
+                continue
+            width = width_of(mark.label)
+            left, right = (x - width, x) if x + width > view_width else (x, x + width)
+            lane = next((i for i, end in enumerate(ends) if left >= end + padding), None)
+            if lane is None and len(ends) < SUBLANES.get(kind, 3):
+                ends.append(-np.inf)
+                lane = len(ends) - 1
+            if lane is None:
+                hidden.append((mark, x))
+                continue
+            ends[lane] = right
+            placed.append(PlacedLabel(mark, base + lane, True, left, right))
+        base += len(ends)
+        if hidden:  # markers without a label get a lane of their own, below the labels
+            placed += [PlacedLabel(mark, base, False, x, x) for mark, x in hidden]
+            base += 1
+    return tuple(placed)
+
+
+def preset_range(data: TimelineData, preset: str) -> tuple[date, date]:
+    if preset == "all":
+        return data.start, data.end
+    years = int(preset.rstrip("y"))
+    past = timedelta(days=years * 365 // 4)  # a quarter of the span looks back
+    return max(data.start, data.as_of - past), min(data.end, add_years(data.as_of, years))
+
+
+def overlay_text(overlay: ActualVsPlan) -> str:
+    return (
+        f"{overlay.describe()} against the plan saved {format_date(overlay.since)} "
+        f"({overlay.cert_id}: {overlay.actual_hours:,.0f} h logged, "
+        f"{overlay.planned_hours:,.0f} h planned)"
+    )
