@@ -1,0 +1,162 @@
+"""Commands for records kept safe and shown to others: PDF reports, backups, restore, reminders."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from careerplanner.cli import context as cx
+from careerplanner.cli.output import dumps, jsonable, table
+from careerplanner.domain.errors import ValidationError
+
+
+def _pdf_path(text: str) -> Path:
+    out = Path(text).expanduser()
+    if out.suffix.lower() != ".pdf":
+        raise ValidationError(f"--out: {text} should end in .pdf", "--out")
+    if not out.parent.is_dir():
+        raise ValidationError(f"--out: the folder {out.parent} does not exist", "--out")
+    return out
+
+
+def report_hours(args: argparse.Namespace, ctx: cx.Context) -> int:
+    first = cx.day(args.from_, "--from")
+    last = cx.day(args.to, "--to")
+    assert first is not None and last is not None  # required options
+    if last < first:
+        raise ValidationError("--to must be on or after --from", "--to")
+    employer = cx.text(args.employer, "--employer")
+    out = _pdf_path(args.out)
+    known = ctx.catalog().ids
+    certs = [c.strip().upper() for c in args.cert or []]
+    for cert in certs:
+        if cert not in known:
+            raise ValidationError(
+                f"--cert: unknown certification {cert}; one of {', '.join(known)}"
+            )
+    from careerplanner.io.reports import hours_report, select_entries
+
+    services = ctx.services()
+    plan = services.plan.snapshot()
+    pages = hours_report(
+        out,
+        plan,
+        ctx.catalog(),
+        first=first,
+        last=last,
+        employer=employer or None,
+        cert_ids=list(dict.fromkeys(certs)),
+        today=services.today(),
+    )
+    count = len(select_entries(plan.entries, first, last, employer or None))
+    print(f"wrote {out} ({pages} page{'s' if pages != 1 else ''}, {count} entries)")
+    return 0
+
+
+def report_ce(args: argparse.Namespace, ctx: cx.Context) -> int:
+    out = _pdf_path(args.out)
+    from careerplanner.io.reports import ce_transcript
+
+    services = ctx.services()
+    plan = services.plan.snapshot()
+    pages = ce_transcript(out, plan, ctx.catalog(), today=services.today())
+    print(f"wrote {out} ({pages} page{'s' if pages != 1 else ''}, {len(plan.ce)} CE activities)")
+    return 0
+
+
+def backup(args: argparse.Namespace, ctx: cx.Context) -> int:
+    out = Path(args.out).expanduser() if args.out else None
+    info = ctx.services().backups.backup(out)
+    print(f"backed up to {info.path} ({info.entries:,} entries, {info.ce:,} CE activities)")
+    return 0
+
+
+def backups(args: argparse.Namespace, ctx: cx.Context) -> int:
+    from careerplanner.services.backup_files import list_backups
+
+    found = list_backups(ctx.data_dir)
+    if args.json:
+        print(dumps([{**jsonable(b), "path": str(b.path), "sound": b.sound} for b in found]))
+        return 0
+    if not found:
+        print(f"no backups yet in {ctx.data_dir / 'backups'}")
+        return 0
+    rows = [
+        [
+            f"{b.made_at:%Y-%m-%d %H:%M}",
+            b.kind,
+            "" if b.entries is None else b.entries,
+            "" if b.ce is None else b.ce,
+            "yes" if b.sound else f"no: {b.problem}",
+            str(b.path),
+        ]
+        for b in found
+    ]
+    print(table(["made", "kind", "entries", "CE", "sound", "file"], rows, max_width=80))
+    return 0
+
+
+def restore(args: argparse.Namespace, ctx: cx.Context) -> int:
+    from careerplanner.services.recovery import damage, replace_damaged
+
+    source = Path(args.file).expanduser()
+    if not source.is_file():
+        raise ValidationError(f"{source} is not a file", "FILE")
+    if damage(ctx.data_dir) is not None:
+        moved = replace_damaged(ctx.data_dir, source)
+        print(f"the damaged database was kept as {moved}; restored {source}")
+        return 0
+    safety = ctx.services().backups.restore(source)
+    print(f"restored {source}; the data as it was before is in {safety.path}")
+    return 0
+
+
+def reminders(args: argparse.Namespace, ctx: cx.Context) -> int:
+    service = ctx.services().reminders
+    if args.dismiss:
+        keys = {r.key for r in service.all()}
+        if args.dismiss not in keys:
+            raise ValidationError(f"no reminder is due with the key {args.dismiss}", "--dismiss")
+        service.dismiss(args.dismiss)
+        print(f"dismissed {args.dismiss}")
+        return 0
+    due = service.list()
+    today = ctx.services().today()
+    if args.json:
+        rows = [{**jsonable(r), "overdue": r.overdue(today)} for r in due]
+        print(dumps(rows))
+    elif not due:
+        print("nothing is due in the next 90 days")
+    else:
+        for r in due:
+            print(f"{r.due.isoformat()}  {r.text}\n            key: {r.key}")
+    return 0
+
+
+def register(subparsers: Any) -> None:
+    report = subparsers.add_parser("report", help="PDF reports: hours verification, CE transcript")
+    kinds = report.add_subparsers(dest="report", metavar="KIND", required=True)
+    p = kinds.add_parser("hours", help="hours-verification report with signature lines")
+    p.add_argument("--from", dest="from_", metavar="DATE", required=True)
+    p.add_argument("--to", metavar="DATE", required=True)
+    p.add_argument("--employer", metavar="NAME")
+    p.add_argument("--cert", metavar="ID", nargs="+", help="show countable hours for these")
+    p.add_argument("--out", metavar="FILE.pdf", required=True)
+    p.set_defaults(handler=report_hours)
+    p = kinds.add_parser("ce", help="CE transcript for each held credential's renewal cycle")
+    p.add_argument("--out", metavar="FILE.pdf", required=True)
+    p.set_defaults(handler=report_ce)
+    p = subparsers.add_parser("backup", help="back up the database now")
+    p.add_argument("--out", metavar="FILE", help="a new file (default: the backups folder)")
+    p.set_defaults(handler=backup)
+    p = subparsers.add_parser("backups", help="list backups with their dates and entry counts")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=backups)
+    p = subparsers.add_parser("restore", help="replace your data with a backup's")
+    p.add_argument("file", metavar="FILE")
+    p.set_defaults(handler=restore)
+    p = subparsers.add_parser("reminders", help="what is due within 90 days")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--dismiss", metavar="KEY", help="hide one reminder for good")
+    p.set_defaults(handler=reminders)

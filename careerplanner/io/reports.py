@@ -1,0 +1,232 @@
+"""PDF reports: the hours-verification report for a supervisor, and the CE transcript.
+
+Plain functions over a plan snapshot; Qt's PDF writer is used only inside `pdf_layout`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+from careerplanner.domain.catalog import Catalog
+from careerplanner.domain.model import CeActivity, Plan, WorkEntry
+from careerplanner.domain.renewals import RenewalStatus, describe_needed, renewal_statuses
+from careerplanner.domain.rules import evaluate
+from careerplanner.io.pdf_layout import Column, PdfDocument
+
+ENTRY_COLUMNS = (
+    Column("Date", 1.25),
+    Column("Hours", 0.7, right=True),
+    Column("Activity", 1.6),
+    Column("Setting", 1.7),
+    Column("Supervision", 1.45),
+    Column("Paid", 0.5),
+    Column("Employer", 1.5),
+    Column("Verified by", 2.2),
+    Column("Notes", 1.1),
+)
+SIGNATURE_LINES = (
+    "Supervisor's name",
+    "Credential and license number",
+    "Supervisor's signature",
+    "Date",
+)
+
+
+def long_date(day: date) -> str:
+    return f"{day:%B} {day.day}, {day.year}"
+
+
+def hours(value: float) -> str:
+    return f"{value:,.2f}".rstrip("0").rstrip(".") if value % 1 else f"{value:,.0f}"
+
+
+def select_entries(
+    entries: Sequence[WorkEntry], first: date, last: date, employer: str | None = None
+) -> list[WorkEntry]:
+    """Entries starting from `first` to `last` (inclusive), of one employer if given."""
+    wanted = employer.strip().casefold() if employer else None
+    chosen = [
+        e
+        for e in entries
+        if first <= e.start <= last and (wanted is None or e.employer.strip().casefold() == wanted)
+    ]
+    return sorted(chosen, key=lambda e: (e.start, e.id))
+
+
+def _entry_row(entry: WorkEntry) -> list[str]:
+    span = entry.start.isoformat()
+    if entry.end and entry.end != entry.start:
+        span += f" to {entry.end:%m-%d}"
+    verified = ""
+    if entry.verified_on is not None:
+        who = ", ".join(x for x in (entry.verified_by, entry.verified_credential) if x)
+        verified = f"{who} ({entry.verified_on.isoformat()})"
+    return [
+        span,
+        hours(entry.hours),
+        entry.activity.value,
+        entry.setting.value,
+        entry.supervision.value,
+        "yes" if entry.paid else "no",
+        entry.employer,
+        verified,
+        " ".join(entry.notes.split()),
+    ]
+
+
+def _totals(entries: Sequence[WorkEntry], attribute: str) -> list[list[str]]:
+    sums: dict[str, tuple[float, int]] = {}
+    for entry in entries:
+        key = str(getattr(entry, attribute).value)
+        total, count = sums.get(key, (0.0, 0))
+        sums[key] = (total + entry.hours, count + 1)
+    rows = [[key, str(count), hours(total)] for key, (total, count) in sorted(sums.items())]
+    grand = sum(e.hours for e in entries)
+    return [*rows, ["Total", str(len(entries)), hours(grand)]]
+
+
+def hours_report(
+    out: Path,
+    plan: Plan,
+    catalog: Catalog,
+    *,
+    first: date,
+    last: date,
+    employer: str | None = None,
+    cert_ids: Sequence[str] = (),
+    today: date,
+) -> int:
+    """Write the hours-verification PDF to `out`; the number of pages."""
+    entries = select_entries(plan.entries, first, last, employer)
+    doc = PdfDocument("Hours verification report", plan.profile.name or "", today, landscape=True)
+    doc.heading("Hours verification report", title=True)
+    doc.text(f"Name: {plan.profile.name or '(not given)'}", bold=True)
+    doc.text(f"Period: entries starting {long_date(first)} to {long_date(last)}")
+    doc.text(f"Employer: {employer or 'all employers'}")
+    verified = sum(e.hours for e in entries if e.verified)
+    total = sum(e.hours for e in entries)
+    doc.text(
+        f"{len(entries):,} entries, {hours(total)} hours in all, of which {hours(verified)} "
+        "hours are marked verified."
+    )
+    doc.space()
+    by = (Column("", 3), Column("Entries", 1, right=True), Column("Hours", 1, right=True))
+    doc.heading("Totals by setting")
+    doc.table((replace(by[0], label="Setting"), *by[1:]), _totals(entries, "setting"), total=True)
+    doc.heading("Totals by supervision")
+    doc.table(
+        (replace(by[0], label="Supervision"), *by[1:]), _totals(entries, "supervision"), total=True
+    )
+    if cert_ids:
+        _countable(doc, plan, catalog, entries, last, cert_ids)
+    doc.heading("Entries")
+    doc.table(ENTRY_COLUMNS, [_entry_row(e) for e in entries])
+    doc.heading("Supervisor's verification")
+    doc.text(
+        "I confirm that the hours listed above were worked as described, under my supervision "
+        "where stated."
+    )
+    doc.signature(SIGNATURE_LINES)
+    return doc.write(out)
+
+
+def _countable(
+    doc: PdfDocument,
+    plan: Plan,
+    catalog: Catalog,
+    entries: Sequence[WorkEntry],
+    as_of: date,
+    cert_ids: Sequence[str],
+) -> None:
+    """Per chosen certification, the hours of this report that count, as of the period's end."""
+    result = evaluate(replace(plan, entries=tuple(entries)), catalog, as_of, weekly_hours=0)
+    doc.heading(f"Countable hours of this report, as of {long_date(as_of)}")
+    columns = (
+        Column("Certification and requirement", 3.4),
+        Column("Recorded", 0.9, right=True),
+        Column("Countable", 0.9, right=True),
+        Column("Required", 0.9, right=True),
+    )
+    rows: list[list[str]] = []
+    notes: list[str] = []
+    for cert_id in cert_ids:
+        cert = result.get(cert_id)
+        for req in cert.requirements:
+            if req.kind != "hours":
+                continue
+            recorded = req.recorded if req.recorded is not None else req.current
+            rows.append(
+                [
+                    f"{cert_id}: {req.label}",
+                    hours(recorded),
+                    hours(req.current),
+                    hours(req.required),
+                ]
+            )
+            notes += [f"{cert_id}: {hours(d.hours)} h {d.reason}" for d in req.deductions]
+    doc.table(columns, rows)
+    for note in dict.fromkeys(notes):
+        doc.text(f"• {note}")
+    doc.space()
+
+
+CE_COLUMNS = (
+    Column("Date", 1.1),
+    Column("Title", 2.8),
+    Column("Provider", 1.9),
+    Column("Topic", 1.6),
+    Column("Hours", 0.7, right=True),
+    Column("Certificate", 1.1),
+)
+
+
+def _ce_rows(activities: Sequence[CeActivity]) -> list[list[str]]:
+    rows = [
+        [
+            a.date.isoformat(),
+            a.title,
+            a.provider,
+            a.topic.value,
+            hours(a.hours),
+            "on file" if a.certificate else "",
+        ]
+        for a in sorted(activities, key=lambda a: (a.date, a.id))
+    ]
+    return [*rows, ["Total", "", "", "", hours(sum(a.hours for a in activities)), ""]]
+
+
+def _cycle(doc: PdfDocument, status: RenewalStatus) -> None:
+    doc.heading(f"{status.name} ({status.cert_id})")
+    doc.text(
+        f"Renewal cycle {long_date(status.cycle_start)} to {long_date(status.cycle_end)}; "
+        f"due by {long_date(status.due)}. Status: {describe_needed(status)}."
+    )
+    columns = (
+        Column("CE required", 3),
+        Column("Required", 1, right=True),
+        Column("Completed", 1, right=True),
+        Column("Needed", 1, right=True),
+    )
+    doc.table(
+        columns,
+        [[b.label, hours(b.required), hours(b.completed), hours(b.needed)] for b in status.buckets],
+    )
+    doc.table(CE_COLUMNS, _ce_rows(status.activities), total=True)
+
+
+def ce_transcript(out: Path, plan: Plan, catalog: Catalog, *, today: date) -> int:
+    """Write the CE transcript PDF (one section per held credential's cycle); the page count."""
+    doc = PdfDocument("Continuing education transcript", plan.profile.name or "", today)
+    doc.heading("Continuing education transcript", title=True)
+    doc.text(f"Name: {plan.profile.name or '(not given)'}", bold=True)
+    statuses = renewal_statuses(plan, catalog, today)
+    if not statuses:
+        doc.text("No credential is marked earned with a date, so no renewal cycle is shown.")
+    for status in statuses:
+        _cycle(doc, status)
+    doc.heading("All CE activities")
+    doc.table(CE_COLUMNS, _ce_rows(plan.ce), total=True)
+    return doc.write(out)
