@@ -446,3 +446,18 @@ def test_recorded_equals_countable_plus_deductions_for_every_hours_requirement()
         for r in cert.requirements:
             if r.recorded is not None:
                 assert r.recorded == pytest.approx(r.current + sum(d.hours for d in r.deductions))
+
+
+def test_appended_entries_extend_the_cached_columns_and_give_the_same_answer() -> None:
+    from dataclasses import replace
+
+    from careerplanner.domain.encoding import encode_entries, plan_columns
+
+    plan = window_plan()
+    plan_columns(plan)
+    longer = replace(plan, entries=(*plan.entries, entry(date(2026, 11, 20), None, 8)))
+    columns = plan_columns(longer)
+    assert columns.source is longer.entries
+    assert list(columns.start) == list(encode_entries(longer.entries).start)
+    fresh = replace(longer, encoded=None)
+    assert evaluate(longer, CATALOG, AS_OF) == evaluate(fresh, CATALOG, AS_OF)

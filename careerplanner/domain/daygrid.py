@@ -14,7 +14,7 @@ import numpy as np
 import numpy.typing as npt
 
 from careerplanner.domain.dates import IntArray, add_years, shift_years
-from careerplanner.domain.encoding import encoded
+from careerplanner.domain.encoding import plan_columns
 from careerplanner.domain.model import (
     Activity,
     CeActivity,
@@ -81,7 +81,7 @@ class DayGrid:
     def __init__(self, plan: Plan, as_of: date, horizon_years: int) -> None:
         self.as_of = as_of
         self.horizon = add_years(as_of, horizon_years)
-        self.encoded = encoded(plan.entries, plan.encoded)
+        self.encoded = plan_columns(plan)
         earliest = add_years(as_of, -horizon_years - 1).toordinal()
         if self.encoded.start.size:
             earliest = min(earliest, int(self.encoded.start.min()))

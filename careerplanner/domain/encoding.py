@@ -9,12 +9,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from operator import attrgetter
+from operator import attrgetter, is_
 
 import numpy as np
 import numpy.typing as npt
 
-from careerplanner.domain.model import Activity, Setting, Supervision, WorkEntry
+from careerplanner.domain.model import Activity, Plan, Setting, Supervision, WorkEntry
 
 IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float64]
@@ -24,6 +24,7 @@ ACTIVITIES = tuple(Activity)
 SETTINGS = tuple(Setting)
 SUPERVISIONS = tuple(Supervision)
 
+_ARRAYS = ("start", "end", "hours", "activity", "setting", "supervision", "paid", "ids")
 _FIELDS = attrgetter("start", "end", "hours", "activity", "setting", "supervision", "paid", "id")
 
 
@@ -83,11 +84,36 @@ def _codes(values: Sequence[object], members: tuple[object, ...], size: int) -> 
     return np.fromiter(map(lookup.__getitem__, values), np.int64, size)
 
 
+def _extended(cached: EncodedEntries, entries: tuple[WorkEntry, ...]) -> EncodedEntries | None:
+    """The cached columns plus the entries added after them, when `entries` only appends."""
+    size = len(cached.source)
+    if len(entries) < size or not all(map(is_, entries[:size], cached.source)):
+        return None
+    tail = encode_entries(entries[size:])
+    return EncodedEntries(
+        entries,
+        *(np.concatenate((getattr(cached, f), getattr(tail, f))) for f in _ARRAYS),
+    )
+
+
 def encode_entries(entries: tuple[WorkEntry, ...]) -> EncodedEntries:
     columns = list(zip(*map(_FIELDS, entries), strict=True)) if entries else [()] * 8
     return EncodedEntries.from_columns(entries, columns)
 
 
 def encoded(entries: tuple[WorkEntry, ...], cached: EncodedEntries | None) -> EncodedEntries:
-    """The cached encoding when it was made from these very entries, else a new one."""
-    return cached if cached is not None and cached.matches(entries) else encode_entries(entries)
+    """The cached encoding when it was made from these entries (or extended by the ones
+    appended since), else a new one."""
+    if cached is None:
+        return encode_entries(entries)
+    if cached.matches(entries):
+        return cached
+    return _extended(cached, entries) or encode_entries(entries)
+
+
+def plan_columns(plan: Plan) -> EncodedEntries:
+    """The plan's entries as columns, remembered on the plan for the next computation."""
+    columns = encoded(plan.entries, plan.encoded)
+    if columns is not plan.encoded:
+        object.__setattr__(plan, "encoded", columns)  # a cache: the plan's value is unchanged
+    return columns

@@ -14,7 +14,7 @@ import numpy as np
 
 from careerplanner.domain.catalog import SalaryAssumptions
 from careerplanner.domain.dates import add_years
-from careerplanner.domain.encoding import ACTIVITIES, encoded
+from careerplanner.domain.encoding import ACTIVITIES, plan_columns
 from careerplanner.domain.model import Activity, DegreeLevel, GoalStatus, Plan, Track
 from careerplanner.domain.results import Eligibility
 
@@ -105,7 +105,7 @@ class _Career:
     def __init__(self, plan: Plan, eligibility: Eligibility) -> None:
         as_of = eligibility.as_of
         self.as_of = as_of
-        enc = encoded(plan.entries, plan.encoded)
+        enc = plan_columns(plan)
         day = as_of.toordinal()
         work = (enc.start <= day) & (enc.activity == ACTIVITIES.index(Activity.CASE_MANAGEMENT))
         start, end = enc.start[work], enc.end[work]

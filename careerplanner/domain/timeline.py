@@ -17,6 +17,7 @@ import numpy as np
 from careerplanner.domain.catalog import Catalog, Certification, HoursRequirement
 from careerplanner.domain.dates import IntArray, add_years
 from careerplanner.domain.daygrid import DayGrid, FloatArray, default_pace
+from careerplanner.domain.encoding import plan_columns
 from careerplanner.domain.errors import ValidationError
 from careerplanner.domain.hours_rules import HoursRule
 from careerplanner.domain.model import Plan
@@ -219,6 +220,9 @@ def _thresholds(
 def _start(plan: Plan, marks: Sequence[Milestone], as_of: date) -> date:
     """The earliest logged entry or past milestone; at least a year before as-of."""
     candidates = [add_years(as_of, -1)]
-    candidates += [e.start for e in plan.entries if e.start <= as_of]
+    starts = plan_columns(plan).start
+    logged = starts[starts <= as_of.toordinal()]
+    if logged.size:
+        candidates.append(date.fromordinal(int(logged.min())))
     candidates += [m.day for m in marks if m.day <= as_of]
     return min(candidates)

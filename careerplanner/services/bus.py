@@ -35,6 +35,7 @@ class ChangeBus:
 
     def __init__(self) -> None:
         self._listeners: list[Listener] = []
+        self.generation = 0  # how many changes were published: a cheap "has anything changed?"
 
     def subscribe(self, callback: Listener) -> Callable[[], None]:
         """Call `callback(change)` after every write; returns a function that unsubscribes."""
@@ -46,5 +47,6 @@ class ChangeBus:
             self._listeners.remove(callback)
 
     def publish(self, change: Change) -> None:
+        self.generation += 1
         for listener in list(self._listeners):
             listener(change)

@@ -22,16 +22,39 @@ from careerplanner.services.bus import KINDS, Change, ChangeBus
 from careerplanner.storage import Database
 from careerplanner.storage import repositories as repo
 
+Stamp = tuple[object, ...]
+
 
 class PlanService(ServiceBase):
+    """Snapshots are kept until a change is published or another process writes the file,
+    so the pages that refresh after one change share one read and one evaluation."""
+
     def __init__(self, db: Database, bus: ChangeBus, today: Today, catalog: Catalog) -> None:
         super().__init__(db, bus, today)
         self._catalog = catalog
+        self._snapshot: tuple[Stamp, Plan] | None = None
+        self._evaluated: tuple[Plan, date, float | None, Eligibility] | None = None
+
+    def _stamp(self) -> Stamp:
+        """Our own writes bump the bus; another process's change the file or its WAL."""
+        files: list[tuple[int, int, int] | None] = []
+        for path in (self._db.path, self._db.path.with_name(self._db.path.name + "-wal")):
+            try:
+                info = path.stat()
+                files.append((info.st_mtime_ns, info.st_size, info.st_ino))
+            except FileNotFoundError:
+                files.append(None)
+        return (self._bus.generation, *files)
 
     def snapshot(self) -> Plan:
-        """Everything stored, read in one transaction."""
+        """Everything stored, read in one transaction (or the last read, if nothing changed)."""
+        stamp = self._stamp()
+        if self._snapshot is not None and self._snapshot[0] == stamp:
+            return self._snapshot[1]
         with self._db.session() as session:
-            return repo.load_plan(session)
+            plan = repo.load_plan(session)
+        self._snapshot = (stamp, plan)
+        return plan
 
     def eligibility(
         self, as_of: date | None = None, weekly_hours: float | None = None
@@ -41,7 +64,12 @@ class PlanService(ServiceBase):
 
         plan = self.snapshot()
         day = as_of or self._today()
-        return evaluate(plan, self._catalog, day, weekly_hours=weekly_hours)
+        cached = self._evaluated
+        if cached and cached[0] is plan and cached[1:3] == (day, weekly_hours):
+            return cached[3]
+        result = evaluate(plan, self._catalog, day, weekly_hours=weekly_hours)
+        self._evaluated = (plan, day, weekly_hours, result)
+        return result
 
     def is_empty(self) -> bool:
         with self._db.session() as session:
