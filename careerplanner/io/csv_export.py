@@ -1,0 +1,98 @@
+"""Writes hours and CE as CSV: every column, ISO dates, safe to open in a spreadsheet.
+
+A text cell starting with `=`, `+`, `-`, `@`, a tab or a carriage return would be run as a
+formula by a spreadsheet; such a cell gets a leading `'` so it is shown as typed.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable
+from typing import IO
+
+from careerplanner.domain.model import CeActivity, WorkEntry
+
+HOURS_COLUMNS = (
+    "id",
+    "start",
+    "end",
+    "hours",
+    "activity",
+    "setting",
+    "supervision",
+    "paid",
+    "employer",
+    "notes",
+    "verified_by",
+    "verified_credential",
+    "verified_on",
+)
+CE_COLUMNS = ("id", "date", "hours", "topic", "title", "provider", "certificate")
+_FORMULA_CHARS = frozenset("=+-@\t\r")
+
+
+def neutralise(text: str) -> str:
+    """The text with a leading `'` when a spreadsheet would take it for a formula."""
+    return "'" + text if text[:1] in _FORMULA_CHARS else text
+
+
+def number(value: float) -> str:
+    """Hours as typed: 8.0 -> '8', 7.25 -> '7.25' (the shortest exact form)."""
+    return str(int(value)) if value.is_integer() else repr(value)
+
+
+class _Numbers(dict[float, str]):
+    """number() of each distinct value once (hours repeat down a column)."""
+
+    def __missing__(self, value: float) -> str:
+        self[value] = text = number(value)
+        return text
+
+
+def hours_row(e: WorkEntry, numbers: dict[float, str] | None = None) -> list[object]:
+    """One entry as cells; enums and dates go as they are (the writer prints their ISO text)."""
+    return [
+        e.id,
+        e.start,
+        e.end,
+        numbers[e.hours] if numbers is not None else number(e.hours),
+        e.activity,
+        e.setting,
+        e.supervision,
+        "yes" if e.paid else "no",
+        neutralise(e.employer),
+        neutralise(e.notes),
+        neutralise(e.verified_by),
+        neutralise(e.verified_credential),
+        e.verified_on,
+    ]
+
+
+def ce_row(c: CeActivity) -> list[object]:
+    return [
+        c.id,
+        c.date,
+        number(c.hours),
+        c.topic,
+        neutralise(c.title),
+        neutralise(c.provider),
+        neutralise(c.certificate),
+    ]
+
+
+def write_hours(stream: IO[str], entries: Iterable[WorkEntry]) -> int:
+    """Write the header and one row per entry; returns the number of rows."""
+    writer = csv.writer(stream, lineterminator="\r\n")
+    writer.writerow(HOURS_COLUMNS)
+    numbers = _Numbers()
+    rows = [hours_row(e, numbers) for e in entries]
+    writer.writerows(rows)
+    return len(rows)
+
+
+def write_ce(stream: IO[str], items: Iterable[CeActivity]) -> int:
+    writer = csv.writer(stream, lineterminator="\r\n")
+    writer.writerow(CE_COLUMNS)
+    rows = list(map(ce_row, items))
+    writer.writerows(rows)
+    return len(rows)

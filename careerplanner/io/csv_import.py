@@ -1,0 +1,306 @@
+"""Turns a CSV table into hours entries or CE activities, with every bad row and its line.
+
+Columns are found by their header names (several spellings each), or by an explicit mapping
+{field: column} when the headers differ. Each row is parsed and validated as the forms do;
+a row that fails is reported in the user's words with its physical line number.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from enum import Enum
+from typing import Generic, TypeVar
+
+from careerplanner.domain.errors import ValidationError
+from careerplanner.domain.model import (
+    Activity,
+    CeActivity,
+    CeTopic,
+    Setting,
+    Supervision,
+    WorkEntry,
+)
+from careerplanner.domain.validation import (
+    parse_choice,
+    parse_date,
+    parse_number,
+    validate_ce,
+    validate_entry,
+)
+from careerplanner.io.csv_read import CsvTable
+
+T = TypeVar("T")
+E = TypeVar("E", bound=Enum)
+Progress = Callable[[int, int], None]
+ColumnMapping = Mapping[str, "str | int"]
+
+PROGRESS_STEP = 2_000
+QUIET_COLUMNS = frozenset({"id"})  # written by our own export; never imported
+
+HOURS_ALIASES: dict[str, tuple[str, ...]] = {
+    "start": ("date", "start", "start_date", "from", "day", "work_date", "date_worked"),
+    "end": ("end", "end_date", "to", "until", "through", "last_day"),
+    "hours": ("hours", "hrs", "hour", "duration", "duration_hours"),
+    "activity": ("activity", "activity_type", "type"),
+    "setting": ("setting", "work_setting", "setting_type"),
+    "supervision": ("supervision", "supervision_type", "supervisor_type"),
+    "paid": ("paid", "is_paid", "paid_unpaid"),
+    "employer": ("employer", "organization", "organisation", "company", "agency", "site"),
+    "notes": ("notes", "note", "comments", "comment", "description"),
+    "verified_by": ("verified_by", "verifier", "supervisor", "supervisor_name", "signed_by"),
+    "verified_credential": (
+        "verified_credential",
+        "credential",
+        "verifier_credential",
+        "supervisor_credential",
+    ),
+    "verified_on": ("verified_on", "verified_date", "verification_date", "date_verified"),
+}
+CE_ALIASES: dict[str, tuple[str, ...]] = {
+    "date": ("date", "completed", "completed_on", "completion_date", "date_completed", "day"),
+    "hours": ("hours", "ce_hours", "contact_hours", "credit_hours", "credits", "hrs"),
+    "topic": ("topic", "category", "type"),
+    "title": ("title", "course", "course_title", "activity", "name"),
+    "provider": ("provider", "sponsor", "organization", "organisation"),
+}
+HOURS_REQUIRED = ("start", "hours")
+CE_REQUIRED = ("date", "hours", "topic")
+_YES = frozenset({"yes", "y", "true", "t", "1", "paid"})
+_ESCAPED = ("'=", "'+", "'-", "'@", "'\t", "'\r")
+_NO = frozenset({"no", "n", "false", "f", "0", "unpaid"})
+
+
+@dataclass
+class ImportPreview(Generic[T]):
+    """What an import would do: the valid rows, and every row that is wrong or already there."""
+
+    rows: list[T]  # valid new records, in file order (ids 0)
+    errors: list[tuple[int, str]]  # (line, what is wrong), by line
+    duplicates: list[tuple[int, int]]  # (line, id of the stored record it repeats)
+    columns: list[str]  # the header as in the file
+    mapping: dict[str, str]  # field -> column name used
+    kind: str = "hours"  # "hours" or "ce"
+    lines: list[int] = field(default_factory=list)  # line of each row
+    repeats: list[tuple[int, int]] = field(default_factory=list)  # (line, earlier same line)
+    encoding: str = "UTF-8"
+    delimiter: str = ","
+    read: int = 0  # data rows read (blank lines not counted)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    @property
+    def ignored_columns(self) -> list[str]:
+        """Columns with a header that no field reads (their cells are not imported)."""
+        used = set(self.mapping.values())
+        return [
+            c for c in self.columns if c and c not in used and normalise(c) not in QUIET_COLUMNS
+        ]
+
+
+def normalise(header: str) -> str:
+    """'Start Date ' -> 'start_date': lower case, runs of other characters as one '_'."""
+    return re.sub(r"[^0-9a-z]+", "_", header.strip().lower()).strip("_")
+
+
+def map_columns(
+    columns: Sequence[str],
+    aliases: Mapping[str, tuple[str, ...]],
+    required: Sequence[str],
+    explicit: ColumnMapping | None = None,
+) -> dict[str, int]:
+    """Field -> column index, from the explicit mapping first, then the header names."""
+    found: dict[str, int] = {}
+    for name, column in (explicit or {}).items():
+        if name not in aliases:
+            raise ValidationError(
+                f"unknown field '{name}' in the column mapping (choose {', '.join(aliases)})",
+                "mapping",
+            )
+        found[name] = _column_index(columns, column)
+    keys = [normalise(c) for c in columns]
+    for name, spellings in aliases.items():
+        if name in found:
+            continue
+        index = next((keys.index(s) for s in spellings if s in keys), None)
+        if index is not None and index not in found.values():
+            found[name] = index
+    missing = [name for name in required if name not in found]
+    if missing:
+        shown = ", ".join(f"'{c}'" for c in columns if c) or "none"
+        raise ValidationError(
+            f"the file has no column for {' or '.join(missing)} (its columns: {shown}); "
+            "rename the header or choose the columns to use",
+            "mapping",
+        )
+    return found
+
+
+def _column_index(columns: Sequence[str], column: str | int) -> int:
+    if isinstance(column, int):
+        if 0 <= column < len(columns):
+            return column
+        raise ValidationError(f"the file has no column number {column + 1}", "mapping")
+    wanted = normalise(column)
+    for index, name in enumerate(columns):
+        if name == column or normalise(name) == wanted:
+            return index
+    raise ValidationError(f"the file has no column named '{column}'", "mapping")
+
+
+class _Parser:
+    """The current row's cells (padded, so an unmapped field reads ''), and cached parsing of
+    the values that repeat down a column (dates, numbers, choices)."""
+
+    def __init__(self, index: Mapping[str, int], fields: Sequence[str], width: int) -> None:
+        self.cells: list[str] = []
+        self.pos = {name: index.get(name, width) for name in fields}
+        self._dates: dict[str, date] = {}
+        self._numbers: dict[str, float] = {}
+        self._choices: dict[tuple[type[Enum], str], Enum] = {}
+
+    def day(self, raw: str, label: str) -> date:
+        found = self._dates.get(raw)
+        if found is None:
+            found = self._dates[raw] = parse_date(raw, label)
+        return found
+
+    def optional_day(self, raw: str, label: str) -> date | None:
+        return self.day(raw, label) if raw.strip() else None
+
+    def number(self, raw: str, label: str) -> float:
+        found = self._numbers.get(raw)
+        if found is None:
+            found = self._numbers[raw] = parse_number(raw, label)
+        return found
+
+    def choice(self, raw: str, enum_cls: type[E], label: str, default: E | None = None) -> E:
+        key = (enum_cls, raw)
+        found = self._choices.get(key)
+        if found is None:
+            if default is not None and not raw.strip():
+                return default
+            found = self._choices[key] = parse_choice(raw, enum_cls, label)
+        return found  # type: ignore[return-value]
+
+
+def _free(raw: str) -> str:
+    """Free text; a `'` our export put before a formula-like start is taken off."""
+    return raw[1:] if raw.startswith(_ESCAPED) else raw
+
+
+def _paid(raw: str) -> bool:
+    value = raw.strip().lower()
+    if not value or value in _YES:
+        return True
+    if value in _NO:
+        return False
+    raise ValidationError(f"paid must be yes or no (not '{value[:40]}')", "paid")
+
+
+def _entry(p: _Parser, today: date) -> WorkEntry:
+    c, i = p.cells, p.pos
+    entry = WorkEntry(
+        start=p.day(c[i["start"]], "date"),
+        end=p.optional_day(c[i["end"]], "end"),
+        hours=p.number(c[i["hours"]], "hours"),
+        activity=p.choice(c[i["activity"]], Activity, "activity", Activity.CASE_MANAGEMENT),
+        setting=p.choice(c[i["setting"]], Setting, "setting", Setting.OTHER),
+        supervision=p.choice(c[i["supervision"]], Supervision, "supervision", Supervision.NONE),
+        paid=_paid(c[i["paid"]]),
+        employer=_free(c[i["employer"]]),
+        notes=_free(c[i["notes"]]),
+        verified_by=_free(c[i["verified_by"]]),
+        verified_credential=_free(c[i["verified_credential"]]),
+        verified_on=p.optional_day(c[i["verified_on"]], "verified on"),
+    )
+    return validate_entry(entry, today)
+
+
+def _activity(p: _Parser, today: date) -> CeActivity:
+    c, i = p.cells, p.pos
+    activity = CeActivity(
+        date=p.day(c[i["date"]], "date"),
+        hours=p.number(c[i["hours"]], "hours"),
+        topic=p.choice(c[i["topic"]], CeTopic, "topic"),
+        title=_free(c[i["title"]]),
+        provider=_free(c[i["provider"]]),
+    )
+    return validate_ce(activity, today)
+
+
+def parse_hours(
+    table: CsvTable,
+    today: date,
+    mapping: ColumnMapping | None = None,
+    on_progress: Progress | None = None,
+) -> ImportPreview[WorkEntry]:
+    """Every row of the table as a validated work entry, or an error with its line."""
+    index = map_columns(table.columns, HOURS_ALIASES, HOURS_REQUIRED, mapping)
+    parser = _Parser(index, list(HOURS_ALIASES), len(table.columns))
+    return _parse(table, parser, "hours", lambda p: _entry(p, today), on_progress)
+
+
+def parse_ce(
+    table: CsvTable,
+    today: date,
+    mapping: ColumnMapping | None = None,
+    on_progress: Progress | None = None,
+) -> ImportPreview[CeActivity]:
+    """Every row of the table as a validated CE activity, or an error with its line."""
+    index = map_columns(table.columns, CE_ALIASES, CE_REQUIRED, mapping)
+    parser = _Parser(index, list(CE_ALIASES), len(table.columns))
+    return _parse(table, parser, "ce", lambda p: _activity(p, today), on_progress)
+
+
+def _parse(
+    table: CsvTable,
+    parser: _Parser,
+    kind: str,
+    build: Callable[[_Parser], T],
+    on_progress: Progress | None,
+) -> ImportPreview[T]:
+    rows: list[T] = []
+    lines: list[int] = []
+    errors = list(table.problems)
+    width = len(table.columns)
+    total = len(table.records)
+    for done, record in enumerate(table.records, 1):
+        cells = record.cells
+        parser.cells = cells + [""] * (width + 1 - len(cells)) if len(cells) <= width else cells
+        try:
+            _check_width(cells, width)
+            rows.append(build(parser))
+            lines.append(record.line)
+        except ValidationError as error:
+            errors.append((record.line, error.message))
+        if on_progress is not None and (done % PROGRESS_STEP == 0 or done == total):
+            on_progress(done, total)
+    errors.sort(key=lambda item: item[0])
+    mapped = {name: table.columns[i] for name, i in parser.pos.items() if i < width}
+    return ImportPreview(
+        rows,
+        errors,
+        [],
+        list(table.columns),
+        mapped,
+        kind,
+        lines,
+        encoding=table.encoding,
+        delimiter=table.delimiter,
+        read=total + len(table.problems),
+    )
+
+
+def _check_width(cells: Sequence[str], width: int) -> None:
+    extra = [c for c in cells[width:] if c.strip()]
+    if extra:
+        raise ValidationError(
+            f"this row has {len(cells)} cells but the header has {width} columns; "
+            "a cell holding the delimiter needs quotes",
+            "row",
+        )

@@ -1,0 +1,245 @@
+"""The whole plan as one JSON document, with ids and a format version, and back.
+
+Writing is deterministic (no timestamps of the export itself), so exporting, importing into an
+empty data folder and exporting again gives the same text.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import types
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, fields
+from datetime import date, datetime
+from enum import Enum
+from functools import cache
+from typing import Any, TypeVar, Union, get_args, get_origin, get_type_hints
+
+from careerplanner.domain.errors import ValidationError
+from careerplanner.domain.model import (
+    CeActivity,
+    Degree,
+    Exam,
+    Goal,
+    License,
+    Profile,
+    WorkEntry,
+)
+from careerplanner.domain.scenarios import SavedProjection, Scenario
+
+FORMAT = "CareerPlanner plan"
+VERSION = 1
+T = TypeVar("T")
+Event = tuple[int, datetime, str, str]  # entry id, when, action, detail
+
+RECORDS: tuple[tuple[str, type[Any]], ...] = (
+    ("degrees", Degree),
+    ("licenses", License),
+    ("exams", Exam),
+    ("entries", WorkEntry),
+    ("ce", CeActivity),
+    ("goals", Goal),
+)
+
+
+@dataclass(frozen=True)
+class PlanFile:
+    """Everything the user stored: the plan, scenarios, the entry audit log, dismissals."""
+
+    profile: Profile | None = None
+    degrees: tuple[Degree, ...] = ()
+    licenses: tuple[License, ...] = ()
+    exams: tuple[Exam, ...] = ()
+    entries: tuple[WorkEntry, ...] = ()
+    ce: tuple[CeActivity, ...] = ()
+    goals: tuple[Goal, ...] = ()
+    scenarios: tuple[Scenario, ...] = ()
+    events: tuple[Event, ...] = ()
+    dismissals: Mapping[str, date] = field(default_factory=dict)
+
+
+# --- writing ---------------------------------------------------------------------------------
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, date):  # datetime too
+        return value.isoformat()
+    return value
+
+
+def _record(record: Any) -> dict[str, Any]:
+    data = {f.name: _plain(getattr(record, f.name)) for f in fields(record)}
+    return {"id": data.pop("id"), **data} if "id" in data else data
+
+
+def _scenario(s: Scenario) -> dict[str, Any]:
+    data = _record(s)
+    data["degree_dates"] = {str(k): v.isoformat() for k, v in sorted(s.degree_dates.items())}
+    data["saved_projection"] = s.saved_projection.to_dict() if s.saved_projection else None
+    return data
+
+
+def to_document(plan: PlanFile) -> dict[str, Any]:
+    doc: dict[str, Any] = {"format": FORMAT, "version": VERSION}
+    doc["profile"] = _record(plan.profile) if plan.profile else None
+    for name, _ in RECORDS:
+        doc[name] = [_record(r) for r in getattr(plan, name)]
+    doc["scenarios"] = [_scenario(s) for s in plan.scenarios]
+    doc["entry_events"] = [
+        {"entry_id": e[0], "at": e[1].isoformat(), "action": e[2], "detail": e[3]}
+        for e in plan.events
+    ]
+    doc["dismissed_reminders"] = {k: v.isoformat() for k, v in sorted(plan.dismissals.items())}
+    return doc
+
+
+def dumps(plan: PlanFile) -> str:
+    return json.dumps(to_document(plan), indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+
+
+# --- reading ---------------------------------------------------------------------------------
+
+
+def loads(text: str) -> PlanFile:
+    """The plan in a JSON document, or ValidationError saying where it is wrong."""
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ValidationError(
+            f"the file is not valid JSON (line {error.lineno}: {error.msg})", "file"
+        ) from error
+    if not isinstance(doc, dict) or doc.get("format") != FORMAT:
+        raise ValidationError("the file is not a CareerPlanner plan export", "file")
+    version = doc.get("version")
+    if not isinstance(version, int) or version > VERSION:
+        raise ValidationError(
+            f"the file was written by a newer version of CareerPlanner (format {version}); "
+            "install the newer version to import it",
+            "file",
+        )
+    profile = doc.get("profile")
+    records = {name: _many(cls, doc.get(name, []), name) for name, cls in RECORDS}
+    return PlanFile(
+        profile=None if profile is None else _build(Profile, profile, "profile"),
+        scenarios=tuple(_build_scenario(s, f"scenarios[{i}]") for i, s in _items(doc, "scenarios")),
+        events=tuple(_event(e, f"entry_events[{i}]") for i, e in _items(doc, "entry_events")),
+        dismissals=_dismissals(doc.get("dismissed_reminders", {})),
+        **records,
+    )
+
+
+def _items(doc: Mapping[str, Any], name: str) -> list[tuple[int, Any]]:
+    items = doc.get(name, [])
+    if not isinstance(items, list):
+        raise ValidationError(f"{name} must be a list", name)
+    return list(enumerate(items))
+
+
+def _many(cls: type[T], items: Any, name: str) -> tuple[T, ...]:
+    if not isinstance(items, list):
+        raise ValidationError(f"{name} must be a list", name)
+    return tuple(_build(cls, item, f"{name}[{i}]") for i, item in enumerate(items))
+
+
+@cache
+def _hints(cls: type[Any]) -> dict[str, Any]:
+    return get_type_hints(cls)
+
+
+def _build(cls: type[T], data: Any, where: str, skip: Sequence[str] = ()) -> T:
+    if not isinstance(data, dict):
+        raise ValidationError(f"{where} must be an object", where)
+    hints = _hints(cls)  # type: ignore[arg-type]
+    values: dict[str, Any] = {}
+    for f in fields(cls):  # type: ignore[arg-type]
+        if f.name in skip or f.name not in data:
+            continue
+        values[f.name] = _value(hints[f.name], data[f.name], f"{where}.{f.name}")
+    unknown = set(data) - {f.name for f in fields(cls)}  # type: ignore[arg-type]
+    if unknown:
+        raise ValidationError(f"{where} has unknown fields: {', '.join(sorted(unknown))}", where)
+    try:
+        return cls(**values)
+    except TypeError as error:
+        raise ValidationError(f"{where} is missing a field ({error})", where) from error
+
+
+def _value(kind: Any, raw: Any, where: str) -> Any:
+    if get_origin(kind) in (Union, types.UnionType):
+        if raw is None:
+            return None
+        kind = next(a for a in get_args(kind) if a is not type(None))
+    try:
+        return _convert(kind, raw)
+    except (TypeError, ValueError) as error:
+        raise ValidationError(f"{where}: {raw!r} is not a valid value ({error})", where) from error
+
+
+def _convert(kind: Any, raw: Any) -> Any:
+    if kind is datetime:
+        return datetime.fromisoformat(_text(raw))
+    if kind is date:
+        return date.fromisoformat(_text(raw))
+    if kind is bool:
+        if not isinstance(raw, bool):
+            raise TypeError("expected true or false")
+        return raw
+    if kind in (int, float):
+        if isinstance(raw, bool) or not isinstance(raw, int | float) or not math.isfinite(raw):
+            raise TypeError("expected a number")
+        if kind is int and raw != int(raw):
+            raise TypeError("expected a whole number")
+        return kind(raw)
+    if kind is str:
+        return _text(raw)
+    if isinstance(kind, type) and issubclass(kind, Enum):
+        return kind(_text(raw))
+    raise TypeError(f"cannot read a {kind}")
+
+
+def _text(raw: Any) -> str:
+    if not isinstance(raw, str):
+        raise TypeError("expected text")
+    return raw
+
+
+def _build_scenario(data: Any, where: str) -> Scenario:
+    scenario = _build(Scenario, data, where, skip=("degree_dates", "saved_projection"))
+    dates = data.get("degree_dates", {})
+    saved = data.get("saved_projection")
+    try:
+        degree_dates = {int(k): date.fromisoformat(v) for k, v in dict(dates).items()}
+        projection = SavedProjection.from_dict(saved) if saved else None
+    except (TypeError, ValueError, KeyError, AttributeError) as error:
+        raise ValidationError(f"{where}: a saved date or projection is wrong ({error})") from error
+    return Scenario(
+        name=scenario.name,
+        weekly_hours=scenario.weekly_hours,
+        ce_hours_per_year=scenario.ce_hours_per_year,
+        state=scenario.state,
+        raise_percent=scenario.raise_percent,
+        degree_dates=degree_dates,
+        id=scenario.id,
+        saved_at=scenario.saved_at,
+        saved_projection=projection,
+    )
+
+
+def _event(data: Any, where: str) -> Event:
+    if not isinstance(data, dict):
+        raise ValidationError(f"{where} must be an object", where)
+    return (
+        _value(int, data.get("entry_id"), f"{where}.entry_id"),
+        _value(datetime, data.get("at"), f"{where}.at"),
+        _value(str, data.get("action"), f"{where}.action"),
+        _value(str, data.get("detail"), f"{where}.detail"),
+    )
+
+
+def _dismissals(data: Any) -> dict[str, date]:
+    if not isinstance(data, dict):
+        raise ValidationError("dismissed_reminders must be an object", "dismissed_reminders")
+    return {str(k): _value(date, v, f"dismissed_reminders.{k}") for k, v in sorted(data.items())}

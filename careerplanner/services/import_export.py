@@ -1,0 +1,297 @@
+"""Import and export of the user's records: CSV hours and CE, and the whole plan as JSON.
+
+An import is previewed first (every bad row with its line, every duplicate), then stored all
+together in one transaction or not at all. Exports write to a temporary file beside the
+target and move it into place, so a failed export never leaves half a file.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable, Hashable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date
+from operator import attrgetter
+from pathlib import Path
+from typing import IO, TypeVar
+
+from sqlalchemy import func, insert, select
+from sqlalchemy.dialects import sqlite
+from sqlalchemy.orm import Session
+
+from careerplanner.domain.catalog import Catalog
+from careerplanner.domain.errors import ValidationError
+from careerplanner.domain.model import CeActivity, Plan, WorkEntry
+from careerplanner.io import csv_export, json_io
+from careerplanner.io.csv_import import (
+    ColumnMapping,
+    ImportPreview,
+    Progress,
+    parse_ce,
+    parse_hours,
+)
+from careerplanner.io.csv_read import read_csv
+from careerplanner.io.import_checks import ce_key, day_overruns, entry_key, split_duplicates
+from careerplanner.services.base import ServiceBase, Today
+from careerplanner.services.bus import KINDS, Change, ChangeBus
+from careerplanner.services.plan_file import read_plan_file, store_plan_file, validate_plan_file
+from careerplanner.storage import Database
+from careerplanner.storage import repositories as repo
+
+T = TypeVar("T")
+INSERT_CHUNK = 10_000
+Target = Path | IO[str]
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What an import stored (ids in file order), and what it skipped as already there."""
+
+    ids: range
+    duplicates: list[tuple[int, int]] = field(default_factory=list)  # (line, stored id)
+    repeats: list[tuple[int, int]] = field(default_factory=list)  # (line, earlier line)
+
+    @property
+    def added(self) -> int:
+        return len(self.ids)
+
+    @property
+    def skipped(self) -> int:
+        return len(self.duplicates) + len(self.repeats)
+
+
+class ImportExportService(ServiceBase):
+    def __init__(
+        self, db: Database, bus: ChangeBus, today: Today, catalog: Catalog | None = None
+    ) -> None:
+        super().__init__(db, bus, today)
+        self._catalog = catalog
+
+    # --- CSV import ---------------------------------------------------------------------
+
+    def preview_hours_csv(
+        self, path: Path, mapping: ColumnMapping | None = None, on_progress: Progress | None = None
+    ) -> ImportPreview[WorkEntry]:
+        """Read the file and say what importing it would do; nothing is written."""
+        preview = parse_hours(read_csv(path), self._today(), mapping, on_progress)
+        with self._db.session() as session:
+            self._screen_hours(session, preview, within=True)
+        return preview
+
+    def preview_ce_csv(
+        self, path: Path, mapping: ColumnMapping | None = None, on_progress: Progress | None = None
+    ) -> ImportPreview[CeActivity]:
+        preview = parse_ce(read_csv(path), self._today(), mapping, on_progress)
+        with self._db.session() as session:
+            _screen(preview, _stored_ce(session, preview.rows), ce_key, within=True)
+        return preview
+
+    def import_hours(
+        self, preview: ImportPreview[WorkEntry], on_progress: Progress | None = None
+    ) -> ImportResult:
+        """Store every new row of a clean preview in one transaction, or none of them."""
+        _refuse_errors(preview)
+        work = _copy(preview)
+        with self._db.session() as session:
+            self._screen_hours(session, work, within=False)
+            _refuse_errors(work)
+            ids = _insert(session, repo.ENTRIES, work.rows, on_progress)
+        self._publish("entries")
+        return ImportResult(ids, work.duplicates, work.repeats)
+
+    def import_ce(
+        self, preview: ImportPreview[CeActivity], on_progress: Progress | None = None
+    ) -> ImportResult:
+        _refuse_errors(preview)
+        work = _copy(preview)
+        with self._db.session() as session:
+            _screen(work, _stored_ce(session, work.rows), ce_key, within=False)
+            ids = _insert(session, repo.CE, work.rows, on_progress)
+        self._publish("ce")
+        return ImportResult(ids, work.duplicates, work.repeats)
+
+    def _screen_hours(
+        self, session: Session, preview: ImportPreview[WorkEntry], within: bool
+    ) -> None:
+        """Drop stored (and, `within`, repeated) rows; add a day over 24 h to the errors."""
+        stored = _stored_entries(session, preview.rows)
+        _screen(preview, stored, entry_key, within)
+        if not preview.rows:
+            return
+        spans = [(e.start, e.last_day, e.hours) for e in stored]
+        overruns = day_overruns(spans, preview.rows, preview.lines)
+        if overruns:
+            bad = {line for line, _ in overruns}
+            kept = [
+                (e, n) for e, n in zip(preview.rows, preview.lines, strict=True) if n not in bad
+            ]
+            preview.rows, preview.lines = [e for e, _ in kept], [n for _, n in kept]
+            preview.errors = sorted(preview.errors + overruns, key=lambda item: item[0])
+
+    # --- CSV export ---------------------------------------------------------------------
+
+    def export_hours_csv(
+        self, target: Target, start: date | None = None, end: date | None = None
+    ) -> int:
+        """Every entry touching start..end (either may be open), every column; returns rows."""
+        with self._db.session() as session:
+            entries = repo.list_all(session, repo.ENTRIES)
+        chosen = [
+            e
+            for e in entries
+            if (start is None or e.last_day >= start) and (end is None or e.start <= end)
+        ]
+        with _writing(target) as stream:
+            return csv_export.write_hours(stream, chosen)
+
+    def export_ce_csv(
+        self, target: Target, start: date | None = None, end: date | None = None
+    ) -> int:
+        with self._db.session() as session:
+            items = repo.list_all(session, repo.CE)
+        chosen = [
+            c
+            for c in items
+            if (start is None or c.date >= start) and (end is None or c.date <= end)
+        ]
+        with _writing(target) as stream:
+            return csv_export.write_ce(stream, chosen)
+
+    # --- JSON -------------------------------------------------------------------------
+
+    def export_json(self, target: Target) -> json_io.PlanFile:
+        """The whole plan, with ids, as one JSON document."""
+        with self._db.session() as session:
+            plan = read_plan_file(session)
+        with _writing(target, bom=False) as stream:
+            stream.write(json_io.dumps(plan))
+        return plan
+
+    def import_json(self, path: Path) -> Plan:
+        """Reproduce an exported plan in this (empty) database, ids and all."""
+        try:
+            text = Path(path).read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as error:
+            raise ValidationError(f"cannot read {path}: {error}", "file") from error
+        cert_ids = self._catalog.ids if self._catalog is not None else None
+        plan = validate_plan_file(json_io.loads(text), self._today(), cert_ids)
+        with self._db.session() as session:
+            if not repo.is_empty(session):
+                raise ValidationError(
+                    "a plan is imported only into an empty data folder, and this one already "
+                    "holds data; choose a new folder (--data-dir) or restore a backup instead",
+                    "file",
+                )
+            store_plan_file(session, plan)
+            snapshot = repo.load_plan(session)
+        self._bus.publish(Change(KINDS))
+        return snapshot
+
+
+# --- helpers -------------------------------------------------------------------------------
+
+
+def _refuse_errors(preview: ImportPreview[T]) -> None:
+    if not preview.errors:
+        return
+    count = len(preview.errors)
+    line, message = preview.errors[0]
+    rows = "1 row has a problem" if count == 1 else f"{count:,} rows have problems"
+    raise ValidationError(f"{rows} (first: line {line}: {message}); nothing was imported", "file")
+
+
+def _copy(preview: ImportPreview[T]) -> ImportPreview[T]:
+    from dataclasses import replace
+
+    return replace(
+        preview,
+        rows=list(preview.rows),
+        lines=list(preview.lines),
+        errors=list(preview.errors),
+        duplicates=list(preview.duplicates),
+        repeats=list(preview.repeats),
+    )
+
+
+def _screen(
+    preview: ImportPreview[T], stored: Sequence[T], key: Callable[[T], Hashable], within: bool
+) -> None:
+    found = split_duplicates(preview.rows, preview.lines, stored, key, within)
+    rows, lines, duplicates, repeats = found
+    preview.rows, preview.lines = rows, lines
+    preview.duplicates = sorted(preview.duplicates + duplicates)
+    preview.repeats = sorted(preview.repeats + repeats)
+
+
+def _stored_entries(session: Session, rows: Sequence[WorkEntry]) -> list[WorkEntry]:
+    """Stored entries touching any day from the first start to the last day of `rows`."""
+    if not rows:
+        return []
+    first = min(e.start for e in rows).isoformat()
+    last = max(e.last_day for e in rows).isoformat()
+    where = 'start <= ? AND coalesce("end", start) >= ?'
+    return repo.ENTRIES.fetch(session, where, (last, first))
+
+
+def _stored_ce(session: Session, rows: Sequence[CeActivity]) -> list[CeActivity]:
+    if not rows:
+        return []
+    first = min(c.date for c in rows).isoformat()
+    last = max(c.date for c in rows).isoformat()
+    return repo.CE.fetch(session, "date >= ? AND date <= ?", (first, last))
+
+
+def _insert(
+    session: Session, kind: repo.Kind[T], rows: Sequence[T], on_progress: Progress | None
+) -> range:
+    """Core bulk inserts in chunks (one transaction), telling `on_progress` after each.
+
+    Values go to the driver as the dialect stores them (dates as ISO text; enums are `str`,
+    flags `int`), column by column, so 100,000 rows are not processed value by value."""
+    names = [n for n in kind.columns if n != "id"]
+    statement = insert(kind.table).compile(dialect=sqlite.dialect(), column_keys=names)
+    params = list(statement.positiontup or [])
+    getter = attrgetter(*params)
+    date_columns = [i for i, name in enumerate(params) if name in kind.dates]
+    connection = session.connection()
+    for begin in range(0, len(rows), INSERT_CHUNK):
+        chunk = rows[begin : begin + INSERT_CHUNK]
+        columns: list[Sequence[object]] = list(zip(*map(getter, chunk), strict=True))
+        for index in date_columns:
+            columns[index] = _iso_dates(columns[index])
+        connection.exec_driver_sql(str(statement), list(zip(*columns, strict=True)))
+        if on_progress is not None:
+            on_progress(begin + len(chunk), len(rows))
+    if not rows:
+        return range(0)
+    last = int(session.execute(select(func.max(kind.table.c.id))).scalar_one())
+    return range(last - len(rows) + 1, last + 1)
+
+
+def _iso_dates(column: Sequence[object]) -> list[object]:
+    lookup = {d: d.isoformat() if isinstance(d, date) else d for d in set(column)}
+    return list(map(lookup.__getitem__, column))
+
+
+@contextmanager
+def _writing(target: Target, bom: bool = True) -> Iterator[IO[str]]:
+    """A text stream to the target; a path is written in full beside it, then moved in."""
+    if not isinstance(target, Path):
+        yield target
+        return
+    target = Path(target)
+    handle, temp_name = tempfile.mkstemp(
+        dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
+    )
+    try:
+        encoding = "utf-8-sig" if bom else "utf-8"
+        with os.fdopen(handle, "w", encoding=encoding, newline="") as stream:
+            yield stream
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temp_name, target)
+    except BaseException:
+        Path(temp_name).unlink(missing_ok=True)
+        raise

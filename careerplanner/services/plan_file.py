@@ -1,0 +1,131 @@
+"""Reads, checks and stores the whole plan as a `PlanFile`, for the JSON export and import."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import insert
+from sqlalchemy.orm import Session
+
+from careerplanner.domain.errors import ValidationError
+from careerplanner.domain.scenarios import Scenario, validate_scenario
+from careerplanner.domain.validation import (
+    validate_ce,
+    validate_degree,
+    validate_entry,
+    validate_exam,
+    validate_goal,
+    validate_license,
+    validate_profile,
+)
+from careerplanner.io.json_io import RECORDS, PlanFile
+from careerplanner.storage import repositories as repo
+from careerplanner.storage import scenario_repository
+from careerplanner.storage.models import ScenarioRow
+
+KINDS: dict[str, repo.Kind[Any]] = {
+    "degrees": repo.DEGREES,
+    "licenses": repo.LICENSES,
+    "exams": repo.EXAMS,
+    "entries": repo.ENTRIES,
+    "ce": repo.CE,
+    "goals": repo.GOALS,
+}
+
+
+def read_plan_file(session: Session) -> PlanFile:
+    """Everything stored, read in the caller's transaction."""
+    records: dict[str, Any] = {name: repo.list_all(session, kind) for name, kind in KINDS.items()}
+    scenarios = tuple(sorted(scenario_repository.list_scenarios(session), key=lambda s: s.id))
+    return PlanFile(
+        profile=repo.get_profile(session),
+        scenarios=scenarios,
+        events=tuple(tuple(e) for e in repo.entry_events(session)),  # type: ignore[misc]
+        dismissals=dict(sorted(repo.dismissed_reminders(session).items())),
+        **records,
+    )
+
+
+def validate_plan_file(plan: PlanFile, today: date, cert_ids: Iterable[str] | None) -> PlanFile:
+    """Every record checked as the forms check it; ids must be set and unique per kind."""
+    ids = tuple(cert_ids) if cert_ids is not None else None
+    checks: dict[str, Any] = {
+        "degrees": validate_degree,
+        "licenses": validate_license,
+        "exams": lambda e: validate_exam(e, today),
+        "entries": lambda e: validate_entry(e, today),
+        "ce": lambda c: validate_ce(c, today),
+        "goals": (lambda g: validate_goal(g, ids)) if ids is not None else (lambda g: g),
+    }
+    checked: dict[str, Any] = {}
+    for name, _ in RECORDS:
+        records = getattr(plan, name)
+        _check_ids(records, name)
+        checked[name] = tuple(
+            _checked(checks[name], r, f"{name}[{i}]") for i, r in enumerate(records)
+        )
+    degree_ids = {d.id for d in plan.degrees}
+    _check_ids(plan.scenarios, "scenarios")
+    scenarios = tuple(
+        _checked(lambda s: _scenario(s, degree_ids), s, f"scenarios[{i}]")
+        for i, s in enumerate(plan.scenarios)
+    )
+    profile = None if plan.profile is None else _checked(validate_profile, plan.profile, "profile")
+    return replace(plan, profile=profile, scenarios=scenarios, **checked)
+
+
+def _scenario(s: Scenario, degree_ids: set[int]) -> Scenario:
+    checked = validate_scenario(s, degree_ids)
+    return replace(checked, saved_at=s.saved_at or datetime.now().replace(microsecond=0))
+
+
+def _checked(check: Any, record: Any, where: str) -> Any:
+    try:
+        return check(record)
+    except ValidationError as error:
+        raise ValidationError(f"{where}: {error.message}", error.field) from error
+
+
+def _check_ids(records: Sequence[Any], name: str) -> None:
+    seen: set[int] = set()
+    for index, record in enumerate(records):
+        if record.id <= 0 or record.id in seen:
+            raise ValidationError(
+                f"{name}[{index}] needs an id of its own (a whole number above 0)", name
+            )
+        seen.add(record.id)
+
+
+def store_plan_file(session: Session, plan: PlanFile) -> None:
+    """Insert everything under its own ids, in the caller's transaction."""
+    if plan.profile is not None:
+        repo.save_profile(session, plan.profile)
+    for name, kind in KINDS.items():
+        repo.add_many(session, kind, getattr(plan, name), keep_ids=True)
+    if plan.scenarios:
+        session.execute(insert(ScenarioRow), [_scenario_row(s) for s in plan.scenarios])
+    events = [repo.EntryEvent(*event) for event in plan.events]
+    repo.record_events(session, events)
+    for key, day in plan.dismissals.items():
+        repo.dismiss_reminder(session, key, day)
+
+
+def _scenario_row(s: Scenario) -> dict[str, Any]:
+    saved = s.saved_projection
+    return {
+        "id": s.id,
+        "name": s.name,
+        "weekly_hours": s.weekly_hours,
+        "ce_hours_per_year": s.ce_hours_per_year,
+        "state": s.state,
+        "raise_percent": s.raise_percent,
+        "degree_dates": json.dumps(
+            {str(k): v.isoformat() for k, v in sorted(s.degree_dates.items())}
+        ),
+        "saved_at": s.saved_at,
+        "saved_projection": json.dumps(saved.to_dict()) if saved else None,
+    }

@@ -1,0 +1,81 @@
+"""Add, update, remove and list one kind of record; the building block of most services."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any, Generic, TypeVar
+
+from sqlalchemy.orm import Session
+
+from careerplanner.domain.errors import NotFoundError
+from careerplanner.services.base import ServiceBase
+from careerplanner.storage import repositories as repo
+
+T = TypeVar("T")
+
+
+class RecordStore(Generic[T]):
+    """One kind of record behind validation; each method is one transaction."""
+
+    def __init__(
+        self,
+        service: ServiceBase,
+        kind: repo.Kind[T],
+        change: str,
+        validate: Callable[[T], T],
+        check: Callable[[Session, T], None] | None = None,
+    ) -> None:
+        self._service = service
+        self._kind = kind
+        self._change = change
+        self._validate = validate
+        self._check = check
+
+    def list(self) -> tuple[T, ...]:
+        with self._service._db.session() as session:
+            return repo.list_all(session, self._kind)
+
+    def get(self, record_id: int) -> T:
+        with self._service._db.session() as session:
+            return self.require(session, record_id)
+
+    def require(self, session: Session, record_id: int) -> T:
+        found = repo.get(session, self._kind, record_id)
+        if found is None:
+            raise NotFoundError(f"there is no {self._kind.noun} with id {record_id}", "id")
+        return found
+
+    def add(self, record: T) -> T:
+        clean = _new(self._validate(record))
+        with self._service._db.session() as session:
+            if self._check:
+                self._check(session, clean)
+            stored = repo.add(session, self._kind, clean)
+        self._service._publish(self._change)
+        return stored
+
+    def update(self, record: T) -> T:
+        clean = self._validate(record)
+        with self._service._db.session() as session:
+            self.require(session, _id(clean))
+            if self._check:
+                self._check(session, clean)
+            repo.update_one(session, self._kind, clean)
+        self._service._publish(self._change)
+        return clean
+
+    def remove(self, record_id: int) -> T:
+        with self._service._db.session() as session:
+            found = self.require(session, record_id)
+            repo.delete_ids(session, self._kind, [record_id])
+        self._service._publish(self._change)
+        return found
+
+
+def _id(record: Any) -> int:
+    return int(record.id)
+
+
+def _new(record: T) -> T:
+    return replace(record, id=0)  # type: ignore[type-var]

@@ -1,0 +1,102 @@
+"""CSV export (every column, date range, formula cells neutralised) and the JSON round trip."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from careerplanner.domain.errors import ValidationError
+from careerplanner.domain.model import CeActivity, CeTopic, GoalStatus, WorkEntry
+from careerplanner.domain.scenarios import Scenario
+from careerplanner.io.csv_export import HOURS_COLUMNS, neutralise
+from careerplanner.services import Services
+from careerplanner.storage import Database
+from careerplanner.storage import repositories as repo
+
+TODAY = date(2026, 11, 26)
+
+
+def test_neutralise() -> None:
+    for text in ("=SUM(A1)", "+1", "-2+3", "@cmd", "\tx", "\rx"):
+        assert neutralise(text) == "'" + text
+    for text in ("plain", "", "1-2", "a=b", "'quoted"):
+        assert neutralise(text) == text
+
+
+def test_hours_export_neutralises_and_round_trips(services: Services, tmp_path: Path) -> None:
+    risky = ['=HYPERLINK("x")', "+1 555", "-minus", "@SUM(A1)"]
+    for day, text in enumerate(risky, 1):
+        services.hours.add(WorkEntry(date(2026, 1, day), 2.5, employer=text, notes=text))
+    out = tmp_path / "hours.csv"
+    assert services.records.export_hours_csv(out) == 4
+    rows = list(csv.reader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
+    assert tuple(rows[0]) == HOURS_COLUMNS
+    for row, text in zip(rows[1:], risky, strict=True):
+        assert row[8] == row[9] == "'" + text
+        assert row[1].count("-") == 2 and row[3] == "2.5"
+    preview = services.records.preview_hours_csv(out)  # our own export reads back as itself
+    assert preview.rows == [] and len(preview.duplicates) == 4 and not preview.errors
+
+
+def test_hours_export_range_and_ce(services: Services) -> None:
+    services.hours.add(WorkEntry(date(2026, 1, 1), 1))
+    services.hours.add(WorkEntry(date(2026, 1, 30), 10, end=date(2026, 2, 3)))
+    services.hours.add(WorkEntry(date(2026, 3, 1), 1))
+    buffer = io.StringIO()
+    assert services.records.export_hours_csv(buffer, date(2026, 2, 1), date(2026, 2, 28)) == 1
+    assert "2026-01-30,2026-02-03,10," in buffer.getvalue()
+    services.ce.add(CeActivity(date(2026, 5, 1), 2, CeTopic.ETHICS, title="-Ethics"))
+    buffer = io.StringIO()
+    assert services.records.export_ce_csv(buffer) == 1
+    assert "2026-05-01,2,ethics,'-Ethics" in buffer.getvalue()
+
+
+def _rich_plan(services: Services) -> None:
+    services.plan.load_demo()
+    entry = services.hours.add(WorkEntry(date(2026, 11, 20), 3.3, notes='ünïcode, "quotes"\n'))
+    services.hours.verify([entry.id], "Dr. Rivera", "LCSW", date(2026, 11, 21))
+    services.hours.remove(services.hours.list()[0].id)
+    services.scenarios.create(Scenario("Faster", weekly_hours=40, raise_percent=3.5))
+    for goal in services.goals.list()[:1]:
+        services.goals.update(replace(goal, status=GoalStatus.EARNED, earned_on=date(2025, 1, 1)))
+    with services.db.session() as session:
+        repo.dismiss_reminder(session, "license:1", date(2026, 11, 1))
+
+
+def test_json_round_trip_is_exact(services: Services, tmp_path: Path) -> None:
+    _rich_plan(services)
+    first = tmp_path / "plan.json"
+    services.records.export_json(first)
+    with Database.open(tmp_path / "other") as db:
+        other = Services(db, services.catalog, today=lambda: TODAY)
+        snapshot = other.records.import_json(first)
+        assert snapshot == services.plan.snapshot()
+        assert other.scenarios.list() == services.scenarios.list()
+        assert other.hours.events() == services.hours.events()
+        second = tmp_path / "again.json"
+        other.records.export_json(second)
+        assert second.read_text() == first.read_text()
+        with pytest.raises(ValidationError, match="only into an empty data folder"):
+            other.records.import_json(first)
+
+
+def test_json_import_refuses_bad_files(services: Services, tmp_path: Path) -> None:
+    path = tmp_path / "plan.json"
+    path.write_text("{not json")
+    with pytest.raises(ValidationError, match="not valid JSON"):
+        services.records.import_json(path)
+    path.write_text('{"format": "CareerPlanner plan", "version": 99}')
+    with pytest.raises(ValidationError, match="newer version"):
+        services.records.import_json(path)
+    path.write_text(
+        '{"format": "CareerPlanner plan", "version": 1, "entries": '
+        '[{"id": 1, "start": "2026-01-01", "hours": -4}]}'
+    )
+    with pytest.raises(ValidationError, match=r"entries\[0\]: hours must be more than 0"):
+        services.records.import_json(path)
+    assert services.plan.is_empty()
