@@ -32,13 +32,14 @@ def large_entries(count: int, years: int, today: date, seed: int = 7) -> list[Wo
     span = (today - first).days
     settings = list(Setting)
     supervisions = list(Supervision)
+    most = min(3.0, 20 * span / count)  # keep every day under 24 h
     entries = []
     for i in range(count):
         start = first + timedelta(days=i * span // count)
         entries.append(
             WorkEntry(
                 start=start,
-                hours=round(rng.uniform(0.5, 3.0), 2),
+                hours=round(rng.uniform(most / 6, most), 2),
                 activity=Activity.CASE_MANAGEMENT if rng.random() < 0.9 else Activity.OTHER,
                 setting=rng.choice(settings),
                 supervision=rng.choice(supervisions),

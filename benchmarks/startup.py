@@ -66,6 +66,10 @@ def rss_mb():
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) / 1024
 def on_paint(window):
+    if "overview" not in window.pages:  # painted before the data was loaded: wait for it
+        QTimer.singleShot(1, lambda: on_paint(window))
+        return
+    print(f"ready {time.time():.6f}", flush=True)
     if MODE == "memory":
         window.show_page("hours")
         app.processEvents()
@@ -103,19 +107,25 @@ def _child(script: str, *args: str) -> dict[str, float]:
         figures[name] = float(value)
     if "paint" not in figures:
         raise RuntimeError(f"the child did not paint: {done.stderr[-2000:]}")
-    figures["paint"] = (figures["paint"] - began) * 1000
+    for name in ("paint", "ready"):
+        if name in figures:
+            figures[name] = (figures[name] - began) * 1000
     return figures
 
 
-def _median_paint(script: str, *args: str) -> float:
-    return statistics.median(_child(script, *args)["paint"] for _ in range(RUNS))
+def _median_paint(script: str, *args: str) -> tuple[float, float]:
+    """Medians of the first paint and of the Overview showing the data."""
+    runs = [_child(script, *args) for _ in range(RUNS)]
+    return (
+        statistics.median(r["paint"] for r in runs),
+        statistics.median(r.get("ready", r["paint"]) for r in runs),
+    )
 
 
 def _prepare(folder: Path, entries: int) -> Path:
     """A data folder with the sample plan, plus `entries` generated work entries."""
-    from careerplanner.catalog import load_catalog
-
     from benchmarks.fixtures import large_entries
+    from careerplanner.catalog import load_catalog
     from careerplanner.services import Services
     from careerplanner.storage import Database
 
@@ -133,15 +143,16 @@ def main() -> None:
         large = _prepare(Path(temp) / "large", 100_000)
         _child(BASELINE)  # warm the file cache
         _child(APP, str(demo), "paint")
-        baseline = _median_paint(BASELINE)
+        baseline = _median_paint(BASELINE)[0]
         print(f"bare PySide6 + pyqtgraph window, first paint: median {baseline:.0f} ms")
         for name, folder in (("demo data", demo), ("100,000 entries", large)):
-            took = _median_paint(APP, str(folder), "paint")
+            took, ready = _median_paint(APP, str(folder), "paint")
             ratio = took / baseline
             verdict = "ok" if ratio <= RATIO_GOAL else "OVER GOAL"
             print(
                 f"CareerPlanner first paint, {name}: median {took:.0f} ms = {ratio:.2f}x "
-                f"the bare window (goal <= {RATIO_GOAL:.1f}x) {verdict}"
+                f"the bare window (goal <= {RATIO_GOAL:.1f}x) {verdict}; "
+                f"Overview filled with the data at {ready:.0f} ms = {ready / baseline:.2f}x"
             )
         rss = _child(APP, str(large), "memory")["rss"]
         verdict = "ok" if rss < RSS_GOAL_MB else "OVER GOAL"

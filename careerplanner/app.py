@@ -104,8 +104,10 @@ def acquire_lock(data_dir: Path) -> QLockFile | None:
     return lock if lock.tryLock(200) else None
 
 
-def launch(data_dir: Path) -> Running | None:
-    """Open everything for `data_dir`; on a refused folder or database, explain and give None."""
+def launch(data_dir: Path, window: MainWindow | None = None) -> Running | None:
+    """Open everything for `data_dir`; on a refused folder or database, explain and give None.
+
+    `window`, when given, is a window already on screen that gets the services."""
     from careerplanner.ui.dialogs import DatabaseErrorDialog
 
     lock = None
@@ -130,22 +132,45 @@ def launch(data_dir: Path) -> Running | None:
             DatabaseErrorDialog.for_database(str(error), data_dir).exec()
         return None
     assert lock is not None
-    return _build(data_dir, database, lock)
-
-
-def _build(data_dir: Path, database: Any, lock: QLockFile) -> Running:
-    from PySide6.QtCore import QSettings
-
     from careerplanner.catalog import load_catalog
     from careerplanner.services import Services
+
+    services = Services(database, load_catalog())
+    if window is None:
+        window = empty_window(data_dir)
+    window.attach(services)
+    return Running(window, services, database, lock, window.settings)
+
+
+def empty_window(data_dir: Path) -> MainWindow:
+    """The themed main window with its navigation, before any data is loaded."""
+    from PySide6.QtCore import QSettings
+
     from careerplanner.ui.main_window import MainWindow
     from careerplanner.ui.theme import install_theme
 
     settings = QSettings(str(data_dir / SETTINGS_NAME), QSettings.Format.IniFormat)
     install_theme(application(), settings)
-    services = Services(database, load_catalog())
-    window = MainWindow(services, settings, data_dir)
-    return Running(window, services, database, lock, settings)
+    return MainWindow(None, settings, data_dir)
+
+
+def opens_cleanly(data_dir: Path) -> bool:
+    """True when the database is missing or sound (cheap checks, nothing written): then the
+    window can paint before the database layer loads. A problem is explained by `launch`."""
+    from careerplanner.paths import DATABASE_NAME
+    from careerplanner.storage import DatabaseError
+    from careerplanner.storage.fileguard import check_existing
+
+    if data_dir.exists() and not data_dir.is_dir():
+        return False
+    path = data_dir / DATABASE_NAME
+    if not path.exists():
+        return True
+    try:
+        check_existing(path)
+    except DatabaseError:
+        return False
+    return True
 
 
 def take_screenshot(window: MainWindow, path: Path, page: str, size: tuple[int, int]) -> int:
@@ -175,28 +200,60 @@ def main_gui(argv: list[str] | None = None) -> int:
     from careerplanner.paths import resolve_data_dir
 
     app = application()
-    running = launch(resolve_data_dir(options.data_dir))
+    data_dir = resolve_data_dir(options.data_dir)
+    if options.screenshot is None and opens_cleanly(data_dir):
+        return _run_painting_first(app, data_dir, options.page)
+    running = launch(data_dir)
     if running is None:
         return 1
     try:
         if options.screenshot is not None:
             page = options.page or "overview"
             return take_screenshot(running.window, options.screenshot, page, options.size)
-        return _run(app, running, options.page)
+        running.window.show()
+        _loaded(running, options.page)
+        return app.exec()
     finally:
         running.close()
 
 
-def _run(app: QApplication, running: Running, page: str | None) -> int:
+def _run_painting_first(app: QApplication, data_dir: Path, page: str | None) -> int:
+    """Show the window at once, then open the database and build the first page."""
+    from PySide6.QtCore import QTimer
+
+    window = empty_window(data_dir)
+    if page:
+        window.navigation.setCurrentRow(window.page_names.index(page))
+    window.show()
+    app.processEvents()  # the window paints now; the data follows
+    opened: list[Running] = []
+
+    def load() -> None:
+        running = launch(data_dir, window)
+        if running is None:
+            window.close()
+            app.exit(1)
+            return
+        opened.append(running)
+        _loaded(running, page)
+
+    QTimer.singleShot(0, load)
+    try:
+        return app.exec()
+    finally:
+        for running in opened:
+            running.close()
+
+
+def _loaded(running: Running, page: str | None) -> None:
+    """With the data in place: the requested page, then the wizard or the start-up chores."""
     from PySide6.QtCore import QTimer
 
     from careerplanner.ui.reminders_card import startup_tasks
 
     window = running.window
-    window.show_page(page or "overview")
-    window.show()
+    window.show_page(page or window.current_name())
     if running.services.plan.is_empty():
         QTimer.singleShot(0, window.open_wizard)
     else:
         QTimer.singleShot(0, lambda: startup_tasks(window, running.services))
-    return app.exec()

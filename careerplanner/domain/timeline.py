@@ -164,6 +164,19 @@ def _drawn_requirement(cert: Certification, eligibility: Eligibility) -> Require
     )
 
 
+def countable_on(
+    plan: Plan, cert: Certification, req_id: str, eligibility: Eligibility, days: Sequence[date]
+) -> list[float]:
+    """Countable hours of one hours requirement as they stand on each day (past or future)."""
+    req = next(r for r in cert.requirements if r.id == req_id)
+    assert isinstance(req, HoursRequirement)
+    grid = DayGrid(plan, eligibility.as_of, HORIZON_YEARS)
+    pace = default_pace(grid, eligibility.weekly_hours, eligibility.ce_hours_per_year)
+    rule = HoursRule(req, cert.short_name, plan, grid)
+    indexes = np.array([grid.index(day) for day in days], dtype=np.int64)
+    return [float(v) for v in rule.countable_on(grid.entries(), pace, indexes)]
+
+
 def _hours_series(
     plan: Plan,
     cert: Certification,

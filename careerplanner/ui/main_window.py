@@ -64,10 +64,12 @@ class MainWindow(QMainWindow):
     """Builds pages lazily on first show and refreshes stale ones when they are shown again."""
 
     page_changed = Signal(str)
+    page_names = PAGE_NAMES
 
     def __init__(self, services: Any, settings: QSettings, data_dir: Path) -> None:
+        """`services` may be None: the window paints first and gets them with `attach`."""
         super().__init__()
-        self.services = services
+        self.services = None
         self.settings = settings
         self.data_dir = data_dir
         self.undo_stack = QUndoStack(self)
@@ -80,7 +82,16 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_status_bar()
         self._restore_geometry()
+        self._unsubscribe: Callable[[], None] | None = None
+        if services is not None:
+            self.attach(services)
+
+    def attach(self, services: Any) -> None:
+        """Connect the window to its data; the current page is built and shown now."""
+        self.services = services
         self._unsubscribe = services.bus.subscribe(self._on_change)
+        self.stack.removeWidget(self.opening)
+        self._on_row_changed(max(0, self.navigation.currentRow()))
 
     # --- layout -----------------------------------------------------------------------------
     def _build_body(self) -> None:
@@ -89,6 +100,9 @@ class MainWindow(QMainWindow):
         self.navigation.setFixedWidth(210)
         self.navigation.addItems([spec.title for spec in PAGES])
         self.stack = QStackedWidget()
+        self.opening = QLabel("Opening your plan…")
+        self.opening.setObjectName("muted")
+        self.stack.addWidget(self.opening)
         body = QWidget()
         layout = QHBoxLayout(body)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -158,8 +172,8 @@ class MainWindow(QMainWindow):
         return PAGES[max(0, self.navigation.currentRow())].name
 
     def _on_row_changed(self, row: int) -> None:
-        if row < 0:
-            return
+        if row < 0 or self.services is None:
+            return  # before `attach`: the page is built once the data is there
         spec = PAGES[row]
         page = self.pages.get(spec.name) or self._build_page(spec)
         if spec.name in self.stale:

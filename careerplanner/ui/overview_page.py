@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from careerplanner.domain.errors import ValidationError
 from careerplanner.domain.model import Plan
 from careerplanner.domain.results import Eligibility
-from careerplanner.domain.rules import evaluate
+from careerplanner.domain.timeline import countable_on
 from careerplanner.ui.overview_cards import (
     GoalCard,
     StatTile,
@@ -78,7 +78,7 @@ class OverviewPage(QWidget):
         if self.services.plan.is_empty():
             column.addWidget(self._welcome())
         else:
-            eligibility = evaluate(plan, self.services.catalog, today)
+            eligibility = self.services.plan.eligibility(today)
             column.addWidget(self._next_milestone(plan, eligibility, today))
             column.addLayout(self._hours_tiles(plan, eligibility, today))
             column.addWidget(RemindersCard(self.services))  # what is due within 90 days
@@ -161,25 +161,14 @@ class OverviewPage(QWidget):
             ]
         else:
             note = f"countable toward {goals[0].cert_id}"
-            values = [
-                self._countable_since(plan, eligibility, goals[0].cert_id, focus.id, start)
-                for start in (week_start, month_start)
-            ] + [focus.current]
+            cert = self.services.catalog.get(goals[0].cert_id)
+            days = [week_start - timedelta(days=1), month_start - timedelta(days=1)]
+            before = countable_on(plan, cert, focus.id, eligibility, days)
+            values = [max(0.0, focus.current - b) for b in before] + [focus.current]
         captions = ("This week", "This month", "In total")
         return tile_row(
             [StatTile(c, format_hours(v), note) for c, v in zip(captions, values, strict=True)]
         )
-
-    def _countable_since(
-        self, plan: Plan, now: Eligibility, cert_id: str, req_id: str, start: date
-    ) -> float:
-        """Countable hours gained since `start`: today's figure minus the day before's."""
-        before = evaluate(plan, self.services.catalog, start - timedelta(days=1))
-
-        def current(e: Eligibility) -> float:
-            return next(r.current for r in e.get(cert_id).requirements if r.id == req_id)
-
-        return max(0.0, current(now) - current(before))
 
     def _goals(self, plan: Plan, eligibility: Eligibility, today: date) -> QGridLayout:
         grid = QGridLayout()

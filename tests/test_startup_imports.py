@@ -1,0 +1,36 @@
+"""The window paints before the database layer loads: what start-up imports stays light."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from careerplanner.app import opens_cleanly
+from careerplanner.paths import DATABASE_NAME
+
+HEAVY = ("sqlalchemy", "alembic", "pyqtgraph", "numpy")
+
+
+@pytest.mark.parametrize(
+    "module", ["careerplanner.cli", "careerplanner.ui.main_window", "careerplanner.app"]
+)
+def test_start_up_modules_import_nothing_heavy(module: str) -> None:
+    code = f"import sys, {module}\nprint(','.join(m for m in {HEAVY!r} if m in sys.modules))"
+    loaded = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    assert loaded == ""
+
+
+def test_opens_cleanly_only_for_a_new_or_sound_database(tmp_path: Path) -> None:
+    assert opens_cleanly(tmp_path / "new")
+    foreign = tmp_path / "foreign"
+    foreign.mkdir()
+    (foreign / DATABASE_NAME).write_text("not a database\n")
+    assert not opens_cleanly(foreign)
+    a_file = tmp_path / "file"
+    a_file.write_text("x")
+    assert not opens_cleanly(a_file)
