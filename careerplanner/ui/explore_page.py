@@ -104,11 +104,11 @@ class ExplorePage(QWidget):
         layout.addWidget(
             muted("Care case management at a glance: who does it, where, and for what pay.")
         )
-        layout.addWidget(self._about_card())
         grid = QGridLayout()
         for index, series in enumerate(self.facts.series):
             grid.addWidget(self._series_card(series), index // 2, index % 2)
         layout.addLayout(grid)
+        layout.addWidget(self._about_card())  # the charts first, the reading after
         layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
