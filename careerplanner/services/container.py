@@ -29,10 +29,10 @@ class Services:
         self.bus = ChangeBus()
         self.profile = ProfileService(db, self.bus, today)
         self.education = EducationService(db, self.bus, today)
-        self.hours = HoursService(db, self.bus, today)
         self.ce = CeService(db, self.bus, today)
         self.goals = GoalService(db, self.bus, today, catalog)
         self.plan = PlanService(db, self.bus, today, catalog)
+        self.hours = HoursService(db, self.bus, today, snapshot=self.plan.snapshot)
         self.scenarios = ScenarioService(db, self.bus, today, catalog)
         self.backups = BackupService(db, bus=self.bus)
         self.reminders = ReminderService(

@@ -7,14 +7,14 @@ cannot be changed or removed until it is unlocked with a reason (kept in the aud
 from __future__ import annotations
 
 import builtins
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from datetime import date, datetime
 
 from sqlalchemy.orm import Session
 
 from careerplanner.domain.errors import NotFoundError, ValidationError
-from careerplanner.domain.model import WorkEntry
+from careerplanner.domain.model import Plan, WorkEntry
 from careerplanner.domain.validation import (
     check_date,
     check_not_after_today,
@@ -22,13 +22,25 @@ from careerplanner.domain.validation import (
     validate_day_totals,
     validate_entry,
 )
-from careerplanner.services.base import ServiceBase
+from careerplanner.services.base import ServiceBase, Today
+from careerplanner.services.bus import ChangeBus
+from careerplanner.storage import Database
 from careerplanner.storage import repositories as repo
 from careerplanner.storage.repositories import ENTRIES, EntryEvent
 
 
 class HoursService(ServiceBase):
+    def __init__(
+        self, db: Database, bus: ChangeBus, today: Today, snapshot: Callable[[], Plan] | None = None
+    ) -> None:
+        """`snapshot`, when given, is the plan service's: the log then shares its cached read."""
+        super().__init__(db, bus, today)
+        self._snapshot = snapshot
+
     def list(self) -> tuple[WorkEntry, ...]:
+        """Every entry, by start date then id."""
+        if self._snapshot is not None:
+            return self._snapshot().entries
         with self._db.session() as session:
             return repo.list_all(session, ENTRIES)
 
