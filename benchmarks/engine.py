@@ -6,9 +6,8 @@ import statistics
 import time
 from datetime import date
 
-from careerplanner.catalog import load_catalog
-
 from benchmarks.fixtures import large_plan
+from careerplanner.catalog import load_catalog
 from careerplanner.domain.rules import evaluate
 
 GOAL_MS = 50.0

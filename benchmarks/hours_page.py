@@ -20,10 +20,10 @@ def _ms(seconds: float) -> str:
 
 
 def main() -> None:
-    from careerplanner.catalog import load_catalog
     from PySide6.QtWidgets import QApplication
 
     from benchmarks.fixtures import large_entries
+    from careerplanner.catalog import load_catalog
     from careerplanner.services import Services
     from careerplanner.storage import Database
     from careerplanner.ui.hours import HoursPage

@@ -12,9 +12,8 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from careerplanner.catalog import load_catalog
-
 from benchmarks.fixtures import large_entries, large_plan
+from careerplanner.catalog import load_catalog
 from careerplanner.io.reports import hours_report
 from careerplanner.services.backups import BackupService
 from careerplanner.storage import Database

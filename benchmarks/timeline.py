@@ -7,9 +7,8 @@ import time
 from dataclasses import replace
 from datetime import date, timedelta
 
-from careerplanner.catalog import load_catalog
-
 from benchmarks.fixtures import large_plan
+from careerplanner.catalog import load_catalog
 from careerplanner.domain.model import Plan, Setting, Supervision, WorkEntry
 from careerplanner.domain.timeline import build_timeline
 
