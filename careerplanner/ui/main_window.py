@@ -120,6 +120,16 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "Open data &folder", self.open_data_folder)
         self._action(file_menu, "&Backups and restore…", self.open_backups)
         file_menu.addSeparator()
+        self._action(file_menu, "Import &hours from CSV…", lambda: self.open_csv_import("hours"))
+        self._action(file_menu, "Import &CE from CSV…", lambda: self.open_csv_import("ce"))
+        self._action(file_menu, "&Export…", lambda: self.open_records_dialog("ExportDialog"))
+        self._action(file_menu, "&Reports (PDF)…", lambda: self.open_records_dialog("ReportDialog"))
+        self._action(
+            file_menu,
+            "Import a &plan (JSON)…",
+            lambda: self.open_records_dialog("PlanImportDialog"),
+        )
+        file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
         edit_menu = bar.addMenu("&Edit")
         undo = self.undo_stack.createUndoAction(self, "&Undo")
@@ -234,6 +244,25 @@ class MainWindow(QMainWindow):
         from careerplanner.ui.restore_dialog import RestoreDialog
 
         dialog = RestoreDialog(self.services, parent=self)
+        dialog.open()
+        return dialog
+
+    def open_csv_import(self, kind: str) -> QWidget:
+        """The CSV import dialog for "hours" or "ce", asking for the file straight away."""
+        from careerplanner.ui.import_dialog import CsvImportDialog
+
+        dialog = CsvImportDialog(self.services, kind, parent=self)
+        dialog.status_message.connect(self.show_status)
+        dialog.open()
+        dialog.choose_file()
+        return dialog
+
+    def open_records_dialog(self, name: str) -> QWidget:
+        """A dialog of ui/export_dialogs.py: ExportDialog, ReportDialog or PlanImportDialog."""
+        from careerplanner.ui import export_dialogs
+
+        dialog = getattr(export_dialogs, name)(self.services, parent=self)
+        dialog.status_message.connect(self.show_status)
         dialog.open()
         return dialog
 

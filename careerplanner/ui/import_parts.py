@@ -1,0 +1,255 @@
+"""Parts of the CSV import dialog: what it knows about hours and about CE (fields, words,
+cells), a table model over the preview's rows, and the progress dialog for large files."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QHeaderView, QProgressDialog, QTableView, QWidget
+
+from careerplanner.domain.model import CeActivity, WorkEntry
+from careerplanner.io.csv_import import (
+    CE_ALIASES,
+    CE_REQUIRED,
+    HOURS_ALIASES,
+    HOURS_REQUIRED,
+    ImportPreview,
+)
+from careerplanner.ui.widgets import format_hours
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+HOURS_LABELS = {
+    "start": "Date (first day)",
+    "end": "Last day of a span",
+    "hours": "Hours",
+    "activity": "Activity",
+    "setting": "Setting",
+    "supervision": "Supervision",
+    "paid": "Paid",
+    "employer": "Employer",
+    "notes": "Notes",
+    "verified_by": "Verified by",
+    "verified_credential": "Verifier's credential",
+    "verified_on": "Verified on",
+}
+CE_LABELS = {
+    "date": "Date completed",
+    "hours": "Hours",
+    "topic": "Topic",
+    "title": "Title",
+    "provider": "Provider",
+}
+HOURS_HEADERS = (
+    *("Date", "Last day", "Hours", "Activity", "Setting", "Supervision", "Paid", "Employer"),
+    *("Verified by", "Notes"),
+)
+
+
+def _labels(aliases: dict[str, tuple[str, ...]], labels: dict[str, str]) -> dict[str, str]:
+    """Every field the importer reads, in its order, with the name people know it by."""
+    return {name: labels.get(name, name.replace("_", " ").capitalize()) for name in aliases}
+
+
+def _entry_cells(e: WorkEntry) -> tuple[str, ...]:
+    return (
+        e.start.isoformat(),
+        e.end.isoformat() if e.end else "",
+        format_hours(e.hours),
+        str(e.activity),
+        str(e.setting),
+        str(e.supervision),
+        "yes" if e.paid else "no",
+        e.employer,
+        e.verified_by,
+        e.notes,
+    )
+
+
+def _ce_cells(c: CeActivity) -> tuple[str, ...]:
+    return (c.date.isoformat(), format_hours(c.hours), str(c.topic), c.title, c.provider)
+
+
+@dataclass(frozen=True)
+class ImportKind:
+    name: str
+    title: str
+    intro: str
+    one: str  # "entry"
+    many: str  # "entries"
+    where: str  # "in your hours"
+    aliases: dict[str, tuple[str, ...]]
+    labels: dict[str, str]
+    required: tuple[str, ...]
+    headers: tuple[str, ...]
+    cells: Callable[[Any], tuple[str, ...]]
+    preview: Callable[[Any], Callable[..., ImportPreview[Any]]]
+    store: Callable[[Any], Callable[..., Any]]
+
+    @property
+    def fields(self) -> dict[str, str]:
+        return _labels(self.aliases, self.labels)
+
+    def count(self, number: int) -> str:
+        return f"{number:,} {self.one if number == 1 else self.many}"
+
+    def skipped(self, p: ImportPreview[Any]) -> list[tuple[int, str]]:
+        """(line, why) for every row left out because it is already stored or repeated."""
+        rows = [(line, f"Already {self.where}") for line, _ in p.duplicates]
+        rows += [(line, f"Same as line {earlier:,} of this file") for line, earlier in p.repeats]
+        return sorted(rows)
+
+    def preview_text(self, p: ImportPreview[Any]) -> str:
+        if p.errors:
+            n = len(p.errors)
+            rows = "1 row has a problem" if n == 1 else f"{n:,} rows have problems"
+            return (
+                f"{rows} (see Problems). Nothing is imported until every row is valid: fix the "
+                "file in your spreadsheet, save it, then press Check again."
+            )
+        skipped = len(p.duplicates) + len(p.repeats)
+        if not p.rows:
+            if skipped:
+                return f"Every row is already {self.where}; there is nothing new to import."
+            return "The file has no rows to import."
+        text = f"{self.count(len(p.rows))} ready to import, all together or not at all."
+        if skipped:
+            were = "is" if skipped == 1 else "are"
+            text += f" {skipped:,} {were} already there and will be skipped (see Already there)."
+        return text
+
+
+class Cancelled(Exception):
+    """The user pressed Cancel in the progress dialog."""
+
+
+class RowsModel(QAbstractTableModel):
+    """A read-only table over a list of rows (cells are turned into text when painted)."""
+
+    def __init__(self, headers: Sequence[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.headers = list(headers)
+        self.rows: Sequence[Sequence[object]] = []
+
+    def set_rows(self, rows: Sequence[Sequence[object]]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.headers)
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and index.isValid():
+            value = self.rows[index.row()][index.column()]
+            return f"{value:,}" if isinstance(value, int) and index.column() else str(value)
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.headers[section]
+        return None
+
+    def texts(self, column: int) -> list[str]:
+        return [str(self.data(self.index(r, column))) for r in range(self.rowCount())]
+
+
+def table_view(model: RowsModel) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.verticalHeader().setVisible(False)
+    view.setWordWrap(False)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    view.horizontalHeader().setDefaultSectionSize(110)
+    view.horizontalHeader().resizeSection(0, 64)
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
+    return view
+
+
+class ProgressSteps:
+    """`on_progress` for the services: a progress dialog once a file is large; Cancel stops."""
+
+    def __init__(self, parent: QWidget, label: str, large: int) -> None:
+        self.parent, self.label, self.large = parent, label, large
+        self.dialog: QProgressDialog | None = None
+
+    def __call__(self, done: int, total: int) -> None:
+        if total < self.large:
+            return
+        if self.dialog is None:
+            self.dialog = QProgressDialog(self.label, "Cancel", 0, total, self.parent)
+            self.dialog.setWindowTitle("CareerPlanner")
+            self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+            self.dialog.setAutoClose(False)
+            self.dialog.setAutoReset(False)
+            self.dialog.setMinimumDuration(0)
+        self.dialog.setMaximum(total)
+        self.dialog.setValue(done)  # also lets the window repaint and see Cancel
+        if self.dialog.wasCanceled():
+            raise Cancelled
+
+    def close(self) -> None:
+        if self.dialog is not None:
+            self.dialog.close()
+            self.dialog.deleteLater()
+            self.dialog = None
+
+
+def summary_text(kind: ImportKind, result: Any) -> str:
+    """'Imported 1,204 entries; 12 duplicates skipped.'"""
+    parts = [f"Imported {kind.count(result.added)}"]
+    if result.duplicates:
+        n = len(result.duplicates)
+        parts.append(f"{n:,} duplicate{'s' if n != 1 else ''} skipped")
+    if result.repeats:
+        n = len(result.repeats)
+        parts.append(f"{n:,} repeated row{'s' if n != 1 else ''} in the file skipped")
+    return "; ".join(parts) + "."
+
+
+KINDS = {
+    "hours": ImportKind(
+        "hours",
+        "Import hours from CSV",
+        "Each row becomes one hours entry. Columns are found by their header names (Date, "
+        "Hours, Activity, Setting, Supervision, Employer, Notes…); choose them yourself when "
+        "your headers differ. Rows already in your hours are skipped, so importing the same "
+        "file twice adds nothing.",
+        "entry",
+        "entries",
+        "in your hours",
+        HOURS_ALIASES,
+        HOURS_LABELS,
+        HOURS_REQUIRED,
+        HOURS_HEADERS,
+        _entry_cells,
+        lambda s: s.records.preview_hours_csv,
+        lambda s: s.records.import_hours,
+    ),
+    "ce": ImportKind(
+        "ce",
+        "Import CE from CSV",
+        "Each row becomes one CE activity. Columns are found by their header names (Date, "
+        "Hours, Topic, Title, Provider); choose them yourself when your headers differ. "
+        "Activities already recorded are skipped, so importing the same file twice adds nothing.",
+        "CE activity",
+        "CE activities",
+        "in your CE records",
+        CE_ALIASES,
+        CE_LABELS,
+        CE_REQUIRED,
+        ("Date", "Hours", "Topic", "Title", "Provider"),
+        _ce_cells,
+        lambda s: s.records.preview_ce_csv,
+        lambda s: s.records.import_ce,
+    ),
+}

@@ -1,0 +1,201 @@
+"""Export (CSV, JSON), PDF reports, and bringing a plan file into an empty data folder."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import csv
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QDate, QUrl
+from PySide6.QtGui import QAction, QDesktopServices
+from PySide6.QtWidgets import QFileDialog
+
+from careerplanner.app import Running
+from careerplanner.domain.catalog import Catalog
+from careerplanner.domain.model import CeActivity, CeTopic, Goal, Setting, Supervision, WorkEntry
+from careerplanner.io.csv_export import CE_COLUMNS, HOURS_COLUMNS
+from careerplanner.services import Services
+from careerplanner.storage import Database
+from careerplanner.ui.export_dialogs import NOT_EMPTY, ExportDialog, PlanImportDialog, ReportDialog
+from careerplanner.ui.import_dialog import CsvImportDialog
+
+TODAY = date(2026, 11, 26)
+
+
+def fill(services: Services) -> None:
+    for day, employer in ((2, "Mercy General"), (3, "Mercy General"), (20, "Lakeside Clinic")):
+        services.hours.add(
+            WorkEntry(
+                date(2026, 3, day), 7.5, setting=Setting.HOSPITAL, supervision=Supervision.CCM,
+                employer=employer, notes="=SUM(A1)",
+            )
+        )  # fmt: skip
+    services.hours.add(WorkEntry(date(2025, 6, 2), 6.0, employer="Lakeside Clinic"))
+    services.ce.add(CeActivity(date(2026, 2, 10), 1.5, CeTopic.ETHICS, "Ethics", "CMSA"))
+    services.goals.add(Goal("CCM"))
+
+
+@pytest.fixture
+def saved_to(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """The save picker answers with tmp_path/<suggested name> and records what it offered."""
+    offered: list[Path] = []
+
+    def pick(parent: Any, title: str, start: str, pattern: str) -> tuple[str, str]:
+        offered.append(tmp_path / Path(start).name)
+        return str(offered[-1]), pattern
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", pick)
+    return offered
+
+
+def read_rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8-sig", newline="") as stream:
+        return list(csv.DictReader(stream))
+
+
+def test_hours_export_writes_every_column_for_the_chosen_range(
+    qtbot: Any, services: Services, saved_to: list[Path]
+) -> None:
+    fill(services)
+    dialog = ExportDialog(services)
+    qtbot.addWidget(dialog)
+    dialog.start.set_value(date(2026, 1, 1))
+    dialog.end.set_value(date(2026, 3, 10))
+    with qtbot.waitSignal(dialog.status_message) as said:
+        dialog.export_button.click()
+    path = saved_to[-1]
+    assert path.name == "careerplanner-hours-2026-11-26.csv"
+    assert said.args == [f"Exported 2 hours entries to {path.name}."]
+    rows = read_rows(path)
+    assert list(rows[0]) == list(HOURS_COLUMNS)
+    assert [r["start"] for r in rows] == ["2026-03-02", "2026-03-03"]
+    assert rows[0]["employer"] == "Mercy General" and rows[0]["notes"] == "'=SUM(A1)"
+
+
+def test_a_backwards_range_is_refused(qtbot: Any, services: Services, saved_to: list[Path]) -> None:
+    dialog = ExportDialog(services)
+    qtbot.addWidget(dialog)
+    dialog.start.set_value(date(2026, 3, 10))
+    dialog.end.set_value(date(2026, 1, 1))
+    dialog.export_button.click()
+    assert "on or after its start" in dialog.error.text() and saved_to == []
+
+
+def test_ce_csv_and_the_plan_as_json_round_trip(
+    qtbot: Any, services: Services, catalog: Catalog, saved_to: list[Path], tmp_path: Path
+) -> None:
+    fill(services)
+    dialog = ExportDialog(services)
+    qtbot.addWidget(dialog)
+    dialog.choice.button(1).click()
+    dialog.export_button.click()
+    rows = read_rows(saved_to[-1])
+    assert list(rows[0]) == list(CE_COLUMNS) and rows[0]["topic"] == "ethics"
+    dialog.choice.button(2).click()
+    assert not dialog.range_card.isEnabled()
+    dialog.export_button.click()
+    plan_file = saved_to[-1]
+    assert plan_file.suffix == ".json"
+    with Database.open(tmp_path / "empty") as database:
+        fresh = Services(database, catalog, today=lambda: TODAY)
+        importer = PlanImportDialog(fresh)
+        qtbot.addWidget(importer)
+        assert importer.choose_button.isEnabled()
+        importer.import_file(plan_file)
+        assert "4 hours entries, 1 CE activities, 1 goals" in importer.outcome.text()
+        assert fresh.plan.snapshot().entries == services.plan.snapshot().entries
+        assert fresh.ce.list() == services.ce.list()
+
+
+def test_a_plan_is_not_imported_into_a_folder_that_holds_one(
+    qtbot: Any, services: Services, tmp_path: Path
+) -> None:
+    fill(services)
+    dialog = PlanImportDialog(services)
+    qtbot.addWidget(dialog)
+    assert not dialog.choose_button.isEnabled()
+    assert dialog.explanation.text() == NOT_EMPTY and "--data-dir" in NOT_EMPTY
+    plan_file = tmp_path / "plan.json"
+    services.records.export_json(plan_file)
+    dialog.import_file(plan_file)  # the service refuses; the dialog says why
+    assert dialog.error.text() == NOT_EMPTY
+    assert len(services.hours.list()) == 4
+
+
+@pytest.fixture
+def opened(monkeypatch: pytest.MonkeyPatch) -> list[QUrl]:
+    urls: list[QUrl] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: urls.append(url) or True)
+    return urls
+
+
+def test_hours_report_is_written_for_the_chosen_range_and_can_be_opened(
+    qtbot: Any, services: Services, saved_to: list[Path], opened: list[QUrl]
+) -> None:
+    fill(services)
+    dialog = ReportDialog(services)
+    qtbot.addWidget(dialog)
+    assert dialog.certs["CCM"].isChecked()  # a goal: pre-checked
+    assert [dialog.employer.itemText(i) for i in range(dialog.employer.count())] == [
+        "All employers",
+        "Lakeside Clinic",
+        "Mercy General",
+    ]
+    assert dialog.first.date() == QDate(2025, 6, 2)  # from the first entry
+    dialog.first.setDate(QDate(2026, 1, 1))
+    dialog.last.setDate(QDate(2026, 3, 31))
+    dialog.employer.setCurrentIndex(2)
+    assert not dialog.open_button.isEnabled()
+    dialog.create_button.click()
+    path = saved_to[-1]
+    assert path.name == "hours-report-2026-11-26.pdf"
+    assert path.read_bytes().startswith(b"%PDF")
+    assert "2 entries" in dialog.outcome.text()  # Mercy General, Jan to March 2026
+    dialog.open_button.click()
+    assert opened == [QUrl.fromLocalFile(str(path))]
+
+
+def test_ce_transcript_pdf(qtbot: Any, services: Services, saved_to: list[Path]) -> None:
+    fill(services)
+    dialog = ReportDialog(services)
+    qtbot.addWidget(dialog)
+    dialog.choice.button(1).click()
+    assert not dialog.hours_card.isEnabled()
+    dialog.create_button.click()
+    assert saved_to[-1].read_bytes().startswith(b"%PDF")
+    assert "1 CE activity" in dialog.outcome.text()
+
+
+def test_a_cancelled_picker_writes_nothing(
+    qtbot: Any, services: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: ("", ""))
+    dialog = ReportDialog(services)
+    qtbot.addWidget(dialog)
+    dialog.create_button.click()
+    assert dialog.outcome.text() == "" and not dialog.open_button.isEnabled()
+    assert list(tmp_path.glob("*.pdf")) == []
+
+
+def test_the_file_menu_opens_them(running: Running, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: ("", ""))
+    window = running.window
+    actions = {a.text().replace("&", ""): a for a in window.findChildren(QAction)}
+    expected = {
+        "Import hours from CSV…": CsvImportDialog,
+        "Import CE from CSV…": CsvImportDialog,
+        "Export…": ExportDialog,
+        "Reports (PDF)…": ReportDialog,
+        "Import a plan (JSON)…": PlanImportDialog,
+    }
+    for text, cls in expected.items():
+        actions[text].trigger()
+        shown = [d for d in window.findChildren(cls) if d.isVisible()]
+        assert len(shown) == 1, text
+        shown[0].reject()

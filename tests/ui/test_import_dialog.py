@@ -1,0 +1,192 @@
+"""The CSV import dialog: preview with line numbers, column mapping, duplicates, all or nothing."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QProgressDialog
+
+from careerplanner.domain.model import CeTopic, Setting
+from careerplanner.services import Services
+from careerplanner.ui import import_parts
+from careerplanner.ui.import_dialog import NOT_USED, CsvImportDialog
+
+GOOD_HOURS = (
+    "Date,Hours,Activity,Setting,Employer,Notes\n"
+    "2026-03-02,7.5,case-management,hospital,Mercy General,discharge planning\n"
+    "2026-03-03,8,case-management,hospital,Mercy General,\n"
+    "2026-03-04,6,case-management,clinic,Mercy General,care conference\n"
+)
+
+
+def write(tmp_path: Path, text: str, name: str = "hours.csv") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def dialog_for(qtbot: Any, services: Services, path: Path, kind: str = "hours") -> Any:
+    dialog = CsvImportDialog(services, kind, path=path)
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def choose(dialog: CsvImportDialog, field: str, column: str) -> None:
+    combo = dialog.combos[field]
+    combo.setCurrentIndex(combo.findText(column))
+
+
+def test_a_bad_row_is_shown_with_its_line_and_reason_and_blocks_the_import(
+    qtbot: Any, services: Services, tmp_path: Path
+) -> None:
+    text = GOOD_HOURS + "2026-03-05,lots,case-management,hospital,Mercy General,\n"
+    dialog = dialog_for(qtbot, services, write(tmp_path, text))
+    assert dialog.problems_model.texts(0) == ["5"]
+    assert "'lots' is not a number" in dialog.problems_model.texts(1)[0]
+    assert dialog.tabs.currentIndex() == 1 and dialog.tabs.tabText(1) == "Problems (1)"
+    assert "1 row has a problem" in dialog.summary.text()
+    assert not dialog.import_button.isEnabled()
+    dialog.run_import()  # even when called directly, nothing is stored
+    assert services.hours.list() == ()
+
+
+def test_the_preview_names_what_was_detected_and_the_ignored_columns(
+    qtbot: Any, services: Services, tmp_path: Path
+) -> None:
+    text = "Date;Hours;Mileage\n2026-03-02;7,5;12\n".replace("7,5", "7.5")
+    path = tmp_path / "semicolons.csv"
+    path.write_bytes(text.encode("cp1252"))
+    dialog = dialog_for(qtbot, services, path)
+    assert "semicolons" in dialog.detected.text() and "1 row." in dialog.detected.text()
+    assert "Mileage" in dialog.ignored.text()
+    assert dialog.rows_model.texts(1) == ["2026-03-02"]
+    assert dialog.import_button.isEnabled() and dialog.import_button.text() == "Import 1 entry"
+
+
+def test_custom_headers_are_mapped_with_the_combos_and_every_row_is_imported(
+    qtbot: Any, services: Services, tmp_path: Path
+) -> None:
+    text = (
+        "Day worked;Time spent;Place;Agency\n"
+        "2026-04-06;7.5;hospital;Mercy General\n"
+        "2026-04-07;8;clinic;Mercy General\n"
+        "2026-04-08;4.25;hospital;Lakeside Clinic\n"
+    )
+    dialog = dialog_for(qtbot, services, write(tmp_path, text))
+    assert dialog.preview is None and not dialog.import_button.isEnabled()
+    assert dialog.mapping_card.isVisibleTo(dialog) and dialog.mapping_toggle.isChecked()
+    assert "no column for" in dialog.mapping_problem.text()
+    assert dialog.combos["employer"].currentText() == "Agency"  # found by its header name
+    assert dialog.combos["hours"].currentText() == NOT_USED
+    choose(dialog, "start", "Day worked")
+    choose(dialog, "hours", "Time spent")
+    choose(dialog, "setting", "Place")
+    assert dialog.preview is not None and dialog.preview.ok
+    assert dialog.mapping_problem.isHidden()
+    assert dialog.import_button.text() == "Import 3 entries"
+    with qtbot.waitSignal(dialog.status_message) as said:
+        dialog.import_button.click()
+    assert said.args == ["Imported 3 entries."]
+    stored = sorted(services.hours.list(), key=lambda e: e.start)
+    assert [(e.start, e.hours, e.setting, e.employer) for e in stored] == [
+        (date(2026, 4, 6), 7.5, Setting.HOSPITAL, "Mercy General"),
+        (date(2026, 4, 7), 8.0, Setting.CLINIC, "Mercy General"),
+        (date(2026, 4, 8), 4.25, Setting.HOSPITAL, "Lakeside Clinic"),
+    ]
+    assert not dialog.import_button.isEnabled()  # no second import of the same preview
+
+
+def test_ce_with_custom_headers(qtbot: Any, services: Services, tmp_path: Path) -> None:
+    text = (
+        "Completed,Credits,Category,Course\n"
+        "2026-02-10,1.5,ethics,Ethics in discharge planning\n"
+        "2026-02-11,3,general,Motivational interviewing\n"
+    )
+    dialog = dialog_for(qtbot, services, write(tmp_path, text, "ce.csv"), "ce")
+    choose(dialog, "topic", "Category")
+    assert dialog.import_button.text() == "Import 2 CE activities"
+    dialog.import_button.click()
+    stored = sorted(services.ce.list(), key=lambda c: c.date)
+    assert [(c.hours, c.topic, c.title) for c in stored] == [
+        (1.5, CeTopic.ETHICS, "Ethics in discharge planning"),
+        (3.0, CeTopic.GENERAL, "Motivational interviewing"),
+    ]
+
+
+def test_re_importing_reports_duplicates_and_adds_nothing(
+    qtbot: Any, services: Services, tmp_path: Path
+) -> None:
+    path = write(tmp_path, GOOD_HOURS)
+    first = dialog_for(qtbot, services, path)
+    first.import_button.click()
+    before = services.hours.list()
+    assert len(before) == 3
+    again = dialog_for(qtbot, services, path)
+    assert again.tabs.tabText(2) == "Already there (3)"
+    assert again.skipped_model.texts(0) == ["2", "3", "4"]
+    assert set(again.skipped_model.texts(1)) == {"Already in your hours"}
+    assert "nothing new to import" in again.summary.text()
+    assert not again.import_button.isEnabled()
+    assert services.hours.list() == before
+    grown = write(tmp_path, GOOD_HOURS + "2026-03-09,5,case-management,hospital,Mercy,\n", "2.csv")
+    third = dialog_for(qtbot, services, grown)
+    third.import_button.click()
+    assert third.summary.text() == "Imported 1 entry; 3 duplicates skipped."
+    assert len(services.hours.list()) == 4
+
+
+def test_a_large_import_shows_progress_and_cancel_stores_nothing(
+    qtbot: Any, services: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: list[tuple[int, int]] = []
+
+    class Recording(QProgressDialog):
+        cancel = False
+
+        def setValue(self, value: int) -> None:
+            seen.append((value, self.maximum()))
+            super().setValue(value)
+
+        def wasCanceled(self) -> bool:
+            return Recording.cancel
+
+    monkeypatch.setattr(import_parts, "QProgressDialog", Recording)
+    monkeypatch.setattr(CsvImportDialog, "large", 2)
+    dialog = dialog_for(qtbot, services, write(tmp_path, GOOD_HOURS))
+    assert seen and seen[-1] == (3, 3)  # the preview's progress
+    Recording.cancel = True
+    dialog.import_button.click()
+    assert "cancelled; nothing was added" in dialog.error.text()
+    assert services.hours.list() == ()
+    Recording.cancel = False
+    dialog.import_button.click()
+    assert len(services.hours.list()) == 3
+    assert not any(p.isVisible() for p in dialog.findChildren(Recording))  # closed once done
+
+
+def test_an_unreadable_file_is_explained(qtbot: Any, services: Services, tmp_path: Path) -> None:
+    dialog = dialog_for(qtbot, services, write(tmp_path, ""))
+    assert "can't be imported" in dialog.error.text()
+    assert not dialog.import_button.isEnabled()
+
+
+def test_choose_file_uses_the_picker(
+    qtbot: Any, services: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    path = write(tmp_path, GOOD_HOURS)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    dialog = CsvImportDialog(services, "hours")
+    qtbot.addWidget(dialog)
+    assert not dialog.import_button.isEnabled()
+    dialog.choose_button.click()
+    assert dialog.file_label.text() == str(path)
+    assert dialog.import_button.isEnabled()
