@@ -41,7 +41,7 @@ def main() -> None:
             stored = time.perf_counter()
             assert result.added == ROWS and not preview.errors
             _report("preview", parsed - began, f"({ROWS:,} rows read and checked)")
-            _report("insert", stored - parsed, "(one transaction, Core bulk insert)")
+            _report("insert", stored - parsed, "(one transaction, multi-row INSERTs)")
             _report("import", stored - began, "(preview + insert)")
             out = Path(tmp) / "export.csv"
             began = time.perf_counter()

@@ -108,11 +108,16 @@ def parse_text(text: str, encoding: str = "UTF-8", delimiter: str | None = None)
     columns: list[str] | None = None
     records: list[CsvRecord] = []
     problems: list[tuple[int, str]] = []
-    for line, cells, problem in _records(reader):
+    lines = _records(reader)
+    for line, cells, problem in lines:  # the header first
         if problem:
             problems.append((line, problem))
-        elif columns is None:
+        else:
             columns = [c.strip().lstrip("\ufeff") for c in cells]
+            break
+    for line, cells, problem in lines:
+        if problem:
+            problems.append((line, problem))
         else:
             records.append(CsvRecord(line, cells))
     if columns is None:
@@ -131,8 +136,8 @@ def _records(reader: Any) -> Iterator[tuple[int, list[str], str]]:
             return
         except csv.Error as error:
             cells, problem = [], _describe(str(error))
-        start, done = done + 1, int(reader.line_num)
-        if problem or any(c.strip() for c in cells):
+        start, done = done + 1, reader.line_num
+        if problem or "".join(cells).strip():  # blank: every cell empty or spaces
             yield start, cells, problem
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Sequence
 from datetime import date
+from operator import attrgetter
 from typing import TypeVar
 
 import numpy as np
@@ -15,13 +16,25 @@ T = TypeVar("T")
 Key = Callable[[T], Hashable]
 
 
+_ENTRY_KEY = attrgetter(
+    "start", "end", "hours", "activity", "setting", "supervision", "employer", "notes"
+)
+
+
 def entry_key(e: WorkEntry) -> Hashable:
     """What makes two entries the same work: everything but pay, verification and id."""
-    return (e.start, e.end, e.hours, e.activity, e.setting, e.supervision, e.employer, e.notes)
+    return _ENTRY_KEY(e)  # type: ignore[no-any-return]
 
 
 def ce_key(c: CeActivity) -> Hashable:
     return (c.date, c.hours, c.topic, c.title, c.provider)
+
+
+# Part of a key, equal whenever the whole keys are (leaving out the enums, whose hash is
+# computed in Python): rows whose parts all differ certainly hold no duplicates.
+_ENTRY_PART = attrgetter("start", "end", "hours", "employer", "notes")
+_FAST_KEYS: dict[Callable[..., Hashable], Callable[..., Hashable]] = {entry_key: _ENTRY_KEY}
+_KEY_PARTS: dict[Callable[..., Hashable], Callable[..., Hashable]] = {entry_key: _ENTRY_PART}
 
 
 def split_duplicates(
@@ -35,16 +48,21 @@ def split_duplicates(
     `within=False`: the rows are known to hold no repeats (only stored ones are looked for)."""
     if not stored and not within:
         return list(rows), list(lines), [], []
+    part = _KEY_PARTS.get(key, key)
+    parts = list(map(part, rows))
+    if set(map(part, stored)).isdisjoint(parts) and (not within or len(set(parts)) == len(parts)):
+        return list(rows), list(lines), [], []  # the common case: every row is new
+    fast_key = _FAST_KEYS.get(key, key)  # the same key, computed without a Python call
     known: dict[Hashable, int] = {}
     for record in stored:
-        known.setdefault(key(record), int(getattr(record, "id")))  # noqa: B009
+        known.setdefault(fast_key(record), int(getattr(record, "id")))  # noqa: B009
+    keys = map(fast_key, rows)
     seen: dict[Hashable, int] = {}
     kept: list[T] = []
     kept_lines: list[int] = []
     duplicates: list[tuple[int, int]] = []
     repeats: list[tuple[int, int]] = []
-    for record, line in zip(rows, lines, strict=True):
-        k = key(record)
+    for record, line, k in zip(rows, lines, keys, strict=True):
         if k in known:
             duplicates.append((line, known[k]))
         elif within and k in seen:
@@ -63,9 +81,15 @@ def day_overruns(
     """(line, message) for each imported row touching a day that would exceed 24 h."""
     if not rows:
         return []
-    first = np.array([e.start.toordinal() for e in rows], dtype=np.int64)
-    last = np.array([e.last_day.toordinal() for e in rows], dtype=np.int64)
-    hours = np.array([e.hours for e in rows], dtype=np.float64)
+    starts = list(map(attrgetter("start"), rows))
+    ends = list(map(attrgetter("end"), rows))
+    first = np.fromiter(map(date.toordinal, starts), dtype=np.int64, count=len(rows))
+    last = np.fromiter(
+        ((s if e is None else e).toordinal() for s, e in zip(starts, ends, strict=True)),
+        dtype=np.int64,
+        count=len(rows),
+    )
+    hours = np.fromiter(map(attrgetter("hours"), rows), dtype=np.float64, count=len(rows))
     if stored:
         first = np.concatenate([first, [s[0].toordinal() for s in stored]])
         last = np.concatenate([last, [s[1].toordinal() for s in stored]])
