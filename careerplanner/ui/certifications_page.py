@@ -24,8 +24,9 @@ from careerplanner.domain.errors import ValidationError
 from careerplanner.domain.model import Goal, GoalStatus
 from careerplanner.domain.results import CertificationResult
 from careerplanner.ui.certification_detail import CertificationDetail
+from careerplanner.ui.date_field import DateField
 from careerplanner.ui.hours.page import today_of
-from careerplanner.ui.widgets import Card, FieldError, OptionalDateEdit, format_date, months_between
+from careerplanner.ui.widgets import Card, FieldError, format_date, months_between
 
 GOAL_STEPS = {
     GoalStatus.PLANNING: "Planning",
@@ -74,9 +75,9 @@ class GoalBox(Card):
         self.status = QComboBox()
         for status, text in GOAL_STEPS.items():
             self.status.addItem(text, status.value)
-        self.target = OptionalDateEdit()
-        self.earned = OptionalDateEdit()
-        self.expires = OptionalDateEdit()
+        self.target = DateField(field="Target date", key="target", today=page.today)
+        self.earned = DateField(field="Earned on", key="earned", today=page.today)
+        self.expires = DateField(field="Expires", key="expires", today=page.today)
         self.save_button = QPushButton("Add as goal")
         self.remove_button = QPushButton("Remove goal")
         self.error = FieldError(self)
@@ -108,9 +109,9 @@ class GoalBox(Card):
         self.status.setCurrentIndex(
             max(0, self.status.findData((goal or Goal(cert_id)).status.value))
         )
-        self.target.set_value(goal.target if goal else None)
-        self.earned.set_value(goal.earned_on if goal else None)
-        self.expires.set_value(goal.expires_on if goal else None)
+        self.target.set_date(goal.target if goal else None)
+        self.earned.set_date(goal.earned_on if goal else None)
+        self.expires.set_date(goal.expires_on if goal else None)
         self.save_button.setText("Add as goal" if goal is None else "Save goal")
         self.remove_button.setVisible(goal is not None)
         self._status_changed()
@@ -119,12 +120,12 @@ class GoalBox(Card):
         earned = self.status.currentData() == GoalStatus.EARNED.value
         self.earned.setEnabled(earned)
         self.expires.setEnabled(earned)
-        if earned and self.earned.value() is None:
+        if earned and not self.earned.text().strip():
             today = self.page.today()
-            self.earned.set_value(today)
+            self.earned.set_date(today)
             years = self.page.renewal_years(self.cert_id)
-            if years and self.expires.value() is None:
-                self.expires.set_value(add_years(today, years))
+            if years and not self.expires.text().strip():
+                self.expires.set_date(add_years(today, years))
 
     def value(self) -> Goal:
         status = GoalStatus(self.status.currentData())
@@ -133,17 +134,17 @@ class GoalBox(Card):
         return replace(
             base,
             status=status,
-            target=self.target.value(),
-            earned_on=self.earned.value() if earned else None,
-            expires_on=self.expires.value() if earned else None,
+            target=self.target.date(),
+            earned_on=self.earned.date() if earned else None,
+            expires_on=self.expires.date() if earned else None,
         )
 
     def save(self) -> None:
-        goal = self.value()
-        if goal.status is GoalStatus.EARNED and goal.earned_on is None:
-            self.error.show_error("Choose the date you earned it")
-            return
         try:
+            goal = self.value()
+            if goal.status is GoalStatus.EARNED and goal.earned_on is None:
+                self.error.show_error("Choose the date you earned it")
+                return
             self.page.save_goal(goal)
         except ValidationError as error:
             self.error.show_error(error.message)

@@ -28,16 +28,9 @@ from PySide6.QtWidgets import (
 )
 
 from careerplanner.domain.errors import ValidationError
+from careerplanner.ui.date_field import DateField
 from careerplanner.ui.file_dialogs import buttons_with, choices, save_path, say
-from careerplanner.ui.widgets import (
-    Card,
-    FieldError,
-    OptionalDateEdit,
-    date_edit,
-    heading,
-    muted,
-    to_date,
-)
+from careerplanner.ui.widgets import Card, FieldError, heading, muted
 
 EXPORTS = (  # (key, choice, explanation)
     ("hours", "Hours as CSV", "Every column, dates as YYYY-MM-DD, safe to open in a spreadsheet."),
@@ -62,12 +55,14 @@ class ExportDialog(QDialog):
         self.choice = choices(layout, EXPORTS)
         self.range_card = Card("Date range")
         form = QFormLayout()
-        self.start, self.end = OptionalDateEdit(), OptionalDateEdit()
+        today = services.today
+        self.start = DateField(field="From", key="start", today=today)
+        self.end = DateField(field="To", key="end", today=today)
         form.addRow("From", self.start)
         form.addRow("To", self.end)
         self.range_card.body.addLayout(form)
         self.range_card.body.addWidget(
-            muted("Leave a date as \u201cNot set\u201d to export from the first or to the last.")
+            muted("Leave a date empty to export from the first record or to the last.")
         )
         layout.addWidget(self.range_card)
         self.choice.idToggled.connect(lambda *_: self.range_card.setEnabled(self.kind != "json"))
@@ -85,7 +80,11 @@ class ExportDialog(QDialog):
 
     def export(self) -> None:
         self.error.clear_error()
-        start, end = self.start.value(), self.end.value()
+        try:
+            start, end = self.start.date(), self.end.date()
+        except ValidationError as error:
+            say(self, self.error, error.message)
+            return
         if self.kind != "json" and start and end and end < start:
             say(self, self.error, "The end of the range must be on or after its start.")
             return
@@ -143,7 +142,8 @@ class ReportDialog(QDialog):
         self.hours_card = Card("Hours verification report")
         form = QFormLayout()
         first = min((e.start for e in plan.entries), default=date(self.today.year, 1, 1))
-        self.first, self.last = date_edit(first), date_edit(self.today)
+        self.first = DateField(first, required=True, field="From", today=services.today)
+        self.last = DateField(self.today, required=True, field="To", today=services.today)
         dates = QHBoxLayout()
         dates.addWidget(self.first)
         dates.addWidget(QLabel("to"))
@@ -187,7 +187,11 @@ class ReportDialog(QDialog):
         from careerplanner.io import reports
 
         self.error.clear_error()
-        first, last = to_date(self.first.date()), to_date(self.last.date())
+        try:
+            first, last = self.first.required_date(), self.last.required_date()
+        except ValidationError as error:
+            say(self, self.error, error.message)
+            return
         if self.kind == "hours" and last < first:
             say(self, self.error, "The last date must be on or after the first.")
             return

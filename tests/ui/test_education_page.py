@@ -36,7 +36,7 @@ def test_add_edit_and_remove_a_degree(qtbot, hours_services) -> None:  # noqa: F
     dialog.try_accept()  # completed without a completion date is refused, next to the field
     assert "completion date" in dialog.errors["end"].text()
     assert hours_services.education.degrees() == ()
-    dialog.end.set_value(date(2020, 5, 15))
+    dialog.end.set_date(date(2020, 5, 15))
     dialog.institution.setText("State University")
     dialog.try_accept()
     qtbot.waitUntil(lambda: page.dialog is None)

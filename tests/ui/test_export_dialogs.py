@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QDate, QUrl
+from PySide6.QtCore import QUrl
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QFileDialog
 
@@ -65,8 +65,8 @@ def test_hours_export_writes_every_column_for_the_chosen_range(
     fill(services)
     dialog = ExportDialog(services)
     qtbot.addWidget(dialog)
-    dialog.start.set_value(date(2026, 1, 1))
-    dialog.end.set_value(date(2026, 3, 10))
+    dialog.start.set_date(date(2026, 1, 1))
+    dialog.end.set_date(date(2026, 3, 10))
     with qtbot.waitSignal(dialog.status_message) as said:
         dialog.export_button.click()
     path = saved_to[-1]
@@ -81,8 +81,8 @@ def test_hours_export_writes_every_column_for_the_chosen_range(
 def test_a_backwards_range_is_refused(qtbot: Any, services: Services, saved_to: list[Path]) -> None:
     dialog = ExportDialog(services)
     qtbot.addWidget(dialog)
-    dialog.start.set_value(date(2026, 3, 10))
-    dialog.end.set_value(date(2026, 1, 1))
+    dialog.start.set_date(date(2026, 3, 10))
+    dialog.end.set_date(date(2026, 1, 1))
     dialog.export_button.click()
     assert "on or after its start" in dialog.error.text() and saved_to == []
 
@@ -147,9 +147,9 @@ def test_hours_report_is_written_for_the_chosen_range_and_can_be_opened(
         "Lakeside Clinic",
         "Mercy General",
     ]
-    assert dialog.first.date() == QDate(2025, 6, 2)  # from the first entry
-    dialog.first.setDate(QDate(2026, 1, 1))
-    dialog.last.setDate(QDate(2026, 3, 31))
+    assert dialog.first.date() == date(2025, 6, 2)  # from the first entry
+    dialog.first.set_date(date(2026, 1, 1))
+    dialog.last.set_date(date(2026, 3, 31))
     dialog.employer.setCurrentIndex(2)
     assert not dialog.open_button.isEnabled()
     dialog.create_button.click()

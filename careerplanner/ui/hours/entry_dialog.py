@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
 from careerplanner.domain.errors import ValidationError
 from careerplanner.domain.model import Activity, Setting, Supervision, WorkEntry
 from careerplanner.domain.validation import fmt_number, parse_number
+from careerplanner.ui.date_field import DateField
 from careerplanner.ui.hours.fields import employer_edit, enum_combo, select_value, set_employers
-from careerplanner.ui.widgets import FieldError, OptionalDateEdit, date_edit, muted, to_date
+from careerplanner.ui.widgets import FieldError, muted
 
 Saver = Callable[[WorkEntry], None]
 """Stores the entry; raises ValidationError (with the field) when it is refused."""
@@ -43,10 +44,10 @@ class EntryDialog(QDialog):
         self.setMinimumWidth(460)
         self._entry = entry
         self._save = save
-        self.start = date_edit(entry.start)
-        self.end = OptionalDateEdit(entry.end)
+        self.start = DateField(entry.start, required=True, field="Date", key="start")
+        self.end = DateField(entry.end, field="Until", key="end")
         self.end.setToolTip(
-            "For a span of days (a week, a pay period); leave 'Not set' for one day"
+            "For a span of days (a week, a pay period): its last day. Leave empty for one day."
         )
         self.hours = QLineEdit(fmt_number(entry.hours) if entry.hours else "")
         self.hours.setPlaceholderText("Hours worked on the day, or in the whole span")
@@ -112,11 +113,10 @@ class EntryDialog(QDialog):
 
     def entry(self) -> WorkEntry:
         """The entry as typed; raises ValidationError for hours that are not a number."""
-        end = self.end.value()
         return replace(
             self._entry,
-            start=to_date(self.start.date()),
-            end=end,
+            start=self.start.required_date(),
+            end=self.end.date(),
             hours=parse_number(self.hours.text(), "hours"),
             activity=Activity(self.activity.currentData()),
             setting=Setting(self.setting.currentData()),

@@ -8,9 +8,9 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from careerplanner.domain.model import Setting
+from careerplanner.ui.date_field import DateField
 from careerplanner.ui.hours.proxy import HoursFilter
 from careerplanner.ui.hours.table_model import label
-from careerplanner.ui.widgets import OptionalDateEdit
 
 _ANY = "\x00any"
 NO_EMPLOYER = "(no employer)"
@@ -26,9 +26,9 @@ class FilterBar(QWidget):
         self.text = QLineEdit()
         self.text.setPlaceholderText("Search employer, notes, setting… (Ctrl+F)")
         self.text.setClearButtonEnabled(True)
-        self.since = OptionalDateEdit()
+        self.since = DateField(field="From")
         self.since.setToolTip("Only entries on or after this day")
-        self.until = OptionalDateEdit()
+        self.until = DateField(field="To")
         self.until.setToolTip("Only entries on or before this day")
         self.setting = QComboBox()
         self.setting.addItem("All settings", _ANY)
@@ -68,8 +68,8 @@ class FilterBar(QWidget):
         employer = self.employer.currentData()
         return HoursFilter(
             text=self.text.text(),
-            since=self.since.value(),
-            until=self.until.value(),
+            since=self.since.valid_date(),
+            until=self.until.valid_date(),
             setting="" if setting == _ANY else str(setting),
             employer=None if employer == _ANY else str(employer),
         )
@@ -93,8 +93,8 @@ class FilterBar(QWidget):
         for widget in (self.text, self.since, self.until, self.setting, self.employer):
             widget.blockSignals(True)
         self.text.clear()
-        self.since.set_value(None)
-        self.until.set_value(None)
+        self.since.set_date(None)
+        self.until.set_date(None)
         self.setting.setCurrentIndex(0)
         self.employer.setCurrentIndex(0)
         for widget in (self.text, self.since, self.until, self.setting, self.employer):

@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
 from careerplanner.domain.errors import ValidationError
 from careerplanner.domain.model import WorkEntry
 from careerplanner.domain.validation import fmt_number
-from careerplanner.ui.widgets import FieldError, date_edit, muted, to_date
+from careerplanner.ui.date_field import DateField
+from careerplanner.ui.widgets import FieldError, muted
 
 
 class FormDialog(QDialog):
@@ -94,7 +95,7 @@ class VerifyDialog(FormDialog):
         self.by.setPlaceholderText("e.g. Dana Ortiz")
         self.credential = QLineEdit()
         self.credential.setPlaceholderText("e.g. RN, CCM")
-        self.on = date_edit(today)
+        self.on = DateField(today, required=True, field="Signed on", key="verified on")
         self.add_field("verified by", "Supervisor", self.by)
         self.add_field("credential", "Credential", self.credential)
         self.add_field("verified on", "Signed on", self.on)
@@ -102,7 +103,7 @@ class VerifyDialog(FormDialog):
 
     def act(self) -> None:
         by = _require(self.by.text(), "verified by", "supervisor's name")
-        self._verify(by, self.credential.text().strip(), to_date(self.on.date()))
+        self._verify(by, self.credential.text().strip(), self.on.required_date())
 
 
 class UnlockDialog(FormDialog):

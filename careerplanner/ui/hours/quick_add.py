@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -19,8 +19,9 @@ from PySide6.QtWidgets import (
 from careerplanner.domain.errors import ValidationError
 from careerplanner.domain.model import Activity, Setting, Supervision, WorkEntry
 from careerplanner.domain.validation import fmt_number, parse_number
+from careerplanner.ui.date_field import DateField
 from careerplanner.ui.hours.fields import employer_edit, enum_combo, select_value, set_employers
-from careerplanner.ui.widgets import FieldError, date_edit, to_date
+from careerplanner.ui.widgets import FieldError
 
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
@@ -34,7 +35,7 @@ class QuickAddBar(QWidget):
         super().__init__(parent)
         self.setObjectName("quickAdd")
         self._today = today
-        self.date = date_edit(today())
+        self.date = DateField(today(), required=True, field="Date", key="start", today=today)
         self.hours = QLineEdit()
         self.hours.setPlaceholderText("e.g. 8")
         self.hours.setMaximumWidth(80)
@@ -88,7 +89,7 @@ class QuickAddBar(QWidget):
     def entry(self) -> WorkEntry:
         """The entry as typed; raises ValidationError for hours that are not a number."""
         return WorkEntry(
-            start=to_date(self.date.date()),
+            start=self.date.required_date(),
             hours=parse_number(self.hours.text(), "hours"),
             activity=Activity(self.activity.currentData()),
             setting=Setting(self.setting.currentData()),
@@ -100,8 +101,7 @@ class QuickAddBar(QWidget):
 
     def set_defaults(self, last: WorkEntry | None) -> None:
         """Today's date and, for the rest, the values of the last entry logged."""
-        today = self._today()
-        self.date.setDate(QDate(today.year, today.month, today.day))
+        self.date.set_date(self._today())
         if last is None:
             return
         self.hours.setText(fmt_number(last.hours / last.span_days))
