@@ -31,6 +31,7 @@ from careerplanner.services.backup_files import (
 )
 from careerplanner.services.bus import KINDS, Change, ChangeBus
 from careerplanner.storage import Database, DatabaseError, fileguard
+from careerplanner.storage.backup import Progress
 from careerplanner.storage.schema import HEAD_REVISION
 
 
@@ -55,10 +56,13 @@ class BackupService:
         """Every backup in the data folder, newest first, with its date and entry counts."""
         return list_backups(self.db.data_dir)
 
-    def backup(self, out: Path | None = None) -> BackupInfo:
-        """Back up now, into `out` (a new file) or the backups folder (then thin old ones)."""
+    def backup(self, out: Path | None = None, progress: Progress | None = None) -> BackupInfo:
+        """Back up now, into `out` (a new file) or the backups folder (then thin old ones).
+
+        `progress` hears (pages copied, pages in all); if it raises, no backup is kept.
+        """
         if out is None:
-            info = inspect(self.db.backup_to(free_path(self.folder, self.now())))
+            info = inspect(self.db.backup_to(free_path(self.folder, self.now()), progress))
             self.thin()
             return info
         out = Path(out).expanduser()
@@ -66,7 +70,7 @@ class BackupService:
             raise ValidationError(f"{out} already exists; choose a new file name", "--out")
         if not out.parent.is_dir():
             raise ValidationError(f"the folder {out.parent} does not exist", "--out")
-        return inspect(self.db.backup_to(out))
+        return inspect(self.db.backup_to(out, progress))
 
     def auto_backup(self) -> BackupInfo | None:
         """Back up if none was made today and the data changed since the newest backup.

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import tempfile
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -12,6 +13,10 @@ from careerplanner.paths import BACKUP_DIR_NAME, DATABASE_NAME
 
 PRIVATE_FILE = 0o600
 PRIVATE_DIR = 0o700
+PAGES_PER_STEP = 1024  # with a progress callback, copy in steps of 4 MiB (at 4 KiB pages)
+
+Progress = Callable[[int, int], None]
+"""Told (pages copied, pages in all) after each step; raising aborts the copy."""
 
 
 def make_private_dir(folder: Path) -> None:
@@ -22,8 +27,14 @@ def make_private_dir(folder: Path) -> None:
     folder.chmod(PRIVATE_DIR)
 
 
-def copy_database(source: sqlite3.Connection, target: Path) -> Path:
-    """Write a consistent copy of `source` to `target` (mode 0600), replacing it atomically."""
+def copy_database(
+    source: sqlite3.Connection, target: Path, progress: Progress | None = None
+) -> Path:
+    """Write a consistent copy of `source` to `target` (mode 0600), replacing it atomically.
+
+    `progress` hears about each step; if it raises, the copy is abandoned and `target` is
+    left as it was.
+    """
     make_private_dir(target.parent)
     handle, temp_name = tempfile.mkstemp(dir=target.parent, prefix=".backup-", suffix=".tmp")
     os.close(handle)  # mkstemp made it 0600 and empty: a valid place for a new database
@@ -31,7 +42,10 @@ def copy_database(source: sqlite3.Connection, target: Path) -> Path:
     try:
         destination = sqlite3.connect(temp)
         try:
-            source.backup(destination)
+            if progress is None:
+                source.backup(destination)
+            else:
+                source.backup(destination, pages=PAGES_PER_STEP, progress=_steps(progress))
         finally:
             destination.close()
         temp.chmod(PRIVATE_FILE)
@@ -40,6 +54,13 @@ def copy_database(source: sqlite3.Connection, target: Path) -> Path:
         temp.unlink(missing_ok=True)
         raise
     return target
+
+
+def _steps(progress: Progress) -> Callable[[int, int, int], None]:
+    def step(_status: int, remaining: int, total: int) -> None:
+        progress(total - remaining, total)
+
+    return step
 
 
 def backup_before_upgrade(database: Path, revision: str | None, now: datetime) -> Path:

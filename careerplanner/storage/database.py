@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from careerplanner.paths import DATABASE_NAME
 from careerplanner.storage import fileguard
-from careerplanner.storage.backup import PRIVATE_FILE, copy_database, make_private_dir
+from careerplanner.storage.backup import PRIVATE_FILE, Progress, copy_database, make_private_dir
 from careerplanner.storage.engine import make_engine
 from careerplanner.storage.errors import DatabaseError, UnusableFileError
 from careerplanner.storage.models import Base
@@ -57,12 +57,13 @@ class Database:
         with self._sessions.begin() as session:
             yield session
 
-    def backup_to(self, path: Path) -> Path:
-        """A consistent copy of the database at `path` (mode 0600), even while in use."""
+    def backup_to(self, path: Path, progress: Progress | None = None) -> Path:
+        """A consistent copy of the database at `path` (mode 0600), even while in use;
+        `progress` hears (pages copied, pages in all) and may raise to abandon the copy."""
         with self.engine.connect() as connection:
             raw = connection.connection.dbapi_connection
             assert isinstance(raw, sqlite3.Connection)
-            return copy_database(raw, Path(path))
+            return copy_database(raw, Path(path), progress)
 
     def integrity_problems(self) -> list[str]:
         """Everything wrong with the file, in words; an empty list when it is sound."""

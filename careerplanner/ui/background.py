@@ -6,13 +6,16 @@ error, is handed to `on_done` / `on_error` on the GUI thread. Work reports progr
 `job.report(done, total)` and checks `job.check()` before anything becomes permanent (before a
 commit, before a file replaces another): both raise `Cancelled` once the user cancelled, so the
 transaction rolls back or the temporary file is removed, and `on_cancelled` runs instead.
+Work that finished before it saw the flag is done, and `on_done` says so.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 import threading
 from collections.abc import Callable
+from pathlib import Path
 from typing import Generic, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
@@ -69,7 +72,6 @@ class _Runner(QRunnable):
     def run(self) -> None:
         try:
             result = self.work(self.job)
-            self.job.check()
         except BaseException as error:  # delivered to the GUI thread, not lost in the pool
             self.signals.failed.emit(error)
         else:
@@ -112,7 +114,8 @@ class BackgroundTask(QObject, Generic[T]):
     @Slot()
     def cancel(self) -> None:
         self.job.cancel()
-        self.dialog.setLabelText("Cancelling…")
+        if self.running:  # after the end the dialog is gone and nothing is left to stop
+            self.dialog.setLabelText("Cancelling…")
 
     @Slot(int, int)
     def _progress(self, done: int, total: int) -> None:
@@ -142,6 +145,19 @@ class BackgroundTask(QObject, Generic[T]):
         self.dialog.close()
         self.dialog.deleteLater()
         self.deleteLater()
+
+
+def write_file(target: Path, job: Job, write: Callable[[Path], T]) -> T:
+    """Let `write` fill a temporary file beside `target`, then put it in place unless the
+    user cancelled meanwhile: `target` is either the whole new file or left as it was."""
+    temp = target.with_name(f".{target.name}.part")
+    try:
+        result = write(temp)
+        job.check()
+        os.replace(temp, target)
+    finally:
+        temp.unlink(missing_ok=True)
+    return result
 
 
 def run_in_background(

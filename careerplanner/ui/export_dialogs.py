@@ -7,6 +7,7 @@ data folder; the dialog explains why when the folder already holds a plan.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from careerplanner.domain.errors import ValidationError
+from careerplanner.ui.background import BackgroundTask, run_in_background, write_file
 from careerplanner.ui.date_field import DateField
 from careerplanner.ui.file_dialogs import buttons_with, choices, save_path, say
 from careerplanner.ui.widgets import Card, FieldError, heading, muted
@@ -183,9 +185,8 @@ class ReportDialog(QDialog):
     def kind(self) -> str:
         return ("hours", "ce")[self.choice.checkedId()]
 
-    def create(self) -> None:
-        from careerplanner.io import reports
-
+    def create(self) -> BackgroundTask[tuple[int, str]] | None:
+        """Ask where, then write the PDF in the background; Cancel leaves no file."""
         self.error.clear_error()
         try:
             first, last = self.first.required_date(), self.last.required_date()
@@ -194,28 +195,51 @@ class ReportDialog(QDialog):
             return
         if self.kind == "hours" and last < first:
             say(self, self.error, "The last date must be on or after the first.")
-            return
+            return None
         name = "hours-report" if self.kind == "hours" else "ce-transcript"
         target = save_path(self, "Save the report", f"{name}-{self.today.isoformat()}.pdf", ".pdf")
         if target is None:
-            return
-        plan, catalog = self.services.plan.snapshot(), self.services.catalog
-        try:
-            if self.kind == "hours":
-                employer = self.employer.currentData()
-                chosen = [cert_id for cert_id, box in self.certs.items() if box.isChecked()]
-                pages = reports.hours_report(
-                    target, plan, catalog, first=first, last=last, employer=employer,
-                    cert_ids=chosen, today=self.today,
-                )  # fmt: skip
-                count = len(reports.select_entries(plan.entries, first, last, employer))
-                what = f"{count:,} entr{'y' if count == 1 else 'ies'}"
-            else:
-                pages = reports.ce_transcript(target, plan, catalog, today=self.today)
-                what = f"{len(plan.ce):,} CE activit{'y' if len(plan.ce) == 1 else 'ies'}"
-        except (OSError, ValidationError) as error:
-            say(self, self.error, f"The report was not saved: {error}")
-            return
+            return None
+        writer = self._writer(first, last)
+        self.create_button.setEnabled(False)
+        return run_in_background(
+            self, "Writing the report…", lambda job: write_file(target, job, writer),
+            lambda done: self._saved(target, *done), on_error=self._failed,
+            on_cancelled=self._cancelled,
+        )  # fmt: skip
+
+    def _writer(self, first: date, last: date) -> Callable[[Path], tuple[int, str]]:
+        """What writes the chosen report to a path: (pages, what it holds)."""
+        from careerplanner.io import reports
+
+        plan, catalog, today = self.services.plan.snapshot(), self.services.catalog, self.today
+        if self.kind == "ce":
+            what = f"{len(plan.ce):,} CE activit{'y' if len(plan.ce) == 1 else 'ies'}"
+            return lambda path: (reports.ce_transcript(path, plan, catalog, today=today), what)
+        employer = self.employer.currentData()
+        chosen = [cert_id for cert_id, box in self.certs.items() if box.isChecked()]
+        count = len(reports.select_entries(plan.entries, first, last, employer))
+        what = f"{count:,} entr{'y' if count == 1 else 'ies'}"
+        return lambda path: (
+            reports.hours_report(
+                path, plan, catalog, first=first, last=last, employer=employer,
+                cert_ids=chosen, today=today,
+            ),
+            what,
+        )  # fmt: skip
+
+    def _failed(self, error: BaseException) -> None:
+        self.create_button.setEnabled(True)
+        if not isinstance(error, (OSError, ValidationError)):
+            raise error
+        say(self, self.error, f"The report was not saved: {error}")
+
+    def _cancelled(self) -> None:
+        self.create_button.setEnabled(True)
+        say(self, self.outcome, "Cancelled: no report was saved.")
+
+    def _saved(self, target: Path, pages: int, what: str) -> None:
+        self.create_button.setEnabled(True)
         self.written = target
         self.open_button.setEnabled(True)
         message = f"Saved {target.name}: {pages} page{'s' if pages != 1 else ''}, {what}."

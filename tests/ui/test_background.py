@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +13,9 @@ import pytest
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from careerplanner.domain.errors import ValidationError
-from careerplanner.ui.background import Job, run_in_background
+from careerplanner.domain.model import WorkEntry
+from careerplanner.services import Services
+from careerplanner.ui.background import Cancelled, Job, run_in_background, write_file
 
 
 @pytest.fixture
@@ -128,21 +131,82 @@ def test_progress_moves_the_bar(qtbot: Any, window: QWidget) -> None:
     assert not task.running
 
 
-def test_cancel_after_the_work_finished_still_counts_as_cancelled(
-    qtbot: Any, window: QWidget
-) -> None:
-    """A result not yet handed over when Cancel is pressed is dropped, never applied."""
-    finishing = threading.Event()
+def test_work_that_finished_before_cancel_is_reported_done(qtbot: Any, window: QWidget) -> None:
+    """Cancel cannot undo what was already made permanent: the user hears it was done."""
+    finished = threading.Event()
     outcome: list[str] = []
 
-    def work(job: Job) -> str:
-        finishing.wait(timeout=30)
-        return "applied"
+    def work(_job: Job) -> str:
+        finished.set()
+        return "saved"
 
     task = run_in_background(
         window, "Working…", work, outcome.append, on_cancelled=lambda: outcome.append("cancelled")
     )
+    qtbot.waitUntil(finished.is_set)
     task.cancel()
-    finishing.set()
+    qtbot.waitUntil(lambda: bool(outcome))
+    assert outcome == ["saved"]
+
+
+def test_write_file_keeps_no_file_when_cancelled(
+    qtbot: Any, window: QWidget, tmp_path: Path
+) -> None:
+    target = tmp_path / "report.pdf"
+    target.write_bytes(b"the old report")
+    job = run_in_background(window, "Waiting…", lambda _job: None, lambda _r: None).job
+    job.cancel()
+
+    def write(path: Path) -> int:
+        path.write_bytes(b"%PDF new")
+        return 3
+
+    with pytest.raises(Cancelled):
+        write_file(target, job, write)
+    assert target.read_bytes() == b"the old report"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.pdf"]
+    fresh = run_in_background(window, "Waiting…", lambda _job: None, lambda _r: None).job
+    assert write_file(target, fresh, write) == 3
+    assert target.read_bytes() == b"%PDF new"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.pdf"]
+
+
+def test_a_cancelled_backup_keeps_no_copy(
+    qtbot: Any, window: QWidget, services: Services, tmp_path: Path
+) -> None:
+    """A real backup of a plan, cancelled while SQLite copies its pages."""
+    services.hours.add_many(
+        [WorkEntry(date(2025, 1, 1) + timedelta(days=d), 8.0) for d in range(400)]
+    )
+    out = tmp_path / "copy.sqlite3"
+    copying, release = threading.Event(), threading.Event()
+    outcome: list[str] = []
+
+    def work(job: Job) -> object:
+        def progress(done: int, total: int) -> None:
+            copying.set()
+            release.wait(timeout=30)
+            job.report(done, total)
+
+        return services.backups.backup(out, progress=progress)
+
+    task = run_in_background(
+        window, "Backing up…", work, lambda _info: outcome.append("done"),
+        on_cancelled=lambda: outcome.append("cancelled"),
+    )  # fmt: skip
+    qtbot.waitUntil(copying.is_set)
+    task.cancel()
+    release.set()
     qtbot.waitUntil(lambda: bool(outcome))
     assert outcome == ["cancelled"]
+    assert (
+        sorted(p.name for p in tmp_path.iterdir() if "copy" in p.name or ".backup-" in p.name) == []
+    )
+    done: list[object] = []
+    run_in_background(
+        window, "Backing up…", lambda job: services.backups.backup(out, progress=job.report),
+        done.append,
+    )  # fmt: skip
+    qtbot.waitUntil(lambda: bool(done))
+    with sqlite3.connect(out) as copy:
+        assert copy.execute("SELECT COUNT(*) FROM work_entry").fetchone() == (400,)

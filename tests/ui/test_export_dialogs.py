@@ -153,6 +153,7 @@ def test_hours_report_is_written_for_the_chosen_range_and_can_be_opened(
     dialog.employer.setCurrentIndex(2)
     assert not dialog.open_button.isEnabled()
     dialog.create_button.click()
+    qtbot.waitUntil(dialog.open_button.isEnabled)
     path = saved_to[-1]
     assert path.name == "hours-report-2026-11-26.pdf"
     assert path.read_bytes().startswith(b"%PDF")
@@ -168,6 +169,7 @@ def test_ce_transcript_pdf(qtbot: Any, services: Services, saved_to: list[Path])
     dialog.choice.button(1).click()
     assert not dialog.hours_card.isEnabled()
     dialog.create_button.click()
+    qtbot.waitUntil(dialog.open_button.isEnabled)
     assert saved_to[-1].read_bytes().startswith(b"%PDF")
     assert "1 CE activity" in dialog.outcome.text()
 
