@@ -7,11 +7,9 @@ a row that fails is reported in the user's words with its physical line number.
 
 from __future__ import annotations
 
-import gc
 import re
 from collections import deque
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from datetime import date
 from enum import Enum
@@ -463,33 +461,32 @@ def _parse(
     quick_rows: list[tuple[object, ...]] = []  # values of the rows built by `fast`
     slow = 0  # rows built the usual way so far
     order: list[int] = []  # with both kinds: how many usual rows come before each quick one
-    with _gc_paused():
-        for done, record in enumerate(table.records, 1):
-            cells = record.cells
-            if quick is not None and len(cells) <= width:
-                built = quick(cells if len(cells) >= reach else _padded(cells, reach))
-                if built is not None:
-                    quick_rows.append(built)
-                    if slow:
-                        order.append(slow)
-                    lines.append(record.line)
-                    if on_progress is not None and (done % PROGRESS_STEP == 0 or done == total):
-                        on_progress(done, total)
-                    continue
-            parser.cells = cells + [""] * (width + 1 - len(cells)) if len(cells) <= width else cells
-            try:
-                _check_width(cells, width)
-                rows.append(build(parser))
+    for done, record in enumerate(table.records, 1):
+        cells = record.cells
+        if quick is not None and len(cells) <= width:
+            built = quick(cells if len(cells) >= reach else _padded(cells, reach))
+            if built is not None:
+                quick_rows.append(built)
+                if slow:
+                    order.append(slow)
                 lines.append(record.line)
-                if quick is not None and not slow:
-                    order = [0] * len(quick_rows)
-                slow += 1
-            except ValidationError as error:
-                errors.append((record.line, error.message))
-            if on_progress is not None and (done % PROGRESS_STEP == 0 or done == total):
-                on_progress(done, total)
-        if fast is not None and quick_rows:
-            rows = _merge(fast.finish(quick_rows), rows, order)  # type: ignore[arg-type]
+                if on_progress is not None and (done % PROGRESS_STEP == 0 or done == total):
+                    on_progress(done, total)
+                continue
+        parser.cells = cells + [""] * (width + 1 - len(cells)) if len(cells) <= width else cells
+        try:
+            _check_width(cells, width)
+            rows.append(build(parser))
+            lines.append(record.line)
+            if quick is not None and not slow:
+                order = [0] * len(quick_rows)
+            slow += 1
+        except ValidationError as error:
+            errors.append((record.line, error.message))
+        if on_progress is not None and (done % PROGRESS_STEP == 0 or done == total):
+            on_progress(done, total)
+    if fast is not None and quick_rows:
+        rows = _merge(fast.finish(quick_rows), rows, order)  # type: ignore[arg-type]
     errors.sort(key=lambda item: item[0])
     mapped = {name: table.columns[i] for name, i in parser.pos.items() if i < width}
     return ImportPreview(
@@ -525,18 +522,6 @@ def _merge(quick: list[T], usual: list[T], order: list[int]) -> list[T]:
 def _padded(cells: list[str], size: int) -> list[str]:
     """The cells with '' for the missing ones (an unmapped field reads the cell past the end)."""
     return cells + [""] * (size - len(cells))
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Building 100,000 records would otherwise trigger many full garbage collections."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _check_width(cells: Sequence[str], width: int) -> None:

@@ -7,7 +7,6 @@ target and move it into place, so a failed export never leaves half a file.
 
 from __future__ import annotations
 
-import gc
 import os
 import sqlite3
 import tempfile
@@ -79,19 +78,17 @@ class ImportExportService(ServiceBase):
         self, path: Path, mapping: ColumnMapping | None = None, on_progress: Progress | None = None
     ) -> ImportPreview[WorkEntry]:
         """Read the file and say what importing it would do; nothing is written."""
-        with _gc_paused():
-            preview = parse_hours(read_csv(path), self._today(), mapping, on_progress)
-            with self._db.session() as session:
-                self._screen_hours(session, preview, within=True)
+        preview = parse_hours(read_csv(path), self._today(), mapping, on_progress)
+        with self._db.session() as session:
+            self._screen_hours(session, preview, within=True)
         return preview
 
     def preview_ce_csv(
         self, path: Path, mapping: ColumnMapping | None = None, on_progress: Progress | None = None
     ) -> ImportPreview[CeActivity]:
-        with _gc_paused():
-            preview = parse_ce(read_csv(path), self._today(), mapping, on_progress)
-            with self._db.session() as session:
-                _screen(preview, _stored_ce(session, preview.rows), ce_key, within=True)
+        preview = parse_ce(read_csv(path), self._today(), mapping, on_progress)
+        with self._db.session() as session:
+            _screen(preview, _stored_ce(session, preview.rows), ce_key, within=True)
         return preview
 
     def import_hours(
@@ -100,7 +97,7 @@ class ImportExportService(ServiceBase):
         """Store every new row of a clean preview in one transaction, or none of them."""
         _refuse_errors(preview)
         work = _copy(preview)
-        with _gc_paused(), self._db.session() as session:
+        with self._db.session() as session:
             self._screen_hours(session, work, within=False)
             _refuse_errors(work)
             ids = _insert(session, repo.ENTRIES, work.rows, on_progress)
@@ -112,7 +109,7 @@ class ImportExportService(ServiceBase):
     ) -> ImportResult:
         _refuse_errors(preview)
         work = _copy(preview)
-        with _gc_paused(), self._db.session() as session:
+        with self._db.session() as session:
             _screen(work, _stored_ce(session, work.rows), ce_key, within=False)
             ids = _insert(session, repo.CE, work.rows, on_progress)
         self._publish("ce")
@@ -291,19 +288,6 @@ def _variable_limit(dbapi_connection: Any) -> int:
         return int(dbapi_connection.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER))
     except (AttributeError, sqlite3.Error):
         return 999  # the smallest limit any SQLite build has
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Reading, checking or storing 100,000 rows would otherwise trigger many full garbage
-    collections (each walks every row made so far)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _iso_dates(column: Sequence[object]) -> list[object]:
