@@ -15,12 +15,15 @@ from careerplanner.storage.errors import DatabaseError
 
 STEM = DATABASE_NAME.removesuffix(".sqlite3")
 STAMP = "%Y%m%dT%H%M%S"
-_NAME = re.compile(rf"^{STEM}-(\d{{8}}T\d{{6}})(?:-(before-restore|\d+))*\.sqlite3$")
+_NAME = re.compile(
+    rf"^{STEM}-(\d{{8}}T\d{{6}})(?:-(before-restore|before-start-over|\d+))*\.sqlite3$"
+)
 _UPGRADE = re.compile(rf"^{STEM}-before-upgrade-.*-(\d{{8}}-\d{{6}})(?:-\d+)?\.sqlite3$")
-AUTOMATIC, BEFORE_RESTORE, BEFORE_UPGRADE, OTHER = (
+AUTOMATIC, BEFORE_RESTORE, BEFORE_UPGRADE, BEFORE_START_OVER, OTHER = (
     "automatic",
     "before restore",
     "before upgrade",
+    "before starting over",
     "other",
 )
 
@@ -31,7 +34,7 @@ class BackupInfo:
 
     path: Path
     made_at: datetime
-    kind: str  # AUTOMATIC, BEFORE_RESTORE, BEFORE_UPGRADE or OTHER
+    kind: str  # AUTOMATIC, BEFORE_RESTORE, BEFORE_UPGRADE, BEFORE_START_OVER or OTHER
     entries: int | None = None  # None when the file cannot be read
     ce: int | None = None
     hours: float | None = None
@@ -70,7 +73,13 @@ def kind_and_time(path: Path) -> tuple[str, datetime]:
     """What kind of backup a file name says it is, and when it was made (else: its mtime)."""
     match = _NAME.match(path.name)
     if match:
-        kind = BEFORE_RESTORE if "before-restore" in path.name else AUTOMATIC
+        kind = AUTOMATIC
+        for marker, named in (
+            ("before-restore", BEFORE_RESTORE),
+            ("-before-start-over", BEFORE_START_OVER),
+        ):
+            if marker in path.name:
+                kind = named
         return kind, datetime.strptime(match.group(1), STAMP)
     match = _UPGRADE.match(path.name)
     if match:

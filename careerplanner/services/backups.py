@@ -31,6 +31,7 @@ from careerplanner.services.backup_files import (
 )
 from careerplanner.services.bus import KINDS, Change, ChangeBus
 from careerplanner.storage import Database, DatabaseError, fileguard
+from careerplanner.storage import repositories as repo
 from careerplanner.storage.backup import Progress
 from careerplanner.storage.schema import HEAD_REVISION
 
@@ -131,6 +132,23 @@ class BackupService:
         problems = self.db.integrity_problems()
         if problems:
             raise DatabaseError(f"the restored data is not sound: {'; '.join(problems[:3])}")
+        if self.bus is not None:
+            self.bus.publish(Change(KINDS))
+        return safety
+
+    def start_over(self) -> BackupInfo:
+        """Back up everything, then empty the plan in one transaction; the backup made.
+
+        Certificate files stay in the data folder; the backup holds the records that name them.
+        """
+        with self._raw() as connection:
+            if _is_empty(connection):
+                raise ValidationError("the plan is already empty; there is nothing to start over")
+        safety = inspect(
+            self.db.backup_to(free_path(self.folder, self.now(), "-before-start-over"))
+        )
+        with self.db.session() as session:
+            repo.clear_plan(session)
         if self.bus is not None:
             self.bus.publish(Change(KINDS))
         return safety

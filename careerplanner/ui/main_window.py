@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSettings, QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QUndoStack
+from PySide6.QtGui import QCloseEvent, QDesktopServices, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QWidget,
 )
+
+from careerplanner.ui.menus import build_menus
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +81,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("CareerPlanner")
         self.setMinimumSize(900, 600)
         self._build_body()
-        self._build_menus()
+        self.filter_action = build_menus(self)
         self._build_status_bar()
         self._restore_geometry()
         self._unsubscribe: Callable[[], None] | None = None
@@ -112,54 +114,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(body)
         self.navigation.currentRowChanged.connect(self._on_row_changed)
 
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        self._action(file_menu, "&New entry", self.new_entry, QKeySequence.StandardKey.New)
-        self._action(file_menu, "Set up with the &wizard…", self.open_wizard)
-        self._action(file_menu, "Open data &folder", self.open_data_folder)
-        self._action(file_menu, "&Backups and restore…", self.open_backups)
-        file_menu.addSeparator()
-        self._action(file_menu, "Import &hours from CSV…", lambda: self.open_csv_import("hours"))
-        self._action(file_menu, "Import &CE from CSV…", lambda: self.open_csv_import("ce"))
-        self._action(file_menu, "&Export…", lambda: self.open_records_dialog("ExportDialog"))
-        self._action(file_menu, "&Reports (PDF)…", lambda: self.open_records_dialog("ReportDialog"))
-        self._action(
-            file_menu,
-            "Import a &plan (JSON)…",
-            lambda: self.open_records_dialog("PlanImportDialog"),
-        )
-        file_menu.addSeparator()
-        self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
-        edit_menu = bar.addMenu("&Edit")
-        undo = self.undo_stack.createUndoAction(self, "&Undo")
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = self.undo_stack.createRedoAction(self, "&Redo")
-        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        edit_menu.addActions([undo, redo])
-        edit_menu.addSeparator()
-        self._action(edit_menu, "&Filter…", self.focus_filter, QKeySequence.StandardKey.Find)
-        go_menu = bar.addMenu("&Go")
-        for index, spec in enumerate(PAGES[:8]):
-            self._action(go_menu, spec.title, self._go_to(spec.name), f"Ctrl+{index + 1}")
-        help_menu = bar.addMenu("&Help")
-        self._action(help_menu, "&About CareerPlanner", self.about)
-
-    def _action(
-        self,
-        menu: Any,
-        text: str,
-        slot: Callable[[], object],
-        shortcut: QKeySequence.StandardKey | str | None = None,
-    ) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(lambda _checked=False: slot())
-        menu.addAction(action)
-        return action
-
-    def _go_to(self, name: str) -> Callable[[], None]:
+    def go_to(self, name: str) -> Callable[[], None]:
         return lambda: self.show_page(name)
 
     def _build_status_bar(self) -> None:
@@ -189,6 +144,7 @@ class MainWindow(QMainWindow):
         if spec.name in self.stale:
             self.stale.discard(spec.name)
             page.refresh()  # type: ignore[attr-defined]
+        self.filter_action.setEnabled(hasattr(page, "focus_filter"))
         if self.stack.currentWidget() is not page:
             self.stack.setCurrentWidget(page)
             self.page_changed.emit(spec.name)
@@ -239,6 +195,12 @@ class MainWindow(QMainWindow):
         self.wizard = SetupWizard(self.services, parent=self)
         self.wizard.open()  # type: ignore[attr-defined]
         return self.wizard
+
+    def start_over(self) -> object:
+        """File → Start over: back up, empty the plan, open the wizard."""
+        from careerplanner.ui.start_over import start_over
+
+        return start_over(self)
 
     def open_backups(self) -> QWidget:
         from careerplanner.ui.restore_dialog import RestoreDialog

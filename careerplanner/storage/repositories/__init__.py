@@ -6,7 +6,7 @@ from careerplanner.storage.repositories.entries import (
     record_events,
     spans_between,
 )
-from careerplanner.storage.repositories.plan import insert_plan, is_empty, load_plan
+from careerplanner.storage.repositories.plan import clear_plan, insert_plan, is_empty, load_plan
 from careerplanner.storage.repositories.profile import get_profile, save_profile
 from careerplanner.storage.repositories.records import (
     CE,
@@ -41,6 +41,7 @@ __all__ = [
     "Kind",
     "add",
     "add_many",
+    "clear_plan",
     "delete_ids",
     "dismiss_reminder",
     "dismissed_reminders",
