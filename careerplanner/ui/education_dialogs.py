@@ -22,6 +22,7 @@ from careerplanner.domain.model import (
 )
 from careerplanner.ui.date_field import DateField
 from careerplanner.ui.hours.lock_dialogs import FormDialog
+from careerplanner.ui.state_chooser import state_combo
 
 LEVEL_NAMES = {
     DegreeLevel.ASSOCIATE: "Associate",
@@ -135,9 +136,7 @@ class LicenseDialog(RecordDialog):
         )
         self._license = lic
         self.type = choice_combo(LicenseType, lic.type)
-        self.state = QLineEdit(lic.state or "")
-        self.state.setPlaceholderText("e.g. TX")
-        self.state.setMaxLength(2)
+        self.state = state_combo(lic.state)
         self.number = QLineEdit(lic.number)
         self.number.setPlaceholderText("optional")
         self.issued = DateField(lic.issued, required=True, field="First issued", key="issued")
@@ -156,7 +155,7 @@ class LicenseDialog(RecordDialog):
         return replace(
             self._license,
             type=LicenseType(self.type.currentData()),
-            state=self.state.text().strip() or None,
+            state=self.state.currentData(),
             number=self.number.text(),
             issued=self.issued.required_date(),
             expires=self.expires.date(),
