@@ -96,10 +96,18 @@ def deductions_label(req: RequirementResult) -> QLabel:
     return label
 
 
+def source_note(title: str, tag: str) -> str:
+    """ "(secondary)" after a source, unless it is official or its title already says so."""
+    note = tag.lower()
+    if not tag or tag == "OFFICIAL" or f"({note}" in title.lower():
+        return ""
+    return f" <i>({escape(note)})</i>"
+
+
 def sources_label(cert: Certification) -> QLabel:
     links = " · ".join(
         f"<a href='{escape(s.url, quote=True)}'>{escape(s.title or s.url)}</a>"
-        + (f" <i>({escape(s.tag.lower())})</i>" if s.tag and s.tag != "OFFICIAL" else "")
+        + source_note(s.title, s.tag)
         for s in cert.sources
     )
     return rich(f"Sources: {links}<br>Rules last checked {format_date(cert.last_checked)}")

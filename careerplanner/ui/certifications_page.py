@@ -26,7 +26,7 @@ from careerplanner.domain.results import CertificationResult
 from careerplanner.ui.certification_detail import CertificationDetail
 from careerplanner.ui.date_field import DateField
 from careerplanner.ui.hours.page import today_of
-from careerplanner.ui.widgets import Card, FieldError, format_date, months_between
+from careerplanner.ui.widgets import Card, FieldError, clear_on_edit, format_date, months_between
 
 GOAL_STEPS = {
     GoalStatus.PLANNING: "Planning",
@@ -94,6 +94,8 @@ class GoalBox(Card):
         buttons.addWidget(self.remove_button)
         buttons.addStretch(1)
         self.body.addLayout(buttons)
+        for widget in (self.status, self.target, self.earned, self.expires):
+            clear_on_edit(self.error, widget)
         self.status.currentIndexChanged.connect(self._status_changed)
         self.save_button.clicked.connect(self.save)
         self.remove_button.clicked.connect(self.remove)

@@ -32,7 +32,7 @@ from careerplanner.domain.errors import ValidationError
 from careerplanner.ui.background import BackgroundTask, run_in_background, write_file
 from careerplanner.ui.date_field import DateField
 from careerplanner.ui.file_dialogs import buttons_with, choices, save_path, say
-from careerplanner.ui.widgets import Card, FieldError, heading, muted
+from careerplanner.ui.widgets import Card, FieldError, heading, muted, plural
 
 EXPORTS = (  # (key, choice, explanation)
     ("hours", "Hours as CSV", "Every column, dates as YYYY-MM-DD, safe to open in a spreadsheet."),
@@ -100,10 +100,10 @@ class ExportDialog(QDialog):
         try:
             if self.kind == "hours":
                 count = records.export_hours_csv(target, start, end)
-                what = f"{count:,} hours entr{'y' if count == 1 else 'ies'}"
+                what = plural(count, "hours entry")
             elif self.kind == "ce":
                 count = records.export_ce_csv(target, start, end)
-                what = f"{count:,} CE activit{'y' if count == 1 else 'ies'}"
+                what = plural(count, "CE activity")
             else:
                 records.export_json(target)
                 what = "your whole plan"
@@ -214,12 +214,12 @@ class ReportDialog(QDialog):
 
         plan, catalog, today = self.services.plan.snapshot(), self.services.catalog, self.today
         if self.kind == "ce":
-            what = f"{len(plan.ce):,} CE activit{'y' if len(plan.ce) == 1 else 'ies'}"
+            what = plural(len(plan.ce), "CE activity")
             return lambda path: (reports.ce_transcript(path, plan, catalog, today=today), what)
         employer = self.employer.currentData()
         chosen = [cert_id for cert_id, box in self.certs.items() if box.isChecked()]
         count = len(reports.select_entries(plan.entries, first, last, employer))
-        what = f"{count:,} entr{'y' if count == 1 else 'ies'}"
+        what = plural(count, "entry")
         return lambda path: (
             reports.hours_report(
                 path, plan, catalog, first=first, last=last, employer=employer,

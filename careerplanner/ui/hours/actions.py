@@ -168,7 +168,8 @@ class HoursActions:
         except ValidationError as error:
             self.page.show_error(f"Couldn't delete: {error.message}")
             return
-        self.page.show_status(f"{command.text()} — Ctrl+Z brings them back")
+        back = "it" if len(entries) == 1 else "them"
+        self.page.show_status(f"{command.text()} — Ctrl+Z brings {back} back")
 
     # --- verify, unlock -----------------------------------------------------------------
 

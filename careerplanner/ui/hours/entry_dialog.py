@@ -22,8 +22,14 @@ from careerplanner.domain.errors import ValidationError
 from careerplanner.domain.model import Activity, Setting, Supervision, WorkEntry
 from careerplanner.domain.validation import fmt_number, parse_number
 from careerplanner.ui.date_field import DateField
-from careerplanner.ui.hours.fields import employer_edit, enum_combo, select_value, set_employers
-from careerplanner.ui.widgets import FieldError, muted
+from careerplanner.ui.hours.fields import (
+    employer_edit,
+    enum_combo,
+    select_value,
+    set_employers,
+    valid_hours,
+)
+from careerplanner.ui.widgets import FieldError, clear_on_edit, muted
 
 Saver = Callable[[WorkEntry], None]
 """Stores the entry; raises ValidationError (with the field) when it is refused."""
@@ -96,6 +102,7 @@ class EntryDialog(QDialog):
             error = FieldError(self)
             self.errors[key] = error
             form.addRow("", error)
+            clear_on_edit(error, widget, valid_hours(widget) if key == "hours" else None)
         layout.addLayout(form)
         self.general_error = FieldError(self)
         layout.addWidget(self.general_error)

@@ -18,7 +18,7 @@ from careerplanner.domain.errors import ValidationError
 from careerplanner.domain.model import WorkEntry
 from careerplanner.domain.validation import fmt_number
 from careerplanner.ui.date_field import DateField
-from careerplanner.ui.widgets import FieldError, muted
+from careerplanner.ui.widgets import FieldError, clear_on_edit, muted, plural
 
 
 class FormDialog(QDialog):
@@ -40,6 +40,7 @@ class FormDialog(QDialog):
         error = FieldError(self)
         self.errors[key] = error
         self.form.addRow("", error)
+        clear_on_edit(error, widget)
 
     def finish(self, ok_text: str) -> None:
         self.layout_.addWidget(self.general_error)
@@ -83,7 +84,7 @@ class VerifyDialog(FormDialog):
         parent: QWidget | None = None,
     ) -> None:
         hours = fmt_number(sum(e.hours for e in entries))
-        count = f"{len(entries):,} entr{'y' if len(entries) == 1 else 'ies'}"
+        count = plural(len(entries), "entry")
         super().__init__(
             "Mark verified",
             f"Record that a supervisor signed off {count} ({hours} h). Verified entries are "

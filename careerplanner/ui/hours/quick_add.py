@@ -20,8 +20,14 @@ from careerplanner.domain.errors import ValidationError
 from careerplanner.domain.model import Activity, Setting, Supervision, WorkEntry
 from careerplanner.domain.validation import fmt_number, parse_number
 from careerplanner.ui.date_field import DateField
-from careerplanner.ui.hours.fields import employer_edit, enum_combo, select_value, set_employers
-from careerplanner.ui.widgets import FieldError
+from careerplanner.ui.hours.fields import (
+    employer_edit,
+    enum_combo,
+    select_value,
+    set_employers,
+    valid_hours,
+)
+from careerplanner.ui.widgets import FieldError, clear_on_edit
 
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
@@ -79,6 +85,7 @@ class QuickAddBar(QWidget):
             error = FieldError(self)
             grid.addWidget(error, 2, column, 1, columns - column)
             self.errors[key] = error
+            clear_on_edit(error, widget, valid_hours(widget) if key == "hours" else None)
         grid.addWidget(self.add_button, 1, len(fields))
         grid.setColumnStretch(fields.index(("employer", "Employer", self.employer)), 2)
         grid.setColumnStretch(len(fields) - 1, 3)
