@@ -82,6 +82,7 @@ def test_edit_duplicate_and_delete_with_undo(qtbot, hours_page, hours_services) 
     assert _hours(hours_services) == [6]
 
     hours_page.table.selectRow(0)
+    hours_page.actions_.confirm = lambda _question, _consequence: True
     hours_page.actions_.delete_selected()
     assert hours_services.hours.list() == ()
     hours_page.undo_stack.undo()

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from careerplanner.domain.errors import ValidationError
 from careerplanner.domain.model import WorkEntry
+from careerplanner.ui.deleting import delete_key
 from careerplanner.ui.hours.actions import HoursActions
 from careerplanner.ui.hours.fields import HoursDelegate
 from careerplanner.ui.hours.filter_bar import FilterBar
@@ -145,7 +146,7 @@ class HoursPage(QWidget):
         self.stack.addWidget(self.empty)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.footer)
-        QShortcut(QKeySequence.StandardKey.Delete, self.table, self.actions_.delete_selected)
+        delete_key(self.table, self.actions_.delete_selected)
         QShortcut(QKeySequence("Ctrl+D"), self, self.actions_.duplicate_selected)
         QShortcut(QKeySequence("Ctrl+E"), self, self.actions_.edit_selected)
 
@@ -156,7 +157,7 @@ class HoursPage(QWidget):
             ("new", "New entry…", "Add an entry or a span of days (Ctrl+N focuses quick add)"),
             ("edit", "Edit…", "Change the selected entry (Ctrl+E)"),
             ("duplicate", "Duplicate", "Copy the selected entries (Ctrl+D)"),
-            ("delete", "Delete", "Delete the selected entries (Delete; Ctrl+Z brings them back)"),
+            ("delete", "Delete…", "Delete the selected entries (Delete; Ctrl+Z brings them back)"),
             ("verify", "Mark verified…", "Record a supervisor's sign-off; the entries lock"),
             ("unlock", "Unlock…", "Remove the sign-off of a verified entry (recorded)"),
         )
@@ -267,6 +268,6 @@ class HoursPage(QWidget):
         one = len(selected) == 1
         self.buttons["edit"].setEnabled(one)
         self.buttons["duplicate"].setEnabled(bool(selected))
-        self.buttons["delete"].setEnabled(bool(selected))
+        self.buttons["delete"].setEnabled(bool(selected) and not any(e.verified for e in selected))
         self.buttons["verify"].setEnabled(any(not e.verified for e in selected))
         self.buttons["unlock"].setEnabled(one and selected[0].verified)
