@@ -103,6 +103,8 @@ class DateField(QLineEdit):
         self._pick = QAction(_calendar_icon(self.palette()), "Pick a date", self)
         self._pick.triggered.connect(self.open_calendar)
         self.addAction(self._pick, QLineEdit.ActionPosition.TrailingPosition)
+        icons = 2 if not required else 1  # the calendar, and the clear button when optional
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("0000-00-00") + 16 + 24 * icons)
         self.set_date(day)
         self.textChanged.connect(self._on_text)
         self.editingFinished.connect(self._normalise)

@@ -37,7 +37,7 @@ class PageSpec:
 # Navigation order; adding a page is one line here.
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("overview", "Overview", "careerplanner.ui.overview_page", "OverviewPage"),
-    PageSpec("hours", "Hours", "careerplanner.ui.hours", "HoursPage", ("undo_stack",)),
+    PageSpec("hours", "Hours", "careerplanner.ui.hours", "HoursPage", ("undo_stack", "settings")),
     PageSpec(
         "education", "Education & Licenses", "careerplanner.ui.education_page", "EducationPage"
     ),

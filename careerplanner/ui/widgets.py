@@ -136,6 +136,11 @@ def sentence(message: str) -> str:
     return message[:1].upper() + message[1:] if message[:1].islower() else message
 
 
+def least_width(widget: QWidget) -> int:
+    """The narrowest a layout may make `widget`: its minimum width, or its minimum size hint."""
+    return max(widget.minimumWidth(), widget.minimumSizeHint().width())
+
+
 def clear_on_edit(
     error: FieldError, widget: QWidget, valid: Callable[[], bool] | None = None
 ) -> None:

@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QSettings, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,7 +32,10 @@ from careerplanner.ui.hours.quick_add import QuickAddBar
 from careerplanner.ui.hours.table_model import HEADERS, HoursTableModel
 from careerplanner.ui.widgets import FieldError, format_hours, heading, muted
 
-COLUMN_WIDTHS = (86, 86, 56, 118, 100, 104, 54, 160, 140, 116)
+COLUMN_WIDTHS = (86, 86, 56, 118, 100, 104, 54, 160, 140, 116)  # until sized to the content
+MAX_COLUMN_WIDTH = 280
+CONTENT_SAMPLE_ROWS = 500  # rows looked at to size a column
+HEADER_KEY = "hours/columns"
 EMPTY_TEXT = (
     "<h3>No hours logged yet</h3>"
     "<p>Type the hours you worked today in the bar above and press <b>Enter</b>.</p>"
@@ -64,10 +67,13 @@ class HoursPage(QWidget):
         services: Any,
         parent: QWidget | None = None,
         undo_stack: QUndoStack | None = None,
+        settings: QSettings | None = None,
         **_kw: object,
     ) -> None:
         super().__init__(parent)
         self.services = services
+        self.settings = settings
+        self._columns_sized = False
         self.today = today_of(services)
         self.undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)
         self.refresh_count = 0
@@ -120,6 +126,24 @@ class HoursPage(QWidget):
             table.setColumnWidth(column, width)
         header.setSectionResizeMode(HEADERS.index("Notes"), QHeaderView.ResizeMode.Stretch)
         return table
+
+    def _size_columns(self) -> None:
+        """The user's own column widths, if saved; else widths that fit the content."""
+        self._columns_sized = True
+        header = self.table.horizontalHeader()
+        saved = self.settings.value(HEADER_KEY) if self.settings is not None else None
+        if saved is None or not header.restoreState(saved):
+            header.setResizeContentsPrecision(CONTENT_SAMPLE_ROWS)
+            for column in range(len(HEADERS)):
+                if header.sectionResizeMode(column) != QHeaderView.ResizeMode.Stretch:
+                    fitted = self.table.sizeHintForColumn(column) + 12
+                    wanted = max(header.sectionSizeHint(column), fitted)
+                    self.table.setColumnWidth(column, min(wanted, MAX_COLUMN_WIDTH))
+        header.sectionResized.connect(self._remember_columns)
+
+    def _remember_columns(self, *_args: object) -> None:
+        if self.settings is not None:
+            self.settings.setValue(HEADER_KEY, self.table.horizontalHeader().saveState())
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
@@ -189,6 +213,8 @@ class HoursPage(QWidget):
         self.select_ids(selected)
         self._update_footer()
         self._update_buttons()
+        if entries and not self._columns_sized:
+            self._size_columns()
 
     def new_entry(self) -> None:
         """Ctrl+N: put the cursor in the quick-add bar."""
