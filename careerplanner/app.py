@@ -92,6 +92,11 @@ def application() -> QApplication:
     app.setApplicationName("CareerPlanner")
     app.setOrganizationName("CareerPlanner")
     app.setApplicationDisplayName("CareerPlanner")
+    if app.property("namesInputs") is None:
+        from careerplanner.ui.accessibility import install
+
+        install(app)  # type: ignore[arg-type]
+        app.setProperty("namesInputs", True)
     return app  # type: ignore[return-value]
 
 

@@ -185,6 +185,7 @@ class CePage(QWidget):
         buttons.addStretch(1)
         card.body.addLayout(buttons)
         self.table = QTableView()
+        self.table.setAccessibleName("CE activities")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -24,11 +24,15 @@ UNITS = {"hours": "h", "ce-hours": "CE h", "years": "years", "credential": ""}
 
 
 def rich(text: str) -> QLabel:
+    """A wrapped rich-text label; only one with links is a Tab stop (to reach the links)."""
     label = QLabel(text)
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.RichText)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
-    label.setOpenExternalLinks(True)
+    flags = Qt.TextInteractionFlag.TextSelectableByMouse
+    if "<a " in text:
+        flags = Qt.TextInteractionFlag.TextBrowserInteraction
+        label.setOpenExternalLinks(True)
+    label.setTextInteractionFlags(flags)
     return label
 
 

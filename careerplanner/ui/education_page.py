@@ -144,6 +144,7 @@ class RecordSection(Card):
         self.noun = noun
         self.model = RecordTableModel(headers, self)
         self.table = QTableView()
+        self.table.setAccessibleName(title)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

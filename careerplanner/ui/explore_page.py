@@ -13,6 +13,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from careerplanner.domain.catalog import CareerFacts, FactSeries
+from careerplanner.ui.accessibility import describe_chart
 from careerplanner.ui.widgets import Card, heading, muted
 
 BAR_PIXELS = 28
@@ -82,6 +83,8 @@ class BarChart(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.plot_widget)
+        rows = [(bar.label, value_text(bar.value, series.unit)) for bar in series.bars]
+        describe_chart(self, series.title, rows)  # the numbers, for screen readers
 
     def heights(self) -> list[float]:
         """The drawn length of each bar (the bars are horizontal)."""

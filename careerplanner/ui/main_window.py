@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from careerplanner.ui.accessibility import name_inputs
 from careerplanner.ui.menus import build_menus
 
 
@@ -145,6 +146,7 @@ class MainWindow(QMainWindow):
             self.stale.discard(spec.name)
             page.refresh()  # type: ignore[attr-defined]
         self.filter_action.setEnabled(hasattr(page, "focus_filter"))
+        name_inputs(page)
         if self.stack.currentWidget() is not page:
             self.stack.setCurrentWidget(page)
             self.page_changed.emit(spec.name)
@@ -162,6 +164,7 @@ class MainWindow(QMainWindow):
             signal = getattr(page, signal_name, None)
             if signal is not None:
                 signal.connect(slot)
+        page.setAccessibleName(spec.title)
         self.pages[spec.name] = page
         self.stack.addWidget(page)
         return page
@@ -173,6 +176,7 @@ class MainWindow(QMainWindow):
                 continue
             if page is current:
                 page.refresh()  # type: ignore[attr-defined]
+                name_inputs(page)
             else:
                 self.stale.add(name)
 

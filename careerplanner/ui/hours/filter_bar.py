@@ -28,11 +28,13 @@ class FilterBar(QWidget):
         self.text = QLineEdit()
         self.text.setPlaceholderText("Search employer, notes, setting… (Ctrl+F)")
         self.text.setClearButtonEnabled(True)
+        self.text.setAccessibleName("Search entries")
         self.since = DateField(field="From")
         self.since.setToolTip("Only entries on or after this day")
         self.until = DateField(field="To")
         self.until.setToolTip("Only entries on or before this day")
         self.setting = QComboBox()
+        self.setting.setAccessibleName("Show entries of setting")
         self.setting.addItem("All settings", _ANY)
         for member in Setting:
             self.setting.addItem(label(member.value), member.value)
@@ -41,6 +43,7 @@ class FilterBar(QWidget):
         self.employer.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
+        self.employer.setAccessibleName("Show entries of employer")
         self.employer.addItem("All employers", _ANY)
         self.clear_button = QPushButton("Clear")
         self.clear_button.setToolTip("Show every entry again")

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from careerplanner.domain.errors import ValidationError
 from careerplanner.domain.model import WorkEntry
+from careerplanner.ui.accessibility import tab_chain
 from careerplanner.ui.deleting import delete_key
 from careerplanner.ui.hours.actions import HoursActions
 from careerplanner.ui.hours.fields import HoursDelegate
@@ -103,6 +104,7 @@ class HoursPage(QWidget):
 
     def _make_table(self) -> QTableView:
         table = QTableView(self)
+        table.setAccessibleName("Hours log")
         table.setModel(self.proxy)
         table.setItemDelegate(HoursDelegate(table))
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -171,8 +173,16 @@ class HoursPage(QWidget):
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.footer)
         delete_key(self.table, self.actions_.delete_selected)
+        self._tab_order()
         QShortcut(QKeySequence("Ctrl+D"), self, self.actions_.duplicate_selected)
         QShortcut(QKeySequence("Ctrl+E"), self, self.actions_.edit_selected)
+
+    def _tab_order(self) -> None:
+        """Quick-add first, then the toolbar, the filter and the table."""
+        bar, filters = self.quick_add, self.filter_bar
+        quick = [w for _key, _caption, w, _error in bar.cells] + [bar.add_button]
+        dates = [w for w in filters.rest if not isinstance(w, QLabel)]
+        tab_chain([*quick, *self.buttons.values(), filters.text, *dates, self.table])
 
     def _toolbar(self) -> QHBoxLayout:
         row = QHBoxLayout()
