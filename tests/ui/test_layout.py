@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 
 from careerplanner.app import Running
 from careerplanner.ui.hours import HoursPage
-from careerplanner.ui.hours.page import HEADER_KEY
 from careerplanner.ui.hours.table_model import HEADERS
+from careerplanner.ui.hours.table_view import HEADER_KEY
 from careerplanner.ui.main_window import PAGE_NAMES
 
 

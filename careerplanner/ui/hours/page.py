@@ -10,9 +10,7 @@ import numpy as np
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QSettings, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QStackedWidget,
@@ -30,13 +28,10 @@ from careerplanner.ui.hours.fields import HoursDelegate
 from careerplanner.ui.hours.filter_bar import FilterBar
 from careerplanner.ui.hours.proxy import HoursFilter, HoursFilterProxy
 from careerplanner.ui.hours.quick_add import QuickAddBar
-from careerplanner.ui.hours.table_model import HEADERS, HoursTableModel
+from careerplanner.ui.hours.table_model import HoursTableModel
+from careerplanner.ui.hours.table_view import ColumnWidths, make_table
 from careerplanner.ui.widgets import FieldError, format_hours, heading, muted
 
-COLUMN_WIDTHS = (86, 86, 56, 118, 100, 104, 54, 160, 140, 116)  # until sized to the content
-MAX_COLUMN_WIDTH = 280
-CONTENT_SAMPLE_ROWS = 500  # rows looked at to size a column
-HEADER_KEY = "hours/columns"
 EMPTY_TEXT = (
     "<h3>No hours logged yet</h3>"
     "<p>Type the hours you worked today in the bar above and press <b>Enter</b>.</p>"
@@ -103,49 +98,13 @@ class HoursPage(QWidget):
     # --- layout ---------------------------------------------------------------------------
 
     def _make_table(self) -> QTableView:
-        table = QTableView(self)
-        table.setAccessibleName("Hours log")
-        table.setModel(self.proxy)
+        table = make_table(self.proxy, self)
         table.setItemDelegate(HoursDelegate(table))
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        table.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-        )
-        table.setAlternatingRowColors(True)
-        table.setWordWrap(False)
-        table.setSortingEnabled(True)
-        table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
-        vertical = table.verticalHeader()
-        vertical.setVisible(False)
-        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        vertical.setDefaultSectionSize(table.fontMetrics().height() + 10)
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setHighlightSections(False)
-        for column, width in enumerate(COLUMN_WIDTHS):
-            table.setColumnWidth(column, width)
-        header.setSectionResizeMode(HEADERS.index("Notes"), QHeaderView.ResizeMode.Stretch)
         return table
 
     def _size_columns(self) -> None:
-        """The user's own column widths, if saved; else widths that fit the content."""
         self._columns_sized = True
-        header = self.table.horizontalHeader()
-        saved = self.settings.value(HEADER_KEY) if self.settings is not None else None
-        if saved is None or not header.restoreState(saved):
-            header.setResizeContentsPrecision(CONTENT_SAMPLE_ROWS)
-            for column in range(len(HEADERS)):
-                if header.sectionResizeMode(column) != QHeaderView.ResizeMode.Stretch:
-                    fitted = self.table.sizeHintForColumn(column) + 12
-                    wanted = max(header.sectionSizeHint(column), fitted)
-                    self.table.setColumnWidth(column, min(wanted, MAX_COLUMN_WIDTH))
-        header.sectionResized.connect(self._remember_columns)
-
-    def _remember_columns(self, *_args: object) -> None:
-        if self.settings is not None:
-            self.settings.setValue(HEADER_KEY, self.table.horizontalHeader().saveState())
+        ColumnWidths(self.table, self.settings).apply()
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
