@@ -21,7 +21,8 @@ def ask(parent: QWidget, question: str, consequence: str) -> bool:
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(delete)
     box.exec()
-    return box.clickedButton() is delete
+    clicked = box.clickedButton()
+    return clicked is not None and box.buttonRole(clicked) == QMessageBox.ButtonRole.DestructiveRole
 
 
 def delete_key(table: QAbstractItemView, slot: Callable[[], object]) -> QShortcut:

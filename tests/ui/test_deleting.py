@@ -12,7 +12,7 @@ from typing import Any
 
 from hours_fixtures import TODAY, entry, hours_page, hours_services  # noqa: F401
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
 from careerplanner.domain.model import (
     CeActivity,
@@ -163,8 +163,7 @@ def test_the_question_offers_delete_and_cancel(qtbot: Any) -> None:
     seen: list[tuple[str, str, list[str]]] = []
 
     def answer(choice: str) -> None:
-        box = QApplication.activeModalWidget()
-        assert isinstance(box, QMessageBox)
+        (box,) = [b for b in parent.findChildren(QMessageBox) if b.isVisible()]
         buttons = [b.text().replace("&", "") for b in box.findChildren(QPushButton)]
         seen.append((box.text(), box.informativeText(), sorted(buttons)))
         next(b for b in box.findChildren(QPushButton) if choice in b.text()).click()

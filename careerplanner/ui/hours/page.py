@@ -104,7 +104,8 @@ class HoursPage(QWidget):
 
     def _size_columns(self) -> None:
         self._columns_sized = True
-        ColumnWidths(self.table, self.settings).apply()
+        self.column_widths = ColumnWidths(self.table, self.settings)
+        self.column_widths.apply()
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
