@@ -136,6 +136,10 @@ class RecordTableModel(QAbstractTableModel):
         return None
 
 
+SHORT_COLUMNS = {"Status", "Started", "Completed", "State", "Number", "First issued", "Expires"}
+SHORT_COLUMNS |= {"Passed", "Passed on", "Exam date", "Date"}
+
+
 class RecordSection(Card):
     """A card with a table of records, Add/Edit/Delete buttons and a friendly empty state."""
 
@@ -150,7 +154,11 @@ class RecordSection(Card):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)  # names and notes share
+        for column, name in enumerate(headers):
+            if name in SHORT_COLUMNS:  # dates, codes and states: as wide as they are
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.table.setWordWrap(False)
         self.empty = muted(empty)
         self.stack = QStackedWidget()
