@@ -246,7 +246,7 @@ def _too_wide(cells: int, width: int) -> str:
 def _is_total(cells: list[str], date_at: int) -> bool:
     """A row without a date (or with 'Total' in its place) that holds a number or total word."""
     first = cells[date_at].strip()
-    if first and normalise(first) not in _TOTAL_WORDS:
+    if first[:1].isdigit() or (first and normalise(first) not in _TOTAL_WORDS):
         return False
     rest = [c.strip() for i, c in enumerate(cells) if i != date_at and c.strip()]
     return bool(first) or any(

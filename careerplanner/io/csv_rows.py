@@ -10,7 +10,7 @@ that the preview can say so.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date, time
 from enum import Enum
 from typing import TypeVar
@@ -38,6 +38,8 @@ from careerplanner.io.csv_values import (
 
 E = TypeVar("E", bound=Enum)
 _ESCAPED = ("'=", "'+", "'-", "'@", "'\t", "'\r")
+_TEXTS = ("employer", "notes", "verified_by", "verified_credential")
+_ENTRY_FIELDS = [f.name for f in fields(WorkEntry)]
 _YES = frozenset({"yes", "y", "true", "t", "1", "paid"})
 _NO = frozenset({"no", "n", "false", "f", "0", "unpaid"})
 # validate_entry / validate_ce name these fields; the import names ours
@@ -168,38 +170,53 @@ def hours_entry(r: RowReader, cells: list[str], line: int, today: date) -> WorkE
 
 
 def _entry(r: RowReader, c: list[str], line: int, today: date) -> WorkEntry:
-    i = r.pos
+    i, cache, own = r.pos, r._cache, r.own_export
     began = r.clock(c[i["start_time"]], "start_time")
     ended = r.clock(c[i["end_time"]], "end_time")
     raw = c[i["hours"]]
     if raw.strip() or began is None or ended is None:
-        hours = r.duration(raw, "hours", r.layout.hours_unit)
+        hours = cache.get(("hours", raw)) or r.duration(raw, "hours", r.layout.hours_unit)
     else:
         pause = c[i["break"]]
         less = r.duration(pause, "break", r.layout.break_unit) if pause.strip() else 0.0
         hours = clock_hours(began, ended, less)
     if hours == 0:
         raise ZeroHours()
-    values = dict(
-        start=r.day(c[i["start"]], "start"),
-        end=r.optional_day(c[i["end"]], "end"),
-        hours=hours,
-        activity=r.choice(c[i["activity"]], "activity", Activity, Activity.CASE_MANAGEMENT, line),
-        setting=r.choice(c[i["setting"]], "setting", Setting, Setting.OTHER, line),
-        supervision=r.choice(
-            c[i["supervision"]], "supervision", Supervision, Supervision.NONE, line
-        ),
-        paid=_paid(c[i["paid"]]),
-        employer=r.text(c[i["employer"]]),
-        notes=r.text(c[i["notes"]]),
-        verified_by=r.text(c[i["verified_by"]]),
-        verified_credential=r.text(c[i["verified_credential"]]),
-        verified_on=r.optional_day(c[i["verified_on"]], "verified_on"),
+    raw = c[i["start"]]
+    start = cache.get(("day", raw)) or r.day(raw, "start")
+    raw = c[i["end"]]
+    end = (cache.get(("day", raw)) or r.day(raw, "end")) if raw.strip() else None
+    raw = c[i["activity"]]
+    activity = cache.get(("activity", raw)) or r.choice(
+        raw, "activity", Activity, Activity.CASE_MANAGEMENT, line
     )
-    if began is None and ended is None:
-        return validate_entry(WorkEntry(**values), today)  # type: ignore[arg-type]
-    entry = ImportedEntry(**values, start_time=began, end_time=ended)  # type: ignore[arg-type]
+    raw = c[i["setting"]]
+    setting = cache.get(("setting", raw)) or r.choice(raw, "setting", Setting, Setting.OTHER, line)
+    raw = c[i["supervision"]]
+    supervision = cache.get(("supervision", raw)) or r.choice(
+        raw, "supervision", Supervision, Supervision.NONE, line
+    )
+    texts = [c[i[name]] for name in _TEXTS]
+    if own:
+        texts = [t[1:] if t.startswith(_ESCAPED) else t for t in texts]
+    entry = WorkEntry(
+        start,  # type: ignore[arg-type]
+        hours,  # type: ignore[arg-type]
+        end,  # type: ignore[arg-type]
+        activity,  # type: ignore[arg-type]
+        setting,  # type: ignore[arg-type]
+        supervision,  # type: ignore[arg-type]
+        _paid(c[i["paid"]]),
+        *texts,
+        r.optional_day(c[i["verified_on"]], "verified_on"),
+    )
+    if began is not None or ended is not None:
+        entry = ImportedEntry(*_values(entry), start_time=began, end_time=ended)
     return validate_entry(entry, today)
+
+
+def _values(entry: WorkEntry) -> list[object]:
+    return [getattr(entry, name) for name in _ENTRY_FIELDS]
 
 
 def ce_activity(r: RowReader, cells: list[str], line: int, today: date) -> CeActivity:
