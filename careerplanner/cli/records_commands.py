@@ -193,7 +193,7 @@ def _export(args: argparse.Namespace, ctx: cx.Context, kind: str) -> int:
         raise ValidationError(f"--out {out} is a folder; name a file", "--out")
     records = ctx.services().records
     export = records.export_hours_csv if kind == "hours" else records.export_ce_csv
-    count = export(out if out is not None else sys.stdout, start, end)
+    count = export(out if out is not None else sys.stdout, start, end, args.codes)
     if out is not None:
         print(f"Wrote {_count(count, 'row', 'rows')} to {out}")
     return 0
@@ -267,6 +267,11 @@ def register(subparsers: Any) -> None:
         p.add_argument("--from", dest="from_date", metavar="DATE")
         p.add_argument("--to", dest="to_date", metavar="DATE")
         p.add_argument("--out", metavar="FILE", help="the file to write (default: the terminal)")
+        p.add_argument(
+            "--codes",
+            action="store_true",
+            help="write the machine form (start, hospital, ccm) instead of the labels",
+        )
         p.set_defaults(handler=on_export)
     p = subparsers.add_parser("export", help="write the whole plan to a JSON file")
     p.add_argument("--json", required=True, metavar="FILE")

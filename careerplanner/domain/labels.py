@@ -7,8 +7,13 @@ One definition, used where the choices are written for people (CSV export) and r
 from __future__ import annotations
 
 from enum import Enum
+from typing import TypeVar
 
+from careerplanner.domain.errors import ValidationError
 from careerplanner.domain.model import Activity, Setting, Supervision
+from careerplanner.domain.validation import parse_choice
+
+E = TypeVar("E", bound=Enum)
 
 _SUPERVISION = {
     Supervision.NONE: "Not supervised",
@@ -36,3 +41,11 @@ def from_label(text: str, enum_cls: type[Enum]) -> Enum | None:
         ):
             return member
     return None
+
+
+def read_choice(text: str, enum_cls: type[E]) -> E | None:
+    """The member named by its code or its label; None when `text` is neither."""
+    try:
+        return parse_choice(text, enum_cls, "value")
+    except ValidationError:
+        return from_label(text, enum_cls)  # type: ignore[return-value]

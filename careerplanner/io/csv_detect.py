@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from careerplanner.domain.errors import ValidationError
+from careerplanner.domain.labels import read_choice
 from careerplanner.domain.model import Activity, Setting, Supervision
-from careerplanner.domain.validation import parse_choice
 from careerplanner.io.csv_read import CsvTable
 from careerplanner.io.csv_values import is_clock, is_moment
 
@@ -50,7 +50,7 @@ HOURS_ALIASES: dict[str, tuple[str, ...]] = {
     ),
     "verified_by": ("verified_by", "verifier", "supervisor", "supervisor_name", "signed_by"),
     "verified_credential": (
-        *("verified_credential", "credential", "verifier_credential"),
+        *("verified_credential", "verifier_credential", "credential"),
         "supervisor_credential",
     ),
     "verified_on": ("verified_on", "verified_date", "verification_date", "date_verified"),
@@ -96,7 +96,7 @@ PERSON_ALIASES = ("user", "employee", "member", "username", "user_name", "person
 TOOLS: tuple[tuple[str, frozenset[str]], ...] = tuple(
     (name, frozenset(headers.split()))
     for name, headers in (
-        (OUR_EXPORT, "start hours activity setting supervision paid verified_by"),
+        (OUR_EXPORT, "hours activity setting supervision paid verified_by verified_on"),
         ("Clockify", "project user email start_date start_time end_time duration_h"),
         ("Toggl", "user email project start_date start_time end_time duration"),
         ("Harvest", "date hours first_name last_name"),
@@ -248,11 +248,8 @@ def _foreign_values(table: CsvTable, name: str, index: int) -> str:
         return ""
     bad: list[str] = []
     for raw in _sample(table, index):
-        try:
-            parse_choice(raw, enum_cls, name)
-        except ValidationError:
-            if raw.strip() not in bad:
-                bad.append(raw.strip())
+        if read_choice(raw, enum_cls) is None and raw.strip() not in bad:
+            bad.append(raw.strip())
     return ", ".join(f"'{b[:30]}'" for b in bad[:3])
 
 

@@ -16,7 +16,7 @@ from enum import Enum
 from typing import TypeVar
 
 from careerplanner.domain.errors import ValidationError
-from careerplanner.domain.labels import from_label
+from careerplanner.domain.labels import read_choice
 from careerplanner.domain.model import (
     Activity,
     CeActivity,
@@ -133,7 +133,7 @@ class RowReader:
             return default
         found = self._cached(name, raw)
         if found is None:
-            found = _choice(raw, enum_cls)
+            found = read_choice(raw, enum_cls)
             if found is None:
                 self.defaulted.setdefault((name, raw.strip()), []).append(line)
                 return default
@@ -143,13 +143,6 @@ class RowReader:
     def text(self, raw: str) -> str:
         """Free text; a `'` our own export put before a formula-like start is taken off."""
         return raw[1:] if self.own_export and raw.startswith(_ESCAPED) else raw
-
-
-def _choice(raw: str, enum_cls: type[E]) -> E | None:
-    try:
-        return parse_choice(raw, enum_cls, "value")
-    except ValidationError:
-        return from_label(raw, enum_cls)  # type: ignore[return-value]
 
 
 def _paid(raw: str) -> bool:
@@ -224,7 +217,7 @@ def ce_activity(r: RowReader, cells: list[str], line: int, today: date) -> CeAct
     i = r.pos
     try:
         raw_topic = cells[i["topic"]]
-        topic = _choice(raw_topic, CeTopic) if raw_topic.strip() else None
+        topic = read_choice(raw_topic, CeTopic) if raw_topic.strip() else None
         if topic is None:
             topic = parse_choice(raw_topic, CeTopic, "topic")  # the usual words
         activity = CeActivity(

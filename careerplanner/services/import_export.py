@@ -151,9 +151,14 @@ class ImportExportService(ServiceBase):
     # --- CSV export ---------------------------------------------------------------------
 
     def export_hours_csv(
-        self, target: Target, start: date | None = None, end: date | None = None
+        self,
+        target: Target,
+        start: date | None = None,
+        end: date | None = None,
+        codes: bool = False,
     ) -> int:
-        """Every entry touching start..end (either may be open), every column; returns rows."""
+        """Every entry touching start..end (either may be open), every column; returns rows.
+        Headers and choices as people read them, or `codes` as the machine form."""
         with self._db.session() as session:
             entries = repo.list_all(session, repo.ENTRIES)
         chosen = [
@@ -162,10 +167,14 @@ class ImportExportService(ServiceBase):
             if (start is None or e.last_day >= start) and (end is None or e.start <= end)
         ]
         with _writing(target) as stream:
-            return csv_export.write_hours(stream, chosen)
+            return csv_export.write_hours(stream, chosen, codes)
 
     def export_ce_csv(
-        self, target: Target, start: date | None = None, end: date | None = None
+        self,
+        target: Target,
+        start: date | None = None,
+        end: date | None = None,
+        codes: bool = False,
     ) -> int:
         with self._db.session() as session:
             items = repo.list_all(session, repo.CE)
@@ -175,7 +184,7 @@ class ImportExportService(ServiceBase):
             if (start is None or c.date >= start) and (end is None or c.date <= end)
         ]
         with _writing(target) as stream:
-            return csv_export.write_ce(stream, chosen)
+            return csv_export.write_ce(stream, chosen, codes)
 
     # --- JSON -------------------------------------------------------------------------
 
