@@ -205,11 +205,11 @@ def _read_rows(
                 continue
         else:
             cells = cells + pad[: width + 1 - len(cells)]
-        if wanted is not None and not wanted(cells):
-            others += 1
-            continue
         if _is_total(cells, date_at):
             skipped.append((record.line, "a total or summary row"))
+            continue
+        if wanted is not None and not wanted(cells):
+            others += 1
             continue
         try:
             rows.append(build(reader, cells, record.line, today))

@@ -65,6 +65,8 @@ class CsvImportDialog(QDialog):
         self.preview: ImportPreview[Any] | None = None
         self.pool: QThreadPool | None = None  # None: the shared pool
         self.busy = False
+        self.task: Any = None  # the background work running, if any
+        self._stored: Any = None  # what the running import stored, once it has
         self.setWindowTitle(self.kind.title)
         self.setMinimumSize(860, 600)
         self._build()
@@ -177,7 +179,7 @@ class CsvImportDialog(QDialog):
 
             return run
 
-        run_in_background(
+        self.task = run_in_background(
             self, label, work, finish(done), finish(failed), finish(self._cancelled), self.pool
         )
 
@@ -199,6 +201,10 @@ class CsvImportDialog(QDialog):
         self._show_preview()
 
     def _cancelled(self) -> None:
+        stored, self._stored = self._stored, None
+        if stored is not None:  # cancelled only once the import had been committed
+            self._imported(stored)
+            return
         self.error.show_error("Cancelled; nothing was added.")
         self._show_preview()
 
@@ -230,6 +236,7 @@ class CsvImportDialog(QDialog):
         if p is None:
             for label in (self.detected, self.ignored, self.notes):
                 label.setText("")
+            self.notes.hide()
             for model in (self.rows_model, self.problems_model, self.skipped_model):
                 model.set_rows([])
             self._tab_titles(0, 0, 0)
@@ -242,6 +249,7 @@ class CsvImportDialog(QDialog):
             f"Not imported (no field uses them): {', '.join(ignored)}." if ignored else ""
         )
         self.notes.setText("\n".join(f"• {n[:1].upper()}{n[1:]}." for n in p.notes))
+        self.notes.setVisible(bool(p.notes))
         shown = p.rows[:PREVIEW_ROWS]
         self.rows_model.set_rows(
             [(line, *self.kind.cells(r)) for line, r in zip(p.lines, shown, strict=False)]
@@ -280,7 +288,8 @@ class CsvImportDialog(QDialog):
         store: Callable[..., Any] = self.kind.store(self.services)
 
         def work(job: Job) -> Any:
-            return store(preview, job.report)
+            self._stored = store(preview, job.report)
+            return self._stored
 
         label = f"Importing {self.kind.count(len(preview.rows))}…"
         self._start(label, work, self._imported, self._import_failed)
@@ -301,7 +310,7 @@ class CsvImportDialog(QDialog):
 
 def _detected_text(p: ImportPreview[Any]) -> str:
     delimiter = DELIMITER_NAMES.get(p.delimiter, repr(p.delimiter))
-    tool = f"A {p.tool} export, read" if p.tool else "Read"
+    tool = f"{p.tool} export, read" if p.tool else "Read"
     dates = f"; dates as {p.date_format}" if p.date_format else ""
     person = f"; the rows of {p.person}" if p.person else ""
     rows = f"{p.read:,} row{'s' if p.read != 1 else ''}"

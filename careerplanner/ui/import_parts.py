@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
 
+from careerplanner.domain.labels import choice_label
 from careerplanner.domain.model import CeActivity, WorkEntry
 from careerplanner.io.csv_detect import (
     CE_ALIASES,
@@ -39,9 +40,9 @@ def _entry_cells(e: WorkEntry) -> tuple[str, ...]:
         e.start.isoformat(),
         e.end.isoformat() if e.end else "",
         format_hours(e.hours),
-        str(e.activity),
-        str(e.setting),
-        str(e.supervision),
+        choice_label(e.activity),
+        choice_label(e.setting),
+        choice_label(e.supervision),
         "yes" if e.paid else "no",
         e.employer,
         e.verified_by,
