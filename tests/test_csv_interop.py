@@ -296,3 +296,15 @@ def test_cli_says_a_repeated_problem_once_and_can_skip_invalid_rows(
     assert found["problems"][0] == {"line": 2, "column": "Time", "message": "'x' is not a number"}
     assert run([*data, "hours", "import", str(path), "--map", "hours="]) == 2
     assert "no column for hours" in capsys.readouterr().err
+
+
+def test_a_clock_time_file_imported_again_adds_nothing(services: Services, tmp_path: Path) -> None:
+    text = (
+        "id,start,stop,project,tags\n"
+        "a1,2014-04-17 09:15,2014-04-17 09:45,x,\n"
+        "a2,2014-04-17 13:00,2014-04-17 13:30,x,\n"  # the same half hour, later: kept
+    )
+    first = preview_of(services, tmp_path, text)
+    assert services.records.import_hours(first).added == 2  # type: ignore[arg-type]
+    again = preview_of(services, tmp_path, text)
+    assert again.rows == [] and len(again.duplicates) == 2

@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import gc
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Generic, TypeVar
 
-from careerplanner.domain.errors import ValidationError
 from careerplanner.domain.model import CeActivity, WorkEntry
+from careerplanner.io.csv_choices import date_order, people, person_filter
 from careerplanner.io.csv_detect import (
     CE_ALIASES,
     FIELD_LABELS,
@@ -34,7 +34,7 @@ from careerplanner.io.csv_detect import (
 )
 from careerplanner.io.csv_read import CsvTable
 from careerplanner.io.csv_rows import RowProblem, RowReader, ZeroHours, ce_activity, hours_entry
-from careerplanner.io.csv_values import DateFormat, slash_orders
+from careerplanner.io.csv_values import DateFormat
 
 T = TypeVar("T")
 Progress = Callable[[int, int], None]
@@ -43,7 +43,6 @@ Build = Callable[[RowReader, list[str], int, date], T]
 PROGRESS_STEP = 2_000
 _TOTAL_WORDS = frozenset({"total", "totals", "sum", "summe", "gesamt", "saldo", "subtotal"})
 _NUMBER = re.compile(r"[+-]?\d[\d.,:]*")
-_DATE_FIELDS = ("start", "end", "verified_on", "date")
 
 
 @dataclass(frozen=True)
@@ -163,17 +162,20 @@ def _parse(
         read=len(table.records) + len(table.problems),
         skip_invalid=options.skip_invalid,
     )
-    preview.people = _people(table, layout)
+    preview.people = people(table, layout)
     preview.person_columns = [table.columns[i] for i in layout.person]
-    order = _date_order(table, layout, options, preview)
+    order, ask = date_order(table, layout, options.date_format)
+    preview.date_format = order.value if order is not None else ""
     if len(preview.people) > 1 and options.person is None:
         preview.needs = "person"
+    elif ask:
+        preview.needs = "date format"
     if preview.needs:
         return preview
     reader = RowReader(layout, fields, width, order)
     reader.decimal_comma = table.delimiter != ","
     reader.own_export = layout.tool == OUR_EXPORT
-    wanted = _person_filter(options.person, preview, layout)
+    preview.person, wanted = person_filter(options.person, preview.people, layout)
     with _gc_paused():
         _read_rows(table, reader, build, today, wanted, preview, on_progress)
     preview.notes += _default_notes(reader, preview)
@@ -252,63 +254,6 @@ def _is_total(cells: list[str], date_at: int) -> bool:
     return bool(first) or any(
         _NUMBER.fullmatch(c) or set(normalise(c).split("_")) & _TOTAL_WORDS for c in rest
     )
-
-
-def _people(table: CsvTable, layout: Layout) -> list[str]:
-    """Each distinct person named in the person columns, in file order."""
-    if not layout.person:
-        return []
-    seen: dict[str, None] = {}
-    for record in table.records:
-        name = _person(record.cells, layout.person)
-        if name:
-            seen.setdefault(name, None)
-    return list(seen)
-
-
-def _person(cells: Sequence[str], columns: Sequence[int]) -> str:
-    return " ".join(cells[i].strip() for i in columns if i < len(cells) and cells[i].strip())
-
-
-def _person_filter(
-    person: str | None, preview: ImportPreview[T], layout: Layout
-) -> Callable[[list[str]], bool] | None:
-    """Whether a row is the chosen person's; None when every row is taken."""
-    if person is None or not layout.person:
-        return None
-    wanted = person.strip().casefold()
-    match = next((p for p in preview.people if p.casefold() == wanted), None)
-    if match is None:
-        raise ValidationError(
-            f"nobody called '{person.strip()}' is in the file (its people: "
-            f"{', '.join(preview.people) or 'none'})",
-            "person",
-        )
-    preview.person = match
-    columns = layout.person
-    return lambda cells: _person(cells, columns) == match
-
-
-def _date_order(
-    table: CsvTable, layout: Layout, options: ImportOptions, preview: ImportPreview[T]
-) -> DateFormat | None:
-    """The slash-date order: the chosen one, the only one the values fit, or None (needs)."""
-    values: set[str] = set()
-    for name in _DATE_FIELDS:
-        index = layout.index.get(name)
-        if index is not None:
-            values.update(r.cells[index] for r in table.records if index < len(r.cells))
-    orders = slash_orders(values)
-    if options.date_format is not None:
-        preview.date_format = options.date_format.value
-        return options.date_format
-    if len(orders) == 1:
-        (order,) = orders
-        preview.date_format = order.value
-        return order
-    if orders:
-        preview.needs = "date format"
-    return None
 
 
 def _default_notes(reader: RowReader, preview: ImportPreview[T]) -> list[str]:

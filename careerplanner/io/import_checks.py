@@ -44,30 +44,37 @@ def split_duplicates(
 ) -> tuple[list[T], list[int], list[tuple[int, int]]]:
     """(new rows, their lines, (line, stored id) duplicates), matched count by count: a row
     repeats a stored record only while that record is not matched yet, so two equal rows in
-    a file are two sessions, and importing the file again adds nothing. Rows with clock times
-    match a stored record with the same times first, then one without times."""
+    a file are two sessions, and importing the file again adds nothing. A row with clock times
+    matches a stored record with the same times, or one stored without times (entries store
+    no times yet); never one stored with other times."""
     if not stored:
         return list(rows), list(lines), []
     keys = list(map(key, rows))
     if set(map(key, stored)).isdisjoint(keys):
         return list(rows), list(lines), []  # the common case: every row is new
-    timed: dict[Hashable, list[int]] = {}
-    plain: dict[Hashable, list[int]] = {}
+    timed: dict[Hashable, list[int]] = {}  # stored with clock times, by key and times
+    untimed: dict[Hashable, list[int]] = {}  # stored without clock times, by key
+    every: dict[Hashable, list[int]] = {}  # all stored, by key (for rows without times)
     for record in reversed(stored):  # popped from the end: the first stored first
         record_id = int(getattr(record, "id"))  # noqa: B009
-        times = clock_key(record)  # type: ignore[arg-type]
+        k, times = key(record), clock_key(record)  # type: ignore[arg-type]
         if times is not None:
-            timed.setdefault((key(record), times), []).append(record_id)
-        plain.setdefault(key(record), []).append(record_id)
+            timed.setdefault((k, times), []).append(record_id)
+        else:
+            untimed.setdefault(k, []).append(record_id)
+        every.setdefault(k, []).append(record_id)
     used: set[int] = set()
     kept: list[T] = []
     kept_lines: list[int] = []
     duplicates: list[tuple[int, int]] = []
     for record, line, k in zip(rows, lines, keys, strict=True):
         times = clock_key(record)  # type: ignore[arg-type]
-        found = _take(timed.get((k, times)), used) if times is not None else None
-        if found is None:
-            found = _take(plain.get(k), used)
+        if times is None:
+            found = _take(every.get(k), used)
+        else:
+            found = _take(timed.get((k, times)), used)
+            if found is None:
+                found = _take(untimed.get(k), used)
         if found is None:
             kept.append(record)
             kept_lines.append(line)

@@ -36,11 +36,17 @@ from careerplanner.io.import_checks import group_problems
 from careerplanner.ui.background import Job, run_in_background
 from careerplanner.ui.import_choices import ImportChoices
 from careerplanner.ui.import_mapping import MappingPanel
-from careerplanner.ui.import_parts import KINDS, ImportKind, RowsModel, summary_text, table_view
+from careerplanner.ui.import_parts import (
+    KINDS,
+    ImportKind,
+    RowsModel,
+    detected_text,
+    summary_text,
+    table_view,
+)
 from careerplanner.ui.widgets import FieldError, heading, muted
 
 PREVIEW_ROWS = 50
-DELIMITER_NAMES = {",": "commas (,)", ";": "semicolons (;)", "\t": "tabs"}
 
 
 class CsvImportDialog(QDialog):
@@ -243,7 +249,7 @@ class CsvImportDialog(QDialog):
             self.import_button.setEnabled(False)
             self.import_button.setText("Import")
             return
-        self.detected.setText(_detected_text(p))
+        self.detected.setText(detected_text(p))
         ignored = p.ignored_columns
         self.ignored.setText(
             f"Not imported (no field uses them): {', '.join(ignored)}." if ignored else ""
@@ -306,12 +312,3 @@ class CsvImportDialog(QDialog):
         message = error.message if isinstance(error, ValidationError) else str(error)
         self.error.show_error(f"Nothing was imported: {message}.")
         self._show_preview()
-
-
-def _detected_text(p: ImportPreview[Any]) -> str:
-    delimiter = DELIMITER_NAMES.get(p.delimiter, repr(p.delimiter))
-    tool = f"{p.tool} export, read" if p.tool else "Read"
-    dates = f"; dates as {p.date_format}" if p.date_format else ""
-    person = f"; the rows of {p.person}" if p.person else ""
-    rows = f"{p.read:,} row{'s' if p.read != 1 else ''}"
-    return f"{tool} as {p.encoding}, separated by {delimiter}{dates}{person}: {rows}."

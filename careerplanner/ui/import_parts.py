@@ -23,6 +23,7 @@ from careerplanner.io.csv_import import ImportPreview
 from careerplanner.ui.widgets import format_hours
 
 ModelIndex = QModelIndex | QPersistentModelIndex
+DELIMITER_NAMES = {",": "commas (,)", ";": "semicolons (;)", "\t": "tabs"}
 
 HOURS_HEADERS = (
     *("Date", "Last day", "Hours", "Activity", "Setting", "Supervision", "Paid", "Employer"),
@@ -207,3 +208,13 @@ KINDS = {
         lambda s: s.records.import_ce,
     ),
 }
+
+
+def detected_text(p: ImportPreview[Any]) -> str:
+    """What was detected about the file: the tool, encoding, delimiter, choices, rows."""
+    delimiter = DELIMITER_NAMES.get(p.delimiter, repr(p.delimiter))
+    tool = f"{p.tool} export, read" if p.tool else "Read"
+    dates = f"; dates as {p.date_format}" if p.date_format else ""
+    person = f"; the rows of {p.person}" if p.person else ""
+    rows = f"{p.read:,} row{'s' if p.read != 1 else ''}"
+    return f"{tool} as {p.encoding}, separated by {delimiter}{dates}{person}: {rows}."
