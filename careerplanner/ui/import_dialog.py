@@ -73,6 +73,7 @@ class CsvImportDialog(QDialog):
         self.busy = False
         self.task: Any = None  # the background work running, if any
         self._stored: Any = None  # what the running import stored, once it has
+        self._again = False  # the options changed while a preview was being read
         self.setWindowTitle(self.kind.title)
         self.setMinimumSize(860, 600)
         self._build()
@@ -158,7 +159,10 @@ class CsvImportDialog(QDialog):
         )
 
     def run_preview(self) -> None:
-        if self.path is None or self.busy:
+        if self.path is None:
+            return
+        if self.busy:  # a choice made while reading: read again once this read is done
+            self._again = self.preview is None
             return
         self.error.clear_error()
         self.summary.clear()
@@ -181,7 +185,11 @@ class CsvImportDialog(QDialog):
             def run(*args: Any) -> None:
                 self.busy = False
                 handler(*args)
-                self.finished_work.emit()
+                again, self._again = self._again, False
+                if again:
+                    self.run_preview()
+                else:
+                    self.finished_work.emit()
 
             return run
 

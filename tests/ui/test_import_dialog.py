@@ -246,3 +246,17 @@ def test_choose_file_uses_the_picker(
     settle(qtbot, dialog)
     assert dialog.file_label.text() == str(path)
     assert dialog.import_button.isEnabled()
+
+
+def test_a_choice_made_while_the_file_is_read_is_not_lost(
+    qtbot: Any, services: Services, tmp_path: Path
+) -> None:
+    dialog = dialog_for(qtbot, services, write(tmp_path, TEAM))
+    dialog.run_preview()  # reading again…
+    assert dialog.busy
+    dialog.choices.person.setCurrentIndex(
+        dialog.choices.person.findText("Bo Park")
+    )  # …and choosing
+    settle(qtbot, dialog)
+    assert dialog.preview is not None and dialog.preview.person == "Bo Park"
+    assert dialog.import_button.text() == "Import 1 entry"
