@@ -308,3 +308,28 @@ def test_a_clock_time_file_imported_again_adds_nothing(services: Services, tmp_p
     assert services.records.import_hours(first).added == 2  # type: ignore[arg-type]
     again = preview_of(services, tmp_path, text)
     assert again.rows == [] and len(again.duplicates) == 2
+
+
+def test_a_leading_apostrophe_is_ours_to_remove_only_in_our_own_export(
+    services: Services, tmp_path: Path
+) -> None:
+    other = "Date,Hours,Notes\n2024-01-02,1,'-) quoted by hand\n"
+    assert preview_of(services, tmp_path, other).rows[0].notes == "'-) quoted by hand"  # type: ignore[attr-defined]
+    ours = (
+        "ID,Date,Last day,Hours,Activity,Setting,Supervision,Paid,Employer,Notes,Verified by,"
+        "Verifier credential,Verified on\n"
+        "1,2024-01-02,,1,Case management,Hospital,Supervised by a CCM,yes,,'-) escaped,,,\n"
+    )
+    preview = preview_of(services, tmp_path, ours)
+    assert preview.tool == "CareerPlanner export" and preview.rows[0].notes == "-) escaped"  # type: ignore[attr-defined]
+
+
+def test_ce_reads_dotted_dates_decimal_commas_and_topic_labels(
+    services: Services, tmp_path: Path
+) -> None:
+    path = tmp_path / "ce.csv"
+    path.write_text("Datum;Credits;Topic;Title\n15.03.2025;1,5;Case management;Ethics\n")
+    preview = services.records.preview_ce_csv(path)
+    assert [(c.date, c.hours, c.topic.value) for c in preview.rows] == [
+        (date(2025, 3, 15), 1.5, "case-management")
+    ]

@@ -56,7 +56,15 @@ HOURS_ALIASES: dict[str, tuple[str, ...]] = {
     "verified_on": ("verified_on", "verified_date", "verification_date", "date_verified"),
 }
 CE_ALIASES: dict[str, tuple[str, ...]] = {
-    "date": ("date", "completed", "completed_on", "completion_date", "date_completed", "day"),
+    "date": (
+        "date",
+        "completed",
+        "completed_on",
+        "completion_date",
+        "date_completed",
+        "day",
+        "datum",
+    ),
     "hours": ("hours", "ce_hours", "contact_hours", "credit_hours", "credits", "hrs"),
     "topic": ("topic", "category", "type"),
     "title": ("title", "course", "course_title", "activity", "name"),
