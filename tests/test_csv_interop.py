@@ -129,6 +129,10 @@ def test_kimai_seconds_and_foreign_activities_take_the_default_when_mapped(
     assert [e.activity for e in mapped.rows] == [Activity.CASE_MANAGEMENT] * 2  # type: ignore[attr-defined]
     assert any(n.startswith("Activity: 'Restricted' is not one of") for n in mapped.notes)
     assert mapped.ok
+    longer = KIMAI.replace("10:00;11:30;5400", "10:00;19:00;5400")  # the tool's own figure wins
+    other = preview_of(services, tmp_path, longer)
+    assert summary(other) == summary(preview)
+    assert "Duration differs from From–To on 1 row (line 3); Duration is used" in other.notes
 
 
 def test_date_times_give_hours_from_the_clock_in_local_time(

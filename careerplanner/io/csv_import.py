@@ -258,6 +258,12 @@ def _is_total(cells: list[str], date_at: int) -> bool:
 
 def _default_notes(reader: RowReader, preview: ImportPreview[T]) -> list[str]:
     notes = []
+    if reader.disagree:
+        n, first = len(reader.disagree), reader.disagree[0]
+        hours = preview.mapping.get("hours", "")
+        clock = f"{preview.mapping.get('start_time', '')}–{preview.mapping.get('end_time', '')}"
+        rows = f"{n:,} row{'s' if n != 1 else ''} (line {first}{' …' if n > 1 else ''})"
+        notes.append(f"{hours} differs from {clock} on {rows}; {hours} is used")
     defaults = {"activity": "case-management", "setting": "other", "supervision": "none"}
     for (name, value), lines in reader.defaulted.items():
         column = preview.mapping.get(name, name)

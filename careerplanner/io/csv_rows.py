@@ -92,6 +92,7 @@ class RowReader:
         self.decimal_comma = False
         self.own_export = False  # our export puts a ' before a formula-like text
         self.defaulted: dict[tuple[str, str], list[int]] = {}  # (field, value) -> lines
+        self.disagree: list[int] = []  # lines whose duration is not their clock times' span
         self._cache: dict[tuple[str, str], object] = {}
 
     def _cached(self, kind: str, raw: str) -> object:
@@ -140,6 +141,11 @@ class RowReader:
             self._cache[name, raw] = found
         return found  # type: ignore[return-value]
 
+    def compare(self, hours: float, by_clock: float, line: int) -> None:
+        """Note a duration more than a minute away from its start and end times."""
+        if abs(hours - by_clock) > 1 / 60 + 1e-9:
+            self.disagree.append(line)
+
     def text(self, raw: str) -> str:
         """Free text; a `'` our own export put before a formula-like start is taken off."""
         return raw[1:] if self.own_export and raw.startswith(_ESCAPED) else raw
@@ -169,10 +175,10 @@ def _entry(r: RowReader, c: list[str], line: int, today: date) -> WorkEntry:
     raw = c[i["hours"]]
     if raw.strip() or began is None or ended is None:
         hours = cache.get(("hours", raw)) or r.duration(raw, "hours", r.layout.hours_unit)
+        if began is not None and ended is not None:
+            r.compare(hours, clock_hours(began, ended, _pause(r, c)), line)
     else:
-        pause = c[i["break"]]
-        less = r.duration(pause, "break", r.layout.break_unit) if pause.strip() else 0.0
-        hours = clock_hours(began, ended, less)
+        hours = clock_hours(began, ended, _pause(r, c))
     if hours == 0:
         raise ZeroHours()
     raw = c[i["start"]]
@@ -206,6 +212,11 @@ def _entry(r: RowReader, c: list[str], line: int, today: date) -> WorkEntry:
     if began is not None or ended is not None:
         entry = ImportedEntry(*_values(entry), start_time=began, end_time=ended)
     return validate_entry(entry, today)
+
+
+def _pause(r: RowReader, c: list[str]) -> float:
+    raw = c[r.pos["break"]]
+    return r.duration(raw, "break", r.layout.break_unit) if raw.strip() else 0.0
 
 
 def _values(entry: WorkEntry) -> list[object]:
