@@ -337,3 +337,14 @@ def test_ce_reads_dotted_dates_decimal_commas_and_topic_labels(
     assert [(c.date, c.hours, c.topic.value) for c in preview.rows] == [
         (date(2025, 3, 15), 1.5, "case-management")
     ]
+
+
+def test_a_stray_choice_takes_the_default_and_is_named(services: Services, tmp_path: Path) -> None:
+    text = "Date,Hours,Setting\n2026-03-02,1,hospital\n2026-03-03,2,Clinic\n2026-03-04,3,moon\n"
+    preview = preview_of(services, tmp_path, text)
+    assert preview.mapping["setting"] == "Setting" and preview.ok
+    assert [e.setting.value for e in preview.rows] == ["hospital", "clinic", "other"]  # type: ignore[attr-defined]
+    assert preview.notes == [
+        "Setting: 'moon' is not one of our setting values; the default 'other' is used "
+        "(1 row, line 4)"
+    ]

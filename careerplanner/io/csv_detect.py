@@ -250,14 +250,15 @@ def _shares(name: str, other: str, kind: str) -> bool:
 
 
 def _foreign_values(table: CsvTable, name: str, index: int) -> str:
-    """For a choice field: up to three sample values that are not ours ('' when all fit)."""
+    """For a choice field whose sampled values are mostly not ours: up to three of them
+    ('' when most fit: a stray value then takes the default, with a note)."""
     enum_cls = _CHOICES.get(name)
     if enum_cls is None:
         return ""
-    bad: list[str] = []
-    for raw in _sample(table, index):
-        if read_choice(raw, enum_cls) is None and raw.strip() not in bad:
-            bad.append(raw.strip())
+    values = {raw.strip() for raw in _sample(table, index)}
+    bad = sorted(v for v in values if read_choice(v, enum_cls) is None)
+    if len(bad) * 2 <= len(values):
+        return ""
     return ", ".join(f"'{b[:30]}'" for b in bad[:3])
 
 

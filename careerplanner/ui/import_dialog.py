@@ -270,7 +270,9 @@ class CsvImportDialog(QDialog):
         )
         self.rows_view.resizeColumnsToContents()
         groups = group_problems((q.line, q.column, q.message) for q in p.problems)
-        self.problems_model.set_rows([(lines[0], count, text) for text, count, lines in groups])
+        self.problems_model.set_rows(
+            [(lines[0], count, _lines(text, count, lines)) for text, count, lines in groups]
+        )
         skipped = self.kind.skipped(p)
         self.skipped_model.set_rows(skipped)
         self._tab_titles(len(p.rows), len(p.problems), len(skipped))
@@ -320,3 +322,11 @@ class CsvImportDialog(QDialog):
         message = error.message if isinstance(error, ValidationError) else str(error)
         self.error.show_error(f"Nothing was imported: {message}.")
         self._show_preview()
+
+
+def _lines(text: str, count: int, lines: list[int]) -> str:
+    """A problem said once, with the first lines it is on."""
+    if count == 1:
+        return text
+    more = " …" if count > len(lines) else ""
+    return f"{text} (lines {', '.join(map(str, lines))}{more})"
