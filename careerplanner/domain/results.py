@@ -40,6 +40,9 @@ class CertificationResult:
     projected_date: date | None  # as-of when eligible; None when not reached within the horizon
     blocking: str | None  # why there is no projected date
     requirements: tuple[RequirementResult, ...]
+    # What the projected date rests on, in the user's words ("assumes your RN license (TX),
+    # expiring Jul 31, 2027, is renewed on time"; the planned work it counts).
+    assumptions: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
