@@ -173,6 +173,8 @@ def _renewal(cert: Certification) -> str:
     if renewal.buckets:
         inside = ", ".join(f"{fmt_number(b.hours)} h {b.topic.value}" for b in renewal.buckets)
         text += f" (of which {inside})"
+    if renewal.fees:
+        text += "; " + ", ".join(f"{f.label} ${fmt_number(f.usd)}" for f in renewal.fees)
     if renewal.assumption:
         text += f"; assumption: {renewal.assumption}"
     return text
