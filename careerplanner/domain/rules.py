@@ -121,11 +121,11 @@ class _Context:
         """What the projected date rests on: licenses renewed on time, planned work, CE."""
         found: list[str] = []
         for req, ev in zip(cert.requirements, evaluated, strict=True):
-            if ev.result.met:
-                continue
-            if isinstance(req, CredentialRequirement):
+            if isinstance(req, CredentialRequirement):  # held now, perhaps not on that day
                 relied = self.credentials.renewals_relied_on(req, projected)
                 found += [renewal_assumption(lic) for lic in relied]
+            elif ev.result.met:
+                continue
             elif isinstance(req, HoursRequirement) and _by(ev.result, projected):
                 last = self.grid.index(projected)
                 found += [
