@@ -53,6 +53,7 @@ class Eligibility:
     certifications: tuple[CertificationResult, ...]
     # `evaluate`'s weekly_hours: replaces every work period's weekly hours (None: as planned).
     weekly_override: float | None = None
+    planned_periods: int = 0  # the plan's work periods (0: the v1 fallback at weekly_hours)
 
     def get(self, cert_id: str) -> CertificationResult:
         for result in self.certifications:

@@ -62,7 +62,14 @@ def evaluate(
     ce_rate = plan.profile.ce_hours_per_year if ce_hours_per_year is None else ce_hours_per_year
     context = _Context(plan, as_of, weekly_hours, ce_rate)
     results = tuple(context.certification(cert) for cert in catalog.certifications)
-    return Eligibility(as_of, weekly, ce_rate, results, weekly_override=weekly_hours)
+    return Eligibility(
+        as_of,
+        weekly,
+        ce_rate,
+        results,
+        weekly_override=weekly_hours,
+        planned_periods=len(plan.work_periods),
+    )
 
 
 @dataclass
