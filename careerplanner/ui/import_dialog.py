@@ -219,7 +219,10 @@ class CsvImportDialog(QDialog):
         if stored is not None:  # cancelled only once the import had been committed
             self._imported(stored)
             return
-        self.error.show_error("Cancelled; nothing was added.")
+        reading = self.preview is None  # a preview is cleared while the file is read
+        self.error.show_error(
+            "Reading the file was cancelled." if reading else "Cancelled; nothing was added."
+        )
         self._show_preview()
 
     def _mapping_failed(self, message: str) -> None:

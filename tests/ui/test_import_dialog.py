@@ -174,6 +174,14 @@ def test_cancel_during_the_import_stores_nothing(
         real_report(job, done, total)
 
     monkeypatch.setattr(Job, "report", cancel_first)
+    dialog.run_preview()
+    settle(qtbot, dialog)
+    assert dialog.error.text() == "Reading the file was cancelled."
+    assert dialog.preview is None and not dialog.import_button.isEnabled()
+    monkeypatch.setattr(Job, "report", real_report)
+    dialog.run_preview()
+    settle(qtbot, dialog)
+    monkeypatch.setattr(Job, "report", cancel_first)
     click_import(qtbot, dialog)
     assert "Cancelled; nothing was added" in dialog.error.text()
     assert services.hours.list() == ()
