@@ -348,3 +348,15 @@ def test_a_stray_choice_takes_the_default_and_is_named(services: Services, tmp_p
         "Setting: 'moon' is not one of our setting values; the default 'other' is used "
         "(1 row, line 4)"
     ]
+
+
+def test_a_hamster_tab_export_of_date_times_and_minutes(services: Services, tmp_path: Path) -> None:
+    text = (
+        "activity\tstart time\tend time\tduration minutes\tcategory\tdescription\n"
+        "Intake\t2024-02-05 09:00:00\t2024-02-05 10:30:00\t90\tWork\tnew client\n"
+        "Rounds\t2024-02-06 13:00:00\t2024-02-06 13:45:00\t45\tWork\t\n"
+    )
+    preview = preview_of(services, tmp_path, text)
+    assert preview.delimiter == "\t" and summary(preview) == (2, 2.25)
+    assert preview.mapping["start"] == preview.mapping["start_time"] == "start time"
+    assert "activity" not in preview.mapping and preview.rows[0].notes == "new client"  # type: ignore[attr-defined]

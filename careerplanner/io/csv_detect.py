@@ -28,7 +28,7 @@ QUIET_COLUMNS = frozenset({"id"})  # written by our own export or a tool's row i
 HOURS_ALIASES: dict[str, tuple[str, ...]] = {
     "start": (
         *("date", "start_date", "start", "day", "work_date", "date_worked", "datum"),
-        *("time_started", "started", "from"),
+        *("time_started", "started", "start_time", "from"),
     ),
     "end": ("end", "end_date", "last_day", "through", "to", "until"),
     "hours": (
