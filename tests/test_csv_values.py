@@ -74,8 +74,9 @@ def test_slash_dates_without_an_order_are_not_guessed() -> None:
         DateFormat.US,
         DateFormat.EU,
     }
-    with pytest.raises(ValidationError, match="needs a date format"):
-        parse_day("03/04/2024", "Date", None)
+    for order in (None, DateFormat.ISO):
+        with pytest.raises(ValidationError, match="needs a date format"):
+            parse_day("03/04/2024", "Date", order)
     assert parse_day("15.03.2024", "Date", None) == date(2024, 3, 15)  # dots: day first
     with pytest.raises(ValidationError, match="no such day"):
         parse_day("31.02.2024", "Date", None)

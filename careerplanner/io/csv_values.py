@@ -119,7 +119,7 @@ def parse_day(raw: str, field: str, order: DateFormat | None) -> date:
     if found:
         first, second, year = int(found.group(1)), int(found.group(3)), found.group(4)
         day_first = found.group(2) == "." or (order is not None and order.day_first)
-        if found.group(2) == "/" and order is None:
+        if found.group(2) == "/" and order in (None, DateFormat.ISO):
             raise ValidationError(f"'{text}' needs a date format (choose one)", field)
         day, month = (first, second) if day_first else (second, first)
         return _day(_year(year), month, day, raw, field)
