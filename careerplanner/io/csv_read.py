@@ -158,19 +158,17 @@ def parse_text(text: str, encoding: str = "UTF-8", delimiter: str | None = None)
     chosen = delimiter or detect_delimiter(body)
     reader = csv.reader(io.StringIO(body, newline=""), delimiter=chosen, quotechar='"', strict=True)
     problems: list[tuple[int, str]] = []
-    found: list[tuple[int, list[str]]] = []
+    found: list[CsvRecord] = []
     for line, cells, problem in _records(reader, skipped):
         if problem:
             problems.append((line, problem))
         else:
-            found.append((line, cells))
+            found.append(CsvRecord(line, cells))
     if not found:
         raise ValidationError("the file is empty: it has no header row", "file")
-    if len(found) > 1 and _filled(found[0][1]) == 1 and _filled(found[1][1]) > 1:
-        found = found[1:]  # a title row above the header
-    columns = [c.strip().lstrip("\ufeff") for c in found[0][1]]
-    records = [CsvRecord(line, cells) for line, cells in found[1:]]
-    return CsvTable(columns, records, problems, encoding, chosen)
+    first = 1 if len(found) > 1 and _filled(found[0].cells) == 1 < _filled(found[1].cells) else 0
+    columns = [c.strip().lstrip("\ufeff") for c in found[first].cells]  # (a title row above)
+    return CsvTable(columns, found[first + 1 :], problems, encoding, chosen)
 
 
 def _filled(cells: list[str]) -> int:

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from datetime import date, time
 from enum import Enum
+from operator import itemgetter
 from typing import TypeVar
 
 from careerplanner.domain.errors import ValidationError
@@ -38,7 +39,11 @@ from careerplanner.io.csv_values import (
 
 E = TypeVar("E", bound=Enum)
 _ESCAPED = ("'=", "'+", "'-", "'@", "'\t", "'\r")
-_TEXTS = ("employer", "notes", "verified_by", "verified_credential")
+_ENTRY_CELLS = (  # the cells an hours row is read from, in `_entry`'s order
+    *("start_time", "end_time", "hours", "start", "end", "activity", "setting"),
+    *("supervision", "paid", "employer", "notes", "verified_by", "verified_credential"),
+    "verified_on",
+)
 _ENTRY_FIELDS = [f.name for f in fields(WorkEntry)]
 _YES = frozenset({"yes", "y", "true", "t", "1", "paid"})
 _NO = frozenset({"no", "n", "false", "f", "0", "unpaid"})
@@ -94,6 +99,7 @@ class RowReader:
         self.defaulted: dict[tuple[str, str], list[int]] = {}  # (field, value) -> lines
         self.disagree: list[int] = []  # lines whose duration is not their clock times' span
         self._cache: dict[tuple[str, str], object] = {}
+        self.cells = itemgetter(*(self.pos.get(name, width) for name in _ENTRY_CELLS))
 
     def _cached(self, kind: str, raw: str) -> object:
         return self._cache.get((kind, raw))
@@ -169,10 +175,11 @@ def hours_entry(r: RowReader, cells: list[str], line: int, today: date) -> WorkE
 
 
 def _entry(r: RowReader, c: list[str], line: int, today: date) -> WorkEntry:
-    i, cache, own = r.pos, r._cache, r.own_export
-    began = r.clock(c[i["start_time"]], "start_time")
-    ended = r.clock(c[i["end_time"]], "end_time")
-    raw = c[i["hours"]]
+    cache = r._cache
+    (raw_began, raw_ended, raw, raw_start, raw_end, raw_activity, raw_setting, raw_supervision,
+     raw_paid, employer, notes, verified_by, credential, raw_verified) = r.cells(c)  # fmt: skip
+    began = r.clock(raw_began, "start_time") if raw_began else None
+    ended = r.clock(raw_ended, "end_time") if raw_ended else None
     if raw.strip() or began is None or ended is None:
         hours = cache.get(("hours", raw)) or r.duration(raw, "hours", r.layout.hours_unit)
         if began is not None and ended is not None:
@@ -181,22 +188,19 @@ def _entry(r: RowReader, c: list[str], line: int, today: date) -> WorkEntry:
         hours = clock_hours(began, ended, _pause(r, c))
     if hours == 0:
         raise ZeroHours()
-    raw = c[i["start"]]
-    start = cache.get(("day", raw)) or r.day(raw, "start")
-    raw = c[i["end"]]
-    end = (cache.get(("day", raw)) or r.day(raw, "end")) if raw.strip() else None
-    raw = c[i["activity"]]
-    activity = cache.get(("activity", raw)) or r.choice(
-        raw, "activity", Activity, Activity.CASE_MANAGEMENT, line
+    start = cache.get(("day", raw_start)) or r.day(raw_start, "start")
+    end = (cache.get(("day", raw_end)) or r.day(raw_end, "end")) if raw_end.strip() else None
+    activity = cache.get(("activity", raw_activity)) or r.choice(
+        raw_activity, "activity", Activity, Activity.CASE_MANAGEMENT, line
     )
-    raw = c[i["setting"]]
-    setting = cache.get(("setting", raw)) or r.choice(raw, "setting", Setting, Setting.OTHER, line)
-    raw = c[i["supervision"]]
-    supervision = cache.get(("supervision", raw)) or r.choice(
-        raw, "supervision", Supervision, Supervision.NONE, line
+    setting = cache.get(("setting", raw_setting)) or r.choice(
+        raw_setting, "setting", Setting, Setting.OTHER, line
     )
-    texts = [c[i[name]] for name in _TEXTS]
-    if own:
+    supervision = cache.get(("supervision", raw_supervision)) or r.choice(
+        raw_supervision, "supervision", Supervision, Supervision.NONE, line
+    )
+    texts = [employer, notes, verified_by, credential]
+    if r.own_export:
         texts = [t[1:] if t.startswith(_ESCAPED) else t for t in texts]
     entry = WorkEntry(
         start,  # type: ignore[arg-type]
@@ -205,9 +209,9 @@ def _entry(r: RowReader, c: list[str], line: int, today: date) -> WorkEntry:
         activity,  # type: ignore[arg-type]
         setting,  # type: ignore[arg-type]
         supervision,  # type: ignore[arg-type]
-        _paid(c[i["paid"]]),
+        _paid(raw_paid),
         *texts,
-        r.optional_day(c[i["verified_on"]], "verified_on"),
+        r.optional_day(raw_verified, "verified_on"),
     )
     if began is not None or ended is not None:
         entry = ImportedEntry(*_values(entry), start_time=began, end_time=ended)

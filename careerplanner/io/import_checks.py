@@ -39,6 +39,9 @@ def ce_key(c: CeActivity) -> Hashable:
     return (c.date, c.hours, c.topic, c.title, c.provider)
 
 
+_FAST_KEYS: dict[Callable[..., Hashable], Callable[..., Hashable]] = {entry_key: _ENTRY_KEY}
+
+
 def split_duplicates(
     rows: Sequence[T], lines: Sequence[int], stored: Sequence[T], key: Key[T]
 ) -> tuple[list[T], list[int], list[tuple[int, int]]]:
@@ -49,9 +52,13 @@ def split_duplicates(
     no times yet); never one stored with other times."""
     if not stored:
         return list(rows), list(lines), []
+    key = _FAST_KEYS.get(key, key)  # type: ignore[assignment]
     keys = list(map(key, rows))
-    if set(map(key, stored)).isdisjoint(keys):
+    stored_keys = list(map(key, stored))
+    if set(stored_keys).isdisjoint(keys):
         return list(rows), list(lines), []  # the common case: every row is new
+    if not any(map(clock_key, stored)):  # type: ignore[arg-type]
+        return _match_by_count(rows, lines, keys, stored, stored_keys)
     timed: dict[Hashable, list[int]] = {}  # stored with clock times, by key and times
     untimed: dict[Hashable, list[int]] = {}  # stored without clock times, by key
     every: dict[Hashable, list[int]] = {}  # all stored, by key (for rows without times)
@@ -80,6 +87,30 @@ def split_duplicates(
             kept_lines.append(line)
         else:
             duplicates.append((line, found))
+    return kept, kept_lines, duplicates
+
+
+def _match_by_count(
+    rows: Sequence[T],
+    lines: Sequence[int],
+    keys: Sequence[Hashable],
+    stored: Sequence[T],
+    stored_keys: Sequence[Hashable],
+) -> tuple[list[T], list[int], list[tuple[int, int]]]:
+    """split_duplicates when nothing stored has clock times: each key's stored ids in turn."""
+    pending: dict[Hashable, list[int]] = {}
+    for record, k in zip(reversed(stored), reversed(stored_keys), strict=True):
+        pending.setdefault(k, []).append(int(getattr(record, "id")))  # noqa: B009
+    kept: list[T] = []
+    kept_lines: list[int] = []
+    duplicates: list[tuple[int, int]] = []
+    for record, line, k in zip(rows, lines, keys, strict=True):
+        ids = pending.get(k)
+        if ids:
+            duplicates.append((line, ids.pop()))
+        else:
+            kept.append(record)
+            kept_lines.append(line)
     return kept, kept_lines, duplicates
 
 
