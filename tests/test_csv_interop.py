@@ -300,6 +300,12 @@ def test_cli_says_a_repeated_problem_once_and_can_skip_invalid_rows(
     assert found["problems"][0] == {"line": 2, "column": "Time", "message": "'x' is not a number"}
     assert run([*data, "hours", "import", str(path), "--map", "hours="]) == 2
     assert "no column for hours" in capsys.readouterr().err
+    by_label = [*data, "hours", "import", str(path), "--map", "Hours=Time", "--dry-run"]
+    assert run([*by_label, "--skip-invalid"]) == 0  # the field as the preview labels it
+    assert run([*data, "hours", "import", str(path), "--map", "colour=Time"]) == 2
+    assert "unknown field 'colour' in the column mapping (choose start (Date (first day))" in (
+        capsys.readouterr().err
+    )
 
 
 def test_a_clock_time_file_imported_again_adds_nothing(services: Services, tmp_path: Path) -> None:

@@ -249,7 +249,8 @@ def register(subparsers: Any) -> None:
             "--map",
             action="append",
             metavar="FIELD=COLUMN",
-            help="read FIELD from the column named COLUMN; FIELD= leaves it out (repeatable)",
+            help="read FIELD (start, hours, … or its label, e.g. 'Date (first day)') from "
+            "the column named COLUMN; FIELD= leaves it out (repeatable)",
         )
         p.add_argument(
             "--skip-invalid",

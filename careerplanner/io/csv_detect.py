@@ -182,13 +182,8 @@ def _map(
 ) -> tuple[dict[str, int], list[str]]:
     columns = table.columns
     found: dict[str, int] = {}
-    chosen = dict(explicit or {})
+    chosen = {_field_named(name, aliases): column for name, column in (explicit or {}).items()}
     for name, column in chosen.items():
-        if name not in aliases:
-            raise ValidationError(
-                f"unknown field '{name}' in the column mapping (choose {', '.join(aliases)})",
-                "mapping",
-            )
         if column is not None and column != "":
             found[name] = _column_index(columns, column)
     keys = [normalise(c) for c in columns]
@@ -221,6 +216,20 @@ def _map(
     if missing:
         _missing(columns, missing)
     return found, notes
+
+
+def _field_named(name: str, aliases: Mapping[str, tuple[str, ...]]) -> str:
+    """A field by its name or by the label the preview shows ('Date (first day)' -> start)."""
+    if name in aliases:
+        return name
+    wanted = normalise(name)
+    for field_name in aliases:
+        if wanted in (field_name, normalise(FIELD_LABELS[field_name])):
+            return field_name
+    known = ", ".join(f"{n} ({FIELD_LABELS[n]})" for n in aliases)
+    raise ValidationError(
+        f"unknown field '{name}' in the column mapping (choose {known})", "mapping"
+    )
 
 
 def _missing(columns: Sequence[str], missing: Sequence[str]) -> None:
