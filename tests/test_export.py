@@ -4,16 +4,32 @@ from __future__ import annotations
 
 import csv
 import io
+import json
+import tempfile
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from careerplanner.catalog import load_catalog
 from careerplanner.domain.errors import ValidationError
-from careerplanner.domain.model import CeActivity, CeTopic, GoalStatus, WorkEntry
+from careerplanner.domain.model import (
+    Activity,
+    CeActivity,
+    CeTopic,
+    GoalStatus,
+    License,
+    LicenseType,
+    Setting,
+    Supervision,
+    WorkEntry,
+    WorkPeriod,
+)
 from careerplanner.domain.scenarios import Scenario
-from careerplanner.io.csv_export import HOURS_COLUMNS, neutralise
+from careerplanner.io.csv_export import HOURS_COLUMNS, HOURS_HEADERS, neutralise
 from careerplanner.services import Services
 from careerplanner.storage import Database
 from careerplanner.storage import repositories as repo
@@ -35,7 +51,7 @@ def test_hours_export_neutralises_and_round_trips(services: Services, tmp_path: 
     out = tmp_path / "hours.csv"
     assert services.records.export_hours_csv(out) == 4
     rows = list(csv.reader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
-    assert tuple(rows[0]) == HOURS_COLUMNS
+    assert tuple(rows[0]) == HOURS_HEADERS
     for row, text in zip(rows[1:], risky, strict=True):
         assert row[8] == row[9] == "'" + text
         assert row[1].count("-") == 2 and row[3] == "2.5"
@@ -49,11 +65,37 @@ def test_hours_export_range_and_ce(services: Services) -> None:
     services.hours.add(WorkEntry(date(2026, 3, 1), 1))
     buffer = io.StringIO()
     assert services.records.export_hours_csv(buffer, date(2026, 2, 1), date(2026, 2, 28)) == 1
-    assert "2026-01-30,2026-02-03,10," in buffer.getvalue()
+    assert "2026-01-30,2026-02-03,10,Case management,Other,Not supervised," in buffer.getvalue()
     services.ce.add(CeActivity(date(2026, 5, 1), 2, CeTopic.ETHICS, title="-Ethics"))
     buffer = io.StringIO()
     assert services.records.export_ce_csv(buffer) == 1
+    assert "2026-05-01,2,Ethics,'-Ethics" in buffer.getvalue()
+    buffer = io.StringIO()
+    assert services.records.export_ce_csv(buffer, codes=True) == 1
     assert "2026-05-01,2,ethics,'-Ethics" in buffer.getvalue()
+
+
+@pytest.mark.parametrize("codes", [False, True])
+def test_both_export_forms_read_back_as_the_same_entries(
+    services: Services, tmp_path: Path, codes: bool
+) -> None:
+    kinds = [
+        WorkEntry(date(2026, 1, 5), 4, setting=Setting.HOME_HEALTH, supervision=Supervision.CCM),
+        WorkEntry(date(2026, 1, 6), 2.5, activity=Activity.SUPERVISING, paid=False),
+        WorkEntry(date(2026, 1, 7), 30, end=date(2026, 1, 9), supervision=Supervision.LICENSED_SW),
+        WorkEntry(date(2026, 1, 12), 1, setting=Setting.SKILLED_NURSING, employer="'quoted"),
+    ]
+    stored = [services.hours.add(e) for e in kinds]
+    out = tmp_path / "hours.csv"
+    services.records.export_hours_csv(out, codes=codes)
+    header = out.read_text(encoding="utf-8-sig").splitlines()[0]
+    assert header.split(",") == list(HOURS_COLUMNS if codes else HOURS_HEADERS)
+    assert ("Supervised by a CCM" in out.read_text(encoding="utf-8-sig")) is not codes
+    with Database.open(tmp_path / "other") as db:
+        other = Services(db, services.catalog, today=lambda: TODAY)
+        preview = other.records.preview_hours_csv(out)
+        assert preview.tool == "CareerPlanner export" and not preview.notes
+        assert [replace(e, id=0) for e in preview.rows] == [replace(e, id=0) for e in stored]
 
 
 def _rich_plan(services: Services) -> None:
@@ -62,6 +104,13 @@ def _rich_plan(services: Services) -> None:
     services.hours.verify([entry.id], "Dr. Rivera", "LCSW", date(2026, 11, 21))
     services.hours.remove(services.hours.list()[0].id)
     services.scenarios.create(Scenario("Faster", weekly_hours=40, raise_percent=3.5))
+    hospital_in_july = WorkPeriod(
+        0, date(2027, 7, 1), None, 40, Activity.CASE_MANAGEMENT, Setting.HOSPITAL, Supervision.RN
+    )
+    services.scenarios.create(Scenario("Hospital in July", work_periods=(hospital_in_july,)))
+    services.education.add_license(
+        License(LicenseType.LCSW, date(2026, 1, 1), date(2027, 3, 31), "TX", renewal_assumed=False)
+    )
     for goal in services.goals.list()[:1]:
         services.goals.update(replace(goal, status=GoalStatus.EARNED, earned_on=date(2025, 1, 1)))
     with services.db.session() as session:
@@ -85,6 +134,56 @@ def test_json_round_trip_is_exact(services: Services, tmp_path: Path) -> None:
             other.records.import_json(first)
 
 
+def test_json_round_trip_carries_work_periods_and_the_renewal_flag(
+    services: Services, tmp_path: Path
+) -> None:
+    _rich_plan(services)
+    path = tmp_path / "plan.json"
+    services.records.export_json(path)
+    doc = json.loads(path.read_text())
+    assert [p["setting"] for p in doc["work_periods"]] == ["insurance", "hospital"]
+    assert [lic["renewal_assumed"] for lic in doc["licenses"]] == [True, False]
+    scenarios = {s["name"]: s["work_periods"] for s in doc["scenarios"]}
+    assert scenarios["Faster"] is None
+    assert [p["start"] for p in scenarios["Hospital in July"]] == ["2027-07-01"]
+
+
+def test_a_file_from_before_rules_v2_imports_with_the_defaults(
+    services: Services, tmp_path: Path
+) -> None:
+    path = tmp_path / "plan.json"
+    path.write_text(
+        '{"format": "CareerPlanner plan", "version": 1, "licenses": '
+        '[{"id": 3, "type": "RN", "issued": "2025-08-01", "expires": "2027-07-31"}]}'
+    )
+    plan = services.records.import_json(path)
+    assert plan.licenses == (
+        License(LicenseType.RN, date(2025, 8, 1), date(2027, 7, 31), id=3, renewal_assumed=True),
+    )
+    assert plan.work_periods == ()
+
+
+def test_a_file_with_overlapping_periods_is_refused(services: Services, tmp_path: Path) -> None:
+    period = (
+        '{"id": %d, "start": "%s", "end": null, "weekly_hours": 30, "activity": '
+        '"case-management", "setting": "other", "supervision": "none"}'
+    )
+    path = tmp_path / "plan.json"
+    path.write_text(
+        '{"format": "CareerPlanner plan", "version": 1, "work_periods": ['
+        + period % (1, "2026-01-01")
+        + ", "
+        + period % (2, "2027-01-01")
+        + "]}"
+    )
+    with pytest.raises(
+        ValidationError,
+        match=r"work_periods: the period from 2027-01-01 on overlaps the period from 2026-01-01 on",
+    ):
+        services.records.import_json(path)
+    assert services.plan.is_empty()
+
+
 def test_json_import_refuses_bad_files(services: Services, tmp_path: Path) -> None:
     path = tmp_path / "plan.json"
     path.write_text("{not json")
@@ -100,3 +199,33 @@ def test_json_import_refuses_bad_files(services: Services, tmp_path: Path) -> No
     with pytest.raises(ValidationError, match=r"entries\[0\]: hours must be more than 0"):
         services.records.import_json(path)
     assert services.plan.is_empty()
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    hours=st.one_of(st.integers(-5, 200), st.floats(-1, 200, allow_nan=False)),
+    length=st.integers(-3, 400),
+)
+def test_imported_periods_go_through_the_one_validation_path(hours: float, length: int) -> None:
+    """A period in a file is stored exactly when 0 < weekly hours <= 168 and its until is not
+    before its from; otherwise nothing at all is stored."""
+    end = date(2027, 1, 1) + timedelta(days=length)
+    doc = {
+        "format": "CareerPlanner plan",
+        "version": 1,
+        "work_periods": [
+            {"id": 1, "start": "2027-01-01", "end": end.isoformat(), "weekly_hours": hours,
+             "activity": "case-management", "setting": "clinic", "supervision": "rn"},
+        ],
+    }  # fmt: skip
+    with tempfile.TemporaryDirectory() as folder, Database.open(Path(folder) / "d") as db:
+        services = Services(db, load_catalog(), today=lambda: TODAY)
+        path = Path(folder) / "plan.json"
+        path.write_text(json.dumps(doc))
+        if 0 < hours <= 168 and length >= 0:
+            (period,) = services.records.import_json(path).work_periods
+            assert (period.weekly_hours, period.end) == (hours, end)
+        else:
+            with pytest.raises(ValidationError, match=r"work_periods\[0\]: "):
+                services.records.import_json(path)
+            assert services.plan.is_empty()

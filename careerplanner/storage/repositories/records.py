@@ -16,6 +16,7 @@ from sqlalchemy import Boolean, Date, Table, delete, func, insert, select, updat
 from sqlalchemy.dialects import sqlite
 from sqlalchemy.orm import Session
 
+from careerplanner.bulk import bulk_work
 from careerplanner.domain.model import (
     Activity,
     CeActivity,
@@ -33,6 +34,7 @@ from careerplanner.domain.model import (
     Setting,
     Supervision,
     WorkEntry,
+    WorkPeriod,
 )
 from careerplanner.storage.models import (
     CeActivityRow,
@@ -41,6 +43,7 @@ from careerplanner.storage.models import (
     GoalRow,
     LicenseRow,
     WorkEntryRow,
+    WorkPeriodRow,
 )
 
 T = TypeVar("T")
@@ -159,7 +162,8 @@ class Kind(Generic[T]):
             sql = f"{head} WHERE {where} ORDER BY {tail}"
         cursor = session.connection().connection.cursor()  # the driver's own, for speed
         try:
-            return self.build_columns(cursor.execute(sql, params).fetchall())
+            with bulk_work():
+                return self.build_columns(cursor.execute(sql, params).fetchall())
         finally:
             cursor.close()
 
@@ -185,6 +189,13 @@ ENTRIES = Kind(
     {"activity": Activity, "setting": Setting, "supervision": Supervision},
     ("start", "id"),
     "entry",
+)
+WORK_PERIODS = Kind(
+    WorkPeriod,
+    _table(WorkPeriodRow),
+    {"activity": Activity, "setting": Setting, "supervision": Supervision},
+    ("start", "id"),
+    "work period",
 )
 CE = Kind(CeActivity, _table(CeActivityRow), {"topic": CeTopic}, ("date", "id"), "CE activity")
 GOALS = Kind(Goal, _table(GoalRow), {"status": GoalStatus}, ("id",), "goal")
