@@ -145,7 +145,7 @@ class MainWindow(QMainWindow):
         if spec.name in self.stale:
             self.stale.discard(spec.name)
             page.refresh()  # type: ignore[attr-defined]
-        self.filter_action.setEnabled(hasattr(page, "focus_filter"))
+        self._update_filter_action(page)
         name_inputs(page)
         if self.stack.currentWidget() is not page:
             self.stack.setCurrentWidget(page)
@@ -176,6 +176,7 @@ class MainWindow(QMainWindow):
                 continue
             if page is current:
                 page.refresh()  # type: ignore[attr-defined]
+                self._update_filter_action(page)
                 name_inputs(page)
             else:
                 self.stale.add(name)
@@ -187,6 +188,11 @@ class MainWindow(QMainWindow):
         if not hasattr(page, "new_entry"):
             page = self.show_page("hours")
         page.new_entry()  # type: ignore[union-attr]
+
+    def _update_filter_action(self, page: QWidget) -> None:
+        """Edit → Filter only where there is something to filter."""
+        can_filter = getattr(page, "can_filter", None)
+        self.filter_action.setEnabled(callable(can_filter) and bool(can_filter()))
 
     def focus_filter(self) -> None:
         page = self.current_page()

@@ -86,3 +86,6 @@ def test_go_menu_shows_ampersands_and_filter_is_enabled_only_where_it_filters(
     for spec in PAGES:
         running.window.show_page(spec.name)
         assert filter_action.isEnabled() == (spec.name == "hours"), spec.name
+    running.window.show_page("hours")
+    running.services.backups.start_over()
+    assert not filter_action.isEnabled()  # no entries: nothing to filter

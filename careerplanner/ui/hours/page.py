@@ -193,6 +193,10 @@ class HoursPage(QWidget):
     def focus_filter(self) -> None:
         self.filter_bar.focus()
 
+    def can_filter(self) -> bool:
+        """Whether there are entries to filter."""
+        return self.model.rowCount() > 0
+
     # --- selection and state -------------------------------------------------------------
 
     def selected_entries(self) -> list[WorkEntry]:
