@@ -16,6 +16,8 @@ from contextlib import contextmanager
 
 _lock = threading.Lock()
 _depth = [0]  # bulk works under way, in any thread
+_saved: list[int] = []
+BULK_THRESHOLDS = (100_000, 50, 50)
 
 
 @contextmanager
@@ -24,11 +26,12 @@ def bulk_work() -> Iterator[None]:
     with _lock:
         _depth[0] += 1
         if _depth[0] == 1:
-            gc.freeze()
+            _saved[:] = gc.get_threshold()
+            gc.set_threshold(*BULK_THRESHOLDS)
     try:
         yield
     finally:
         with _lock:
             _depth[0] -= 1
             if _depth[0] == 0:
-                gc.unfreeze()
+                gc.set_threshold(*_saved)
