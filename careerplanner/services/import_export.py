@@ -2,15 +2,14 @@
 
 An import is previewed first (every bad row with its line, every duplicate), then stored all
 together in one transaction or not at all. Exports write to a temporary file beside the
-target and move it into place, so a failed export never leaves half a file.
+target and move it into place (`io.export_file`, the one way every export writes), so a
+failed export never leaves half a file and never replaces a file of the data folder.
 """
 
 from __future__ import annotations
 
 import gc
-import os
 import sqlite3
-import tempfile
 from collections.abc import Callable, Hashable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -36,6 +35,7 @@ from careerplanner.io.csv_import import (
     parse_hours,
 )
 from careerplanner.io.csv_read import read_csv
+from careerplanner.io.export_file import ExportTarget
 from careerplanner.io.import_checks import ce_key, day_overruns, entry_key, split_duplicates
 from careerplanner.services.base import ServiceBase, Today
 from careerplanner.services.bus import KINDS, Change, ChangeBus
@@ -138,10 +138,20 @@ class ImportExportService(ServiceBase):
 
     # --- CSV export ---------------------------------------------------------------------
 
+    def export_target(self, path: Path, force: bool = False) -> ExportTarget:
+        """`path` checked as a place to export to (never a file of this data folder)."""
+        return ExportTarget.check(path, self._db.data_dir, force)
+
     def export_hours_csv(
-        self, target: Target, start: date | None = None, end: date | None = None
+        self,
+        target: Target,
+        start: date | None = None,
+        end: date | None = None,
+        *,
+        force: bool = False,
     ) -> int:
         """Every entry touching start..end (either may be open), every column; returns rows."""
+        checked = self._checked(target, force)
         with self._db.session() as session:
             entries = repo.list_all(session, repo.ENTRIES)
         chosen = [
@@ -149,12 +159,18 @@ class ImportExportService(ServiceBase):
             for e in entries
             if (start is None or e.last_day >= start) and (end is None or e.start <= end)
         ]
-        with _writing(target) as stream:
+        with _writing(checked) as stream:
             return csv_export.write_hours(stream, chosen)
 
     def export_ce_csv(
-        self, target: Target, start: date | None = None, end: date | None = None
+        self,
+        target: Target,
+        start: date | None = None,
+        end: date | None = None,
+        *,
+        force: bool = False,
     ) -> int:
+        checked = self._checked(target, force)
         with self._db.session() as session:
             items = repo.list_all(session, repo.CE)
         chosen = [
@@ -162,16 +178,20 @@ class ImportExportService(ServiceBase):
             for c in items
             if (start is None or c.date >= start) and (end is None or c.date <= end)
         ]
-        with _writing(target) as stream:
+        with _writing(checked) as stream:
             return csv_export.write_ce(stream, chosen)
+
+    def _checked(self, target: Target, force: bool) -> ExportTarget | IO[str]:
+        return self.export_target(target, force) if isinstance(target, Path) else target
 
     # --- JSON -------------------------------------------------------------------------
 
-    def export_json(self, target: Target) -> json_io.PlanFile:
+    def export_json(self, target: Target, *, force: bool = False) -> json_io.PlanFile:
         """The whole plan, with ids, as one JSON document."""
+        checked = self._checked(target, force)
         with self._db.session() as session:
             plan = read_plan_file(session)
-        with _writing(target, bom=False) as stream:
+        with _writing(checked, bom=False) as stream:
             stream.write(json_io.dumps(plan))
         return plan
 
@@ -181,8 +201,20 @@ class ImportExportService(ServiceBase):
             text = Path(path).read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError) as error:
             raise ValidationError(f"cannot read {path}: {error}", "file") from error
+        return self.import_plan(self.checked_plan(text))
+
+    def checked_plan(self, text: str) -> json_io.PlanFile:
+        """A plan document read and checked as a whole, as every other path checks it."""
         cert_ids = self._catalog.ids if self._catalog is not None else None
-        plan = validate_plan_file(json_io.loads(text), self._today(), cert_ids)
+        return validate_plan_file(json_io.loads(text), self._today(), cert_ids)
+
+    def import_plan(
+        self,
+        plan: json_io.PlanFile,
+        prepare: Callable[[json_io.PlanFile], json_io.PlanFile] | None = None,
+    ) -> Plan:
+        """Store a checked plan in this empty database in one transaction; `prepare` runs
+        inside it once the database is known to be empty, and may adjust the plan."""
         with self._db.session() as session:
             if not repo.is_empty(session):
                 raise ValidationError(
@@ -190,10 +222,15 @@ class ImportExportService(ServiceBase):
                     "holds data; choose a new folder (--data-dir) or restore a backup instead",
                     "file",
                 )
-            store_plan_file(session, plan)
+            store_plan_file(session, prepare(plan) if prepare is not None else plan)
             snapshot = repo.load_plan(session)
         self._bus.publish(Change(KINDS))
         return snapshot
+
+    def read_plan(self) -> json_io.PlanFile:
+        """Everything stored, as one consistent read."""
+        with self._db.session() as session:
+            return read_plan_file(session)
 
 
 # --- helpers -------------------------------------------------------------------------------
@@ -312,22 +349,10 @@ def _iso_dates(column: Sequence[object]) -> list[object]:
 
 
 @contextmanager
-def _writing(target: Target, bom: bool = True) -> Iterator[IO[str]]:
-    """A text stream to the target; a path is written in full beside it, then moved in."""
-    if not isinstance(target, Path):
-        yield target
-        return
-    target = Path(target)
-    handle, temp_name = tempfile.mkstemp(
-        dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
-    )
-    try:
-        encoding = "utf-8-sig" if bom else "utf-8"
-        with os.fdopen(handle, "w", encoding=encoding, newline="") as stream:
+def _writing(target: ExportTarget | IO[str], bom: bool = True) -> Iterator[IO[str]]:
+    """A text stream to the target: a stream as is, a path through `ExportTarget`."""
+    if isinstance(target, ExportTarget):
+        with target.text(bom=bom) as stream:
             yield stream
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temp_name, target)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
+    else:
+        yield target
