@@ -27,6 +27,7 @@ from careerplanner.cli import (
 )
 from careerplanner.cli.context import CommandError, Context
 from careerplanner.domain.errors import ValidationError
+from careerplanner.domain.validation import printable
 from careerplanner.storage.errors import UnusableFileError
 
 COMMAND_MODULES = (
@@ -76,14 +77,34 @@ def build_parser() -> Parser:
 
 
 def _fail(message: str, code: int) -> int:
-    line = " ".join(str(message).split()) or "failed"
+    line = printable(" ".join(str(message).split())) or "failed"
     print(f"error: {line}", file=sys.stderr)
     return code
+
+
+def _argv_problem(argv: Sequence[str]) -> str | None:
+    """Arguments that are not UTF-8 (undecodable bytes arrive as lone surrogates)."""
+    for number, arg in enumerate(argv, start=1):
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:
+            shown = printable(arg.encode("utf-8", "surrogateescape").decode("latin-1")[:40])
+            return f"argument {number} ('{shown}') is not valid UTF-8 text; retype it"
+    return None
+
+
+def _options_problem(args: argparse.Namespace) -> str | None:
+    if args.data_dir is not None and not args.data_dir.strip():
+        return "--data-dir is empty; name the folder that holds your data"
+    return None
 
 
 def run(argv: Sequence[str]) -> int:
     """Parse `argv` (without the program name), run the command, return the exit code."""
     argv = list(argv)
+    problem = _argv_problem(argv)
+    if problem is not None:
+        return _fail(problem, 2)
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -91,6 +112,9 @@ def run(argv: Sequence[str]) -> int:
         return _fail(str(error), 2)
     except SystemExit as done:  # --help, --version
         return done.code if isinstance(done.code, int) else 0
+    problem = _options_problem(args)
+    if problem is not None:
+        return _fail(problem, 2)
     if args.command is None:
         return _gui(argv, parser)
     ctx = Context(args.data_dir)

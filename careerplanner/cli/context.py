@@ -137,11 +137,17 @@ def state(value: str | None, option: str) -> str | None:
 
 
 def record_id(value: str) -> int:
+    """A record id from 1 to 2^63 - 1 (the largest SQLite stores)."""
     cleaned = value.strip()
-    if not cleaned.isdigit() or not cleaned.isascii() or int(cleaned) <= 0:
-        shown = cleaned if len(cleaned) <= 40 else cleaned[:39] + "…"
+    shown = validation.printable(cleaned if len(cleaned) <= 40 else cleaned[:39] + "…")
+    if not cleaned.isdigit() or not cleaned.isascii() or len(cleaned) > 19:
         raise ValidationError(f"'{shown}' is not a record id (a whole number such as 12)", "ID")
-    return int(cleaned)
+    try:
+        return validation.check_id(int(cleaned), "ID")
+    except ValidationError:
+        raise ValidationError(
+            f"'{shown}' is not a record id (a whole number from 1 to {validation.MAX_ID:,})", "ID"
+        ) from None
 
 
 def required(value: object | None, option: str) -> None:

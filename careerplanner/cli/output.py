@@ -10,7 +10,7 @@ from datetime import date
 from enum import Enum
 from typing import Any
 
-from careerplanner.domain.validation import fmt_number
+from careerplanner.domain.validation import fmt_number, printable
 
 __all__ = ["dumps", "fmt_number", "jsonable", "record", "table", "yes_no"]
 
@@ -62,7 +62,7 @@ def cell(value: Any) -> str:
         return value.isoformat()
     if isinstance(value, float | int):
         return fmt_number(value)
-    return " ".join(str(value).split())
+    return printable(" ".join(str(value).split()))
 
 
 def table(headers: Sequence[str], rows: Iterable[Sequence[Any]], max_width: int = 40) -> str:
