@@ -41,7 +41,8 @@ EPSILON = 1e-9
 MIN_HOURS = 0.01  # 36 seconds: anything less is a typing slip, and rounds to 0 when shown
 MAX_ID = 2**63 - 1  # the largest id SQLite stores
 MAX_NUMBER_CHARS = 40  # a longer number is a typing slip (or an attack on the parser)
-TEXT_CONTROLS_ALLOWED = frozenset("\t\n\r")
+# control characters (C0 but tab and line breaks, DEL, C1) and lone surrogates (undecodable bytes)
+UNSAFE_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 
 _STATE_CODES = """
 AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY
@@ -97,8 +98,9 @@ def parse_text(text: str, field: str) -> str:
     broken characters (bytes that were not UTF-8)."""
     if not isinstance(text, str):
         raise ValidationError(f"{field} must be text", field)
-    bad = next((c for c in text if _unsafe_char(c)), None)
-    if bad is not None:
+    found = UNSAFE_TEXT.search(text)
+    if found is not None:
+        bad = found.group()
         what = (
             "a character that is not valid text (the input was not UTF-8)"
             if unicodedata.category(bad) == "Cs"
@@ -137,8 +139,7 @@ def parse_state(text: str, field: str = "state") -> str:
 
 
 def _unsafe_char(char: str) -> bool:
-    """A control character (C0 but tab and line breaks, DEL, C1) or a lone surrogate."""
-    return unicodedata.category(char) in ("Cc", "Cs") and char not in TEXT_CONTROLS_ALLOWED
+    return UNSAFE_TEXT.match(char) is not None
 
 
 def _char_name(char: str) -> str:
@@ -148,7 +149,7 @@ def _char_name(char: str) -> str:
 
 def printable(text: str) -> str:
     """`text` with every unsafe character shown as an escape (`\\x1b`), for terminals."""
-    if not any(_unsafe_char(c) for c in text):
+    if UNSAFE_TEXT.search(text) is None:
         return text
     return "".join(
         c.encode("unicode_escape", "backslashreplace").decode("ascii") if _unsafe_char(c) else c

@@ -34,6 +34,8 @@ from careerplanner.domain.validation import (
     LATEST,
     MAX_DAY_HOURS,
     MAX_TEXT,
+    MIN_HOURS,
+    UNSAFE_TEXT,
     parse_choice,
     parse_date,
     parse_number,
@@ -283,7 +285,7 @@ class _FastEntries:
             found = parse_number(raw, "hours")
         except ValidationError:
             return None
-        if not found > 0:
+        if not found >= MIN_HOURS - EPSILON:
             return None
         self._hours[raw] = found
         return found
@@ -308,9 +310,10 @@ class _FastEntries:
         return found
 
     def _clean(self, raws: tuple[str, ...]) -> tuple[str, ...] | None:
-        """The free texts as `parse_text` leaves them; None when one is too long or has a NUL."""
+        """The free texts as `parse_text` leaves them; None when `parse_text` would refuse one
+        (too long, or a control character)."""
         texts = tuple((raw[1:] if raw.startswith(_ESCAPED) else raw).strip() for raw in raws)
-        if max(map(len, texts)) > MAX_TEXT or "\x00" in "".join(texts):
+        if max(map(len, texts)) > MAX_TEXT or UNSAFE_TEXT.search("".join(texts)):
             return None
         self._texts.update(zip(raws, texts, strict=True))
         return texts
