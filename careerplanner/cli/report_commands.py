@@ -15,12 +15,13 @@ from careerplanner.io.export_file import ExportTarget
 def _pdf_path(args: argparse.Namespace, ctx: cx.Context) -> ExportTarget:
     """The report's file, checked as every export is, before the database is opened."""
     out = Path(args.out).expanduser()
-    if out.suffix.lower() != ".pdf":
-        raise ValidationError(f"--out: {args.out} should end in .pdf", "--out")
     try:
-        return ExportTarget.check(out, ctx.data_dir, args.force)
+        target = ExportTarget.check(out, ctx.data_dir, args.force)
     except ValidationError as error:
         raise ValidationError(f"--out: {error.message}", "--out") from None
+    if out.suffix.lower() != ".pdf":
+        raise ValidationError(f"--out: {args.out} should end in .pdf", "--out")
+    return target
 
 
 def report_hours(args: argparse.Namespace, ctx: cx.Context) -> int:
