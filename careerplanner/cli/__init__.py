@@ -88,7 +88,8 @@ def _argv_problem(argv: Sequence[str]) -> str | None:
         try:
             arg.encode("utf-8")
         except UnicodeEncodeError:
-            shown = printable(arg.encode("utf-8", "surrogateescape").decode("latin-1")[:40])
+            raw = arg.encode("utf-8", "surrogateescape")
+            shown = printable(raw.decode("utf-8", "backslashreplace")[:40])
             return f"argument {number} ('{shown}') is not valid UTF-8 text; retype it"
     return None
 

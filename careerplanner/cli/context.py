@@ -140,14 +140,13 @@ def record_id(value: str) -> int:
     """A record id from 1 to 2^63 - 1 (the largest SQLite stores)."""
     cleaned = value.strip()
     shown = validation.printable(cleaned if len(cleaned) <= 40 else cleaned[:39] + "…")
-    if not cleaned.isdigit() or not cleaned.isascii() or len(cleaned) > 19:
+    if not cleaned.isdigit() or not cleaned.isascii():
         raise ValidationError(f"'{shown}' is not a record id (a whole number such as 12)", "ID")
-    try:
-        return validation.check_id(int(cleaned), "ID")
-    except ValidationError:
+    if len(cleaned) > 19 or not 0 < int(cleaned) <= validation.MAX_ID:
         raise ValidationError(
             f"'{shown}' is not a record id (a whole number from 1 to {validation.MAX_ID:,})", "ID"
-        ) from None
+        )
+    return int(cleaned)
 
 
 def required(value: object | None, option: str) -> None:

@@ -157,16 +157,6 @@ def printable(text: str) -> str:
     )
 
 
-def check_id(value: int, field: str = "id") -> int:
-    """A stored record's id: a whole number from 1 to 2^63 - 1."""
-    if isinstance(value, bool) or not isinstance(value, int) or not 0 < value <= MAX_ID:
-        raise ValidationError(
-            f"{field} must be a whole number from 1 to {MAX_ID:,} (not {_clip(str(value))})",
-            field,
-        )
-    return value
-
-
 def _choice_key(text: str) -> str:
     return text.strip().lower().replace("_", "-").replace(" ", "-")
 
