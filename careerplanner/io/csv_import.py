@@ -42,6 +42,7 @@ from careerplanner.domain.validation import (
     validate_ce,
     validate_entry,
 )
+from careerplanner.io.csv_export import CE_COLUMNS, GUARDED_STARTS, HOURS_COLUMNS
 from careerplanner.io.csv_read import CsvTable
 
 T = TypeVar("T")
@@ -81,7 +82,7 @@ CE_ALIASES: dict[str, tuple[str, ...]] = {
 HOURS_REQUIRED = ("start", "hours")
 CE_REQUIRED = ("date", "hours", "topic")
 _YES = frozenset({"yes", "y", "true", "t", "1", "paid"})
-_ESCAPED = ("'=", "'+", "'-", "'@", "'\t", "'\r")
+_ESCAPED = tuple("'" + start for start in sorted(GUARDED_STARTS))  # the export's formula guard
 _NO = frozenset({"no", "n", "false", "f", "0", "unpaid"})
 
 
@@ -171,6 +172,7 @@ class _Parser:
     def __init__(self, index: Mapping[str, int], fields: Sequence[str], width: int) -> None:
         self.cells: list[str] = []
         self.pos = {name: index.get(name, width) for name in fields}
+        self.unguard = False  # undo the formula guard: set for a file of our own export
         self._dates: dict[str, date] = {}
         self._numbers: dict[str, float] = {}
         self._choices: dict[tuple[type[Enum], str], Enum] = {}
@@ -200,9 +202,15 @@ class _Parser:
         return found  # type: ignore[return-value]
 
 
-def _free(raw: str) -> str:
-    """Free text; a `'` our export put before a formula-like start is taken off."""
-    return raw[1:] if raw.startswith(_ESCAPED) else raw
+def _free(raw: str, unguard: bool) -> str:
+    """Free text; in a file of our own export, the `'` it put before a formula-like start is
+    taken off. Other files are taken as they are: there, a leading `'` is the user's text."""
+    return raw[1:] if unguard and raw.startswith(_ESCAPED) else raw
+
+
+def _own_export(columns: Sequence[str], ours: tuple[str, ...]) -> bool:
+    """Is this table one our CSV export wrote (its exact header row)?"""
+    return tuple(c.strip() for c in columns) == ours
 
 
 def _paid(raw: str) -> bool:
@@ -224,10 +232,10 @@ def _entry(p: _Parser, today: date) -> WorkEntry:
         setting=p.choice(c[i["setting"]], Setting, "setting", Setting.OTHER),
         supervision=p.choice(c[i["supervision"]], Supervision, "supervision", Supervision.NONE),
         paid=_paid(c[i["paid"]]),
-        employer=_free(c[i["employer"]]),
-        notes=_free(c[i["notes"]]),
-        verified_by=_free(c[i["verified_by"]]),
-        verified_credential=_free(c[i["verified_credential"]]),
+        employer=_free(c[i["employer"]], p.unguard),
+        notes=_free(c[i["notes"]], p.unguard),
+        verified_by=_free(c[i["verified_by"]], p.unguard),
+        verified_credential=_free(c[i["verified_credential"]], p.unguard),
         verified_on=p.optional_day(c[i["verified_on"]], "verified on"),
     )
     return validate_entry(entry, today)
@@ -239,8 +247,8 @@ def _activity(p: _Parser, today: date) -> CeActivity:
         date=p.day(c[i["date"]], "date"),
         hours=p.number(c[i["hours"]], "hours"),
         topic=p.choice(c[i["topic"]], CeTopic, "topic"),
-        title=_free(c[i["title"]]),
-        provider=_free(c[i["provider"]]),
+        title=_free(c[i["title"]], p.unguard),
+        provider=_free(c[i["provider"]], p.unguard),
     )
     return validate_ce(activity, today)
 
@@ -312,7 +320,7 @@ class _FastEntries:
     def _clean(self, raws: tuple[str, ...]) -> tuple[str, ...] | None:
         """The free texts as `parse_text` leaves them; None when `parse_text` would refuse one
         (too long, or a control character)."""
-        texts = tuple((raw[1:] if raw.startswith(_ESCAPED) else raw).strip() for raw in raws)
+        texts = tuple(_free(raw, self.parser.unguard).strip() for raw in raws)
         if max(map(len, texts)) > MAX_TEXT or UNSAFE_TEXT.search("".join(texts)):
             return None
         self._texts.update(zip(raws, texts, strict=True))
@@ -432,6 +440,7 @@ def parse_hours(
     """Every row of the table as a validated work entry, or an error with its line."""
     index = map_columns(table.columns, HOURS_ALIASES, HOURS_REQUIRED, mapping)
     parser = _Parser(index, list(HOURS_ALIASES), len(table.columns))
+    parser.unguard = _own_export(table.columns, HOURS_COLUMNS)
     fast = _FastEntries(parser, today)
     return _parse(table, parser, "hours", lambda p: _entry(p, today), on_progress, fast)
 
@@ -445,6 +454,7 @@ def parse_ce(
     """Every row of the table as a validated CE activity, or an error with its line."""
     index = map_columns(table.columns, CE_ALIASES, CE_REQUIRED, mapping)
     parser = _Parser(index, list(CE_ALIASES), len(table.columns))
+    parser.unguard = _own_export(table.columns, CE_COLUMNS)
     return _parse(table, parser, "ce", lambda p: _activity(p, today), on_progress)
 
 
