@@ -27,7 +27,7 @@ from careerplanner.cli import (
 )
 from careerplanner.cli.context import CommandError, Context
 from careerplanner.domain.errors import ValidationError
-from careerplanner.domain.validation import printable
+from careerplanner.domain.unsafe_text import printable
 from careerplanner.storage.errors import UnusableFileError
 
 COMMAND_MODULES = (

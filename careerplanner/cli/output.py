@@ -11,7 +11,8 @@ from datetime import date
 from enum import Enum
 from typing import Any
 
-from careerplanner.domain.validation import fmt_number, printable
+from careerplanner.domain.unsafe_text import printable
+from careerplanner.domain.validation import fmt_number
 
 __all__ = ["dumps", "fmt_number", "jsonable", "record", "table", "yes_no"]
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import date
@@ -29,6 +28,7 @@ from careerplanner.domain.model import (
     Track,
     WorkEntry,
 )
+from careerplanner.domain.unsafe_text import unsafe_in
 
 E = TypeVar("E", bound=Enum)
 
@@ -41,8 +41,6 @@ EPSILON = 1e-9
 MIN_HOURS = 0.01  # 36 seconds: anything less is a typing slip, and rounds to 0 when shown
 MAX_ID = 2**63 - 1  # the largest id SQLite stores
 MAX_NUMBER_CHARS = 40  # a longer number is a typing slip (or an attack on the parser)
-# control characters (C0 but tab and line breaks, DEL, C1) and lone surrogates (undecodable bytes)
-UNSAFE_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 
 _STATE_CODES = """
 AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY
@@ -98,15 +96,9 @@ def parse_text(text: str, field: str) -> str:
     broken characters (bytes that were not UTF-8)."""
     if not isinstance(text, str):
         raise ValidationError(f"{field} must be text", field)
-    found = UNSAFE_TEXT.search(text)
-    if found is not None:
-        bad = found.group()
-        what = (
-            "a character that is not valid text (the input was not UTF-8)"
-            if unicodedata.category(bad) == "Cs"
-            else f"a control character ({_char_name(bad)})"
-        )
-        raise ValidationError(f"{field} contains {what}; remove it", field)
+    unsafe = unsafe_in(text)
+    if unsafe is not None:
+        raise ValidationError(f"{field} contains {unsafe}; remove it", field)
     cleaned = text.strip()
     if len(cleaned) > MAX_TEXT:
         raise ValidationError(
@@ -136,25 +128,6 @@ def parse_state(text: str, field: str = "state") -> str:
             field,
         )
     return code
-
-
-def _unsafe_char(char: str) -> bool:
-    return UNSAFE_TEXT.match(char) is not None
-
-
-def _char_name(char: str) -> str:
-    names = {"\x00": "NUL", "\x07": "BEL", "\x1b": "ESC", "\x7f": "DEL", "\x9d": "OSC"}
-    return names.get(char, f"U+{ord(char):04X}")
-
-
-def printable(text: str) -> str:
-    """`text` with every unsafe character shown as an escape (`\\x1b`), for terminals."""
-    if UNSAFE_TEXT.search(text) is None:
-        return text
-    return "".join(
-        c.encode("unicode_escape", "backslashreplace").decode("ascii") if _unsafe_char(c) else c
-        for c in text
-    )
 
 
 def _choice_key(text: str) -> str:

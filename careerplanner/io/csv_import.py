@@ -28,6 +28,7 @@ from careerplanner.domain.model import (
     Supervision,
     WorkEntry,
 )
+from careerplanner.domain.unsafe_text import UNSAFE_TEXT
 from careerplanner.domain.validation import (
     EARLIEST,
     EPSILON,
@@ -35,7 +36,6 @@ from careerplanner.domain.validation import (
     MAX_DAY_HOURS,
     MAX_TEXT,
     MIN_HOURS,
-    UNSAFE_TEXT,
     parse_choice,
     parse_date,
     parse_number,

@@ -1,9 +1,7 @@
 """Import and export of the user's records: CSV hours and CE, and the whole plan as JSON.
 
 An import is previewed first (every bad row with its line, every duplicate), then stored all
-together in one transaction or not at all. Exports write to a temporary file beside the
-target and move it into place (`io.export_file`, the one way every export writes), so a
-failed export never leaves half a file and never replaces a file of the data folder.
+together in one transaction or not at all. The exports are inherited from `RecordExports`.
 """
 
 from __future__ import annotations
@@ -17,7 +15,7 @@ from datetime import date
 from itertools import chain
 from operator import attrgetter
 from pathlib import Path
-from typing import IO, Any, TypeVar
+from typing import Any, TypeVar
 
 from sqlalchemy import func, insert, select
 from sqlalchemy.dialects import sqlite
@@ -26,7 +24,7 @@ from sqlalchemy.orm import Session
 from careerplanner.domain.catalog import Catalog
 from careerplanner.domain.errors import ValidationError
 from careerplanner.domain.model import CeActivity, Plan, WorkEntry
-from careerplanner.io import csv_export, json_io
+from careerplanner.io import json_io
 from careerplanner.io.csv_import import (
     ColumnMapping,
     ImportPreview,
@@ -35,18 +33,17 @@ from careerplanner.io.csv_import import (
     parse_hours,
 )
 from careerplanner.io.csv_read import read_csv
-from careerplanner.io.export_file import ExportTarget
 from careerplanner.io.import_checks import ce_key, day_overruns, entry_key, split_duplicates
-from careerplanner.services.base import ServiceBase, Today
+from careerplanner.services.base import Today
 from careerplanner.services.bus import KINDS, Change, ChangeBus
-from careerplanner.services.plan_file import read_plan_file, store_plan_file, validate_plan_file
+from careerplanner.services.exports import RecordExports
+from careerplanner.services.plan_file import store_plan_file, validate_plan_file
 from careerplanner.storage import Database
 from careerplanner.storage import repositories as repo
 
 T = TypeVar("T")
 INSERT_CHUNK = 10_000
 ROWS_PER_STATEMENT = 500
-Target = Path | IO[str]
 
 
 @dataclass(frozen=True)
@@ -66,7 +63,7 @@ class ImportResult:
         return len(self.duplicates) + len(self.repeats)
 
 
-class ImportExportService(ServiceBase):
+class ImportExportService(RecordExports):
     def __init__(
         self, db: Database, bus: ChangeBus, today: Today, catalog: Catalog | None = None
     ) -> None:
@@ -136,64 +133,7 @@ class ImportExportService(ServiceBase):
             preview.rows, preview.lines = [e for e, _ in kept], [n for _, n in kept]
             preview.errors = sorted(preview.errors + overruns, key=lambda item: item[0])
 
-    # --- CSV export ---------------------------------------------------------------------
-
-    def export_target(self, path: Path, force: bool = False) -> ExportTarget:
-        """`path` checked as a place to export to (never a file of this data folder)."""
-        return ExportTarget.check(path, self._db.data_dir, force)
-
-    def export_hours_csv(
-        self,
-        target: Target,
-        start: date | None = None,
-        end: date | None = None,
-        *,
-        force: bool = False,
-    ) -> int:
-        """Every entry touching start..end (either may be open), every column; returns rows."""
-        checked = self._checked(target, force)
-        with self._db.session() as session:
-            entries = repo.list_all(session, repo.ENTRIES)
-        chosen = [
-            e
-            for e in entries
-            if (start is None or e.last_day >= start) and (end is None or e.start <= end)
-        ]
-        with _writing(checked) as stream:
-            return csv_export.write_hours(stream, chosen)
-
-    def export_ce_csv(
-        self,
-        target: Target,
-        start: date | None = None,
-        end: date | None = None,
-        *,
-        force: bool = False,
-    ) -> int:
-        checked = self._checked(target, force)
-        with self._db.session() as session:
-            items = repo.list_all(session, repo.CE)
-        chosen = [
-            c
-            for c in items
-            if (start is None or c.date >= start) and (end is None or c.date <= end)
-        ]
-        with _writing(checked) as stream:
-            return csv_export.write_ce(stream, chosen)
-
-    def _checked(self, target: Target, force: bool) -> ExportTarget | IO[str]:
-        return self.export_target(target, force) if isinstance(target, Path) else target
-
-    # --- JSON -------------------------------------------------------------------------
-
-    def export_json(self, target: Target, *, force: bool = False) -> json_io.PlanFile:
-        """The whole plan, with ids, as one JSON document."""
-        checked = self._checked(target, force)
-        with self._db.session() as session:
-            plan = read_plan_file(session)
-        with _writing(checked, bom=False) as stream:
-            stream.write(json_io.dumps(plan))
-        return plan
+    # --- JSON plan import ---------------------------------------------------------------
 
     def import_json(self, path: Path) -> Plan:
         """Reproduce an exported plan in this (empty) database, ids and all."""
@@ -226,11 +166,6 @@ class ImportExportService(ServiceBase):
             snapshot = repo.load_plan(session)
         self._bus.publish(Change(KINDS))
         return snapshot
-
-    def read_plan(self) -> json_io.PlanFile:
-        """Everything stored, as one consistent read."""
-        with self._db.session() as session:
-            return read_plan_file(session)
 
 
 # --- helpers -------------------------------------------------------------------------------
@@ -346,13 +281,3 @@ def _gc_paused() -> Iterator[None]:
 def _iso_dates(column: Sequence[object]) -> list[object]:
     lookup = {d: d.isoformat() if isinstance(d, date) else d for d in set(column)}
     return list(map(lookup.__getitem__, column))
-
-
-@contextmanager
-def _writing(target: ExportTarget | IO[str], bom: bool = True) -> Iterator[IO[str]]:
-    """A text stream to the target: a stream as is, a path through `ExportTarget`."""
-    if isinstance(target, ExportTarget):
-        with target.text(bom=bom) as stream:
-            yield stream
-    else:
-        yield target
