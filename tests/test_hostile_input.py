@@ -100,6 +100,19 @@ JSON_CASES: dict[str, tuple[Callable[[Doc], Any], str]] = {
         lambda d: d.update(entries=[entry(d, notes="\x1b]0;owned\x07")]),
         "notes contains a control character (ESC)",
     ),
+    "an escape sequence in the audit log": (
+        lambda d: d.update(
+            entry_events=[
+                {
+                    "entry_id": 1,
+                    "at": "2024-03-04T10:00:00",
+                    "action": "verify",
+                    "detail": "\x1b[2J",
+                }
+            ]
+        ),
+        "entry_events[0]: detail contains a control character (ESC)",
+    ),
     "hours below 0.01": (
         lambda d: d.update(entries=[entry(d, hours=0.001)]),
         "hours must be at least 0.01 h",

@@ -15,6 +15,7 @@ from careerplanner.domain.errors import ValidationError
 from careerplanner.domain.scenarios import Scenario, validate_scenario
 from careerplanner.domain.validation import (
     MAX_ID,
+    parse_text,
     validate_ce,
     validate_day_totals,
     validate_degree,
@@ -80,7 +81,16 @@ def validate_plan_file(plan: PlanFile, today: date, cert_ids: Iterable[str] | No
     profile = None if plan.profile is None else _checked(validate_profile, plan.profile, "profile")
     _check_days(checked["entries"])
     _check_one_goal_each(checked["goals"])
-    return replace(plan, profile=profile, scenarios=scenarios, **checked)
+    events = tuple(_checked(_event, e, f"entry_events[{i}]") for i, e in enumerate(plan.events))
+    return replace(plan, profile=profile, scenarios=scenarios, events=events, **checked)
+
+
+def _event(event: Any) -> Any:
+    """An audit-log event: its texts checked like any other (it may name a removed entry)."""
+    entry_id, at, action, detail = event
+    if not 0 < entry_id <= MAX_ID:
+        raise ValidationError(f"the entry id {entry_id} is not valid", "entry_id")
+    return (entry_id, at, parse_text(action, "action"), parse_text(detail, "detail"))
 
 
 def _check_days(entries: Sequence[Any]) -> None:
