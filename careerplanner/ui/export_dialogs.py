@@ -307,13 +307,10 @@ class PlanImportDialog(QDialog):
                 plan = self.services.archive.import_(path)
             else:
                 plan = self.services.records.import_json(path)
-        except ValidationError as error:
+        except (OSError, ValidationError) as error:
             refused = not self.services.plan.is_empty()
-            say(
-                self,
-                self.error,
-                NOT_EMPTY if refused else f"The plan was not imported: {error.message}.",
-            )
+            why = error.message if isinstance(error, ValidationError) else str(error)
+            say(self, self.error, NOT_EMPTY if refused else f"The plan was not imported: {why}.")
             return
         self.refresh()
         files = sum(1 for c in plan.ce if c.certificate)

@@ -288,3 +288,25 @@ def test_a_file_of_the_data_folder_is_refused_even_when_agreed(
     exporter.export_button.click()  # "careerplanner.sqlite3.json": still in the data folder
     assert "data folder" in exporter.error.text()
     assert database.read_bytes() == before and len(services.hours.list()) == 4
+
+
+def test_a_hostile_archive_is_refused_with_its_reason(
+    qtbot: Any, catalog: Catalog, tmp_path: Path
+) -> None:
+    import zipfile
+
+    hostile = tmp_path / "plan.careerplanner"
+    with zipfile.ZipFile(hostile, "w") as archive:
+        archive.writestr("plan.json", '{"format": "CareerPlanner plan", "version": 1}')
+        archive.writestr("../../outside.txt", "x")
+    with Database.open(tmp_path / "empty") as database:
+        fresh = Services(database, catalog, today=lambda: TODAY)
+        dialog = PlanImportDialog(fresh)
+        qtbot.addWidget(dialog)
+        dialog.import_file(hostile)
+        assert dialog.error.text() == (
+            "The plan was not imported: the archive holds '../../outside.txt', which is not a "
+            "certificate of a plan."
+        )
+        assert fresh.plan.is_empty() and dialog.choose_button.isEnabled()
+    assert not (tmp_path.parent / "outside.txt").exists()
