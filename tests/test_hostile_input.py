@@ -257,3 +257,30 @@ def test_stored_control_characters_are_escaped_on_output(tmp_path: Path) -> None
     assert "B\\u001b]0;x\\u0007\\u009b" in as_json
     for output in (listed, as_json):
         assert not any(c in output for c in UNSAFE if c != "\n")
+
+
+@pytest.mark.parametrize("option", ["--json", "--archive"])
+@pytest.mark.parametrize(
+    ("column", "value", "reason"),
+    [
+        ("notes", "\x1b[2J", "entries[0]: notes contains a control character (ESC)"),
+        ("hours", 0.004, "entries[0]: hours must be at least 0.01 h"),
+    ],
+)
+def test_a_plan_that_could_not_be_imported_again_is_not_exported(
+    tmp_path: Path, option: str, column: str, value: object, reason: str
+) -> None:
+    """A record stored before a check existed would make a file no import takes back."""
+    data = tmp_path / "d"
+    assert call("--data-dir", str(data), "hours", "add", "--date", "2024-01-02",
+                "--hours", "3")[0] == 0  # fmt: skip
+    with contextlib.closing(sqlite3.connect(data / "careerplanner.sqlite3")) as connection:
+        connection.execute(f"UPDATE work_entry SET {column} = ?", (value,))
+        connection.commit()
+    out = tmp_path / "plan.out"
+    err = refused("--data-dir", str(data), "export", option, str(out))
+    assert "the plan was not exported, because it could not be imported again" in err
+    assert reason in err and "correct that record, then export again" in err
+    assert not out.exists() and sorted(p.name for p in tmp_path.iterdir()) == ["d"]
+    assert call("--data-dir", str(data), "hours", "remove", "1")[0] == 0
+    assert call("--data-dir", str(data), "export", option, str(out))[0] == 0

@@ -14,10 +14,14 @@ from datetime import date
 from pathlib import Path
 from typing import IO
 
+from careerplanner.domain.catalog import Catalog
+from careerplanner.domain.errors import ValidationError
 from careerplanner.io import csv_export, json_io
 from careerplanner.io.export_file import ExportTarget
-from careerplanner.services.base import ServiceBase
-from careerplanner.services.plan_file import read_plan_file
+from careerplanner.services.base import ServiceBase, Today
+from careerplanner.services.bus import ChangeBus
+from careerplanner.services.plan_file import read_plan_file, validate_plan_file
+from careerplanner.storage import Database
 from careerplanner.storage import repositories as repo
 
 Target = Path | IO[str]
@@ -25,6 +29,31 @@ Target = Path | IO[str]
 
 class RecordExports(ServiceBase):
     """The export half of the records service (`ImportExportService` adds the imports)."""
+
+    def __init__(
+        self, db: Database, bus: ChangeBus, today: Today, catalog: Catalog | None = None
+    ) -> None:
+        super().__init__(db, bus, today)
+        self._catalog = catalog
+
+    def validated(self, plan: json_io.PlanFile) -> json_io.PlanFile:
+        """The plan checked as a whole, as an import checks it (ValidationError if not)."""
+        cert_ids = self._catalog.ids if self._catalog is not None else None
+        return validate_plan_file(plan, self._today(), cert_ids)
+
+    def importable_plan(self) -> json_io.PlanFile:
+        """Everything stored, refused when an import could not take it back (a record kept
+        from before a check was added, say), so no export is made that cannot be imported."""
+        plan = self.read_plan()
+        try:
+            self.validated(plan)
+        except ValidationError as error:
+            raise ValidationError(
+                f"the plan was not exported, because it could not be imported again: "
+                f"{error.message}; correct that record, then export again",
+                error.field,
+            ) from None
+        return plan
 
     def export_target(self, path: Path, force: bool = False) -> ExportTarget:
         """`path` checked as a place to export to (never a file of this data folder)."""
@@ -75,8 +104,7 @@ class RecordExports(ServiceBase):
     def export_json(self, target: Target, *, force: bool = False) -> json_io.PlanFile:
         """The whole plan, with ids, as one JSON document."""
         checked = self._checked(target, force)
-        with self._db.session() as session:
-            plan = read_plan_file(session)
+        plan = self.importable_plan()
         with _writing(checked, bom=False) as stream:
             stream.write(json_io.dumps(plan))
         return plan

@@ -21,7 +21,6 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.dialects import sqlite
 from sqlalchemy.orm import Session
 
-from careerplanner.domain.catalog import Catalog
 from careerplanner.domain.errors import ValidationError
 from careerplanner.domain.model import CeActivity, Plan, WorkEntry
 from careerplanner.io import json_io
@@ -34,11 +33,9 @@ from careerplanner.io.csv_import import (
 )
 from careerplanner.io.csv_read import read_csv
 from careerplanner.io.import_checks import ce_key, day_overruns, entry_key, split_duplicates
-from careerplanner.services.base import Today
-from careerplanner.services.bus import KINDS, Change, ChangeBus
+from careerplanner.services.bus import KINDS, Change
 from careerplanner.services.exports import RecordExports
-from careerplanner.services.plan_file import store_plan_file, validate_plan_file
-from careerplanner.storage import Database
+from careerplanner.services.plan_file import store_plan_file
 from careerplanner.storage import repositories as repo
 
 T = TypeVar("T")
@@ -64,12 +61,6 @@ class ImportResult:
 
 
 class ImportExportService(RecordExports):
-    def __init__(
-        self, db: Database, bus: ChangeBus, today: Today, catalog: Catalog | None = None
-    ) -> None:
-        super().__init__(db, bus, today)
-        self._catalog = catalog
-
     # --- CSV import ---------------------------------------------------------------------
 
     def preview_hours_csv(
@@ -145,8 +136,7 @@ class ImportExportService(RecordExports):
 
     def checked_plan(self, text: str) -> json_io.PlanFile:
         """A plan document read and checked as a whole, as every other path checks it."""
-        cert_ids = self._catalog.ids if self._catalog is not None else None
-        return validate_plan_file(json_io.loads(text), self._today(), cert_ids)
+        return self.validated(json_io.loads(text))
 
     def import_plan(
         self,

@@ -34,7 +34,7 @@ class PlanArchiveService:
     def export(self, path: Path, *, force: bool = False) -> json_io.PlanFile:
         """The plan and every certificate it refers to, written through `ExportTarget`."""
         target = self._records.export_target(path, force)
-        plan = self._records.read_plan()
+        plan = self._records.importable_plan()
         files: dict[str, Path] = {}
         for activity in plan.ce:
             if not activity.certificate:
