@@ -29,7 +29,7 @@ from careerplanner.domain.errors import ValidationError
 
 Doc = dict[str, Any]
 BIG = "a number of 5,000 digits goes here"
-KINDS = ("degree", "license", "exam", "hours", "ce", "goal")
+KINDS = ("degree", "license", "exam", "hours", "ce", "goal", "work")
 UNSAFE = [chr(c) for c in (*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0))]
 SAFE_TEXT = st.text(
     st.characters(blacklist_categories=("Cc", "Cs")) | st.sampled_from("\t\n\r"), max_size=20
