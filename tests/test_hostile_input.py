@@ -284,3 +284,14 @@ def test_a_plan_that_could_not_be_imported_again_is_not_exported(
     assert not out.exists() and sorted(p.name for p in tmp_path.iterdir()) == ["d"]
     assert call("--data-dir", str(data), "hours", "remove", "1")[0] == 0
     assert call("--data-dir", str(data), "export", option, str(out))[0] == 0
+
+
+def test_stored_control_characters_are_escaped_wherever_they_are_printed(tmp_path: Path) -> None:
+    data = tmp_path / "d"
+    assert call("--data-dir", str(data), "profile", "set", "--name", "Ana")[0] == 0
+    with contextlib.closing(sqlite3.connect(data / "careerplanner.sqlite3")) as connection:
+        connection.execute("UPDATE profile SET name = ?", ("Ana\x1b]2;owned\x07",))
+        connection.commit()
+    code, shown, _ = call("--data-dir", str(data), "profile", "show")
+    assert code == 0
+    assert "Name:               Ana\\x1b]2;owned\\x07\n" in shown
