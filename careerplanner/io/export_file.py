@@ -103,12 +103,19 @@ def _sync(path: Path) -> None:
 
 
 def _belongs_to(path: Path, data_dir: Path) -> bool:
-    """Is `path` inside the data folder, by name after resolving links, or by inode?"""
+    """Is `path` inside the data folder: by name after resolving links, by the identity of a
+    folder it is in (another spelling on a case-insensitive disk, a bind mount), or, for a
+    file with a second link, by its inode?"""
     folder = data_dir.expanduser().resolve()
     resolved = path.resolve()
     if resolved == folder or folder in resolved.parents:
         return True
-    if not path.exists() or not folder.is_dir():
+    if not folder.is_dir():
+        return False
+    home = folder.stat()
+    if any(_same_inode(home, parent) for parent in resolved.parents):
+        return True
+    if not path.exists():
         return False
     stat = path.stat()
     if stat.st_nlink < 2:
