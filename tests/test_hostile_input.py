@@ -240,7 +240,7 @@ def test_control_characters_in_a_csv_file_are_refused(tmp_path: Path) -> None:
     csv.write_text("date,hours,notes\n2024-01-02,3,fine\n2024-01-03,2,\x1b[31mred\n")
     code, _, err = call("--data-dir", str(data), "hours", "import", str(csv))
     assert code == 2
-    assert "line 3: notes contains a control character (ESC)" in err
+    assert "line 3: notes: notes contains a control character (ESC); remove it" in err
     assert dump(data) == before
 
 

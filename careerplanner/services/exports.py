@@ -64,10 +64,12 @@ class RecordExports(ServiceBase):
         target: Target,
         start: date | None = None,
         end: date | None = None,
+        codes: bool = False,
         *,
         force: bool = False,
     ) -> int:
-        """Every entry touching start..end (either may be open), every column; returns rows."""
+        """Every entry touching start..end (either may be open), every column; returns rows.
+        Headers and choices as people read them, or `codes` as the machine form."""
         checked = self._checked(target, force)
         with self._db.session() as session:
             entries = repo.list_all(session, repo.ENTRIES)
@@ -77,13 +79,14 @@ class RecordExports(ServiceBase):
             if (start is None or e.last_day >= start) and (end is None or e.start <= end)
         ]
         with _writing(checked) as stream:
-            return csv_export.write_hours(stream, chosen)
+            return csv_export.write_hours(stream, chosen, codes)
 
     def export_ce_csv(
         self,
         target: Target,
         start: date | None = None,
         end: date | None = None,
+        codes: bool = False,
         *,
         force: bool = False,
     ) -> int:
@@ -96,7 +99,7 @@ class RecordExports(ServiceBase):
             if (start is None or c.date >= start) and (end is None or c.date <= end)
         ]
         with _writing(checked) as stream:
-            return csv_export.write_ce(stream, chosen)
+            return csv_export.write_ce(stream, chosen, codes)
 
     def _checked(self, target: Target, force: bool) -> ExportTarget | IO[str]:
         return self.export_target(target, force) if isinstance(target, Path) else target
