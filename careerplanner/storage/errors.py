@@ -8,6 +8,7 @@ proves damage (see `fileguard`).
 from __future__ import annotations
 
 import errno
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -45,6 +46,7 @@ _BUSY = ("SQLITE_BUSY", "SQLITE_LOCKED")
 _NOT_WRITABLE = ("SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_PERM", "SQLITE_AUTH")
 _FULL_ERRNOS = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)
 _NOT_WRITABLE_ERRNOS = (errno.EROFS, errno.EACCES, errno.EPERM)
+LOW_SPACE_BYTES = 1 << 20  # an I/O error with less room than this left is a full disk
 
 
 def busy(path: Path) -> DatabaseBusyError:
@@ -75,6 +77,13 @@ def is_damage(error: BaseException) -> bool:
     return sqlite_code(error).startswith(DAMAGE_CODES)
 
 
+def _no_room(folder: Path) -> bool:
+    try:
+        return shutil.disk_usage(folder).free < LOW_SPACE_BYTES
+    except OSError:
+        return False
+
+
 def classify(error: BaseException, path: Path) -> DatabaseError | None:
     """A busy, not-writable or disk-full error for `path` in the user's words; else None."""
     folder = path.parent
@@ -85,6 +94,8 @@ def classify(error: BaseException, path: Path) -> DatabaseError | None:
         if code.startswith(_NOT_WRITABLE):
             return not_writable(folder)
         if code.startswith("SQLITE_FULL"):
+            return disk_full(folder)
+        if code.startswith("SQLITE_IOERR") and _no_room(folder):  # e.g. no room for the -shm
             return disk_full(folder)
         return None
     if isinstance(error, OSError):

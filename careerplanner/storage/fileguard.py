@@ -5,7 +5,13 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from careerplanner.storage.errors import DatabaseError, UnusableFileError, classify, is_damage
+from careerplanner.storage.errors import (
+    DatabaseError,
+    UnusableFileError,
+    classify,
+    is_damage,
+    sqlite_code,
+)
 from careerplanner.storage.schema import (
     APPLICATION_ID,
     APPLICATION_ID_OFFSET,
@@ -42,7 +48,11 @@ def read_only(path: Path, *, immutable: bool = False) -> sqlite3.Connection:
 
 
 def check_existing(path: Path) -> str | None:
-    """The file's schema revision (None: before the first), or DatabaseError; never writes."""
+    """The file's schema revision (None: before the first), or DatabaseError.
+
+    Never writes, except that a journal left beside the file by a program that stopped
+    mid-transaction (or a stray one) is left to SQLite to roll back or discard, as any
+    normal open of the file would; a read-only look cannot do that."""
     if not path.is_file():
         raise UnusableFileError(
             f"{path} is not a file; move it away so a database can be made there"
@@ -58,16 +68,29 @@ def check_existing(path: Path) -> str | None:
             "Move it away, or choose another data folder."
         )
     try:
-        connection = read_only(path)
-        try:
-            problems = [row[0] for row in connection.execute("PRAGMA quick_check")]
-            if problems != ["ok"]:
-                raise UnusableFileError(damaged(path, "; ".join(str(p) for p in problems[:3])))
-            return read_revision(connection, path)
-        finally:
-            connection.close()
+        return _probe(path, writable=False)
+    except sqlite3.Error as error:
+        if not sqlite_code(error).startswith(_NEEDS_RECOVERY):
+            raise refusal(error, path) from error
+    try:
+        return _probe(path, writable=True)
     except sqlite3.Error as error:
         raise refusal(error, path) from error
+
+
+_NEEDS_RECOVERY = ("SQLITE_READONLY_ROLLBACK", "SQLITE_READONLY_RECOVERY")
+
+
+def _probe(path: Path, *, writable: bool) -> str | None:
+    """Quick-check the file and read its revision (a read-only connection unless told)."""
+    connection = sqlite3.connect(path) if writable else read_only(path)
+    try:
+        problems = [row[0] for row in connection.execute("PRAGMA quick_check")]
+        if problems != ["ok"]:
+            raise UnusableFileError(damaged(path, "; ".join(str(p) for p in problems[:3])))
+        return read_revision(connection, path)
+    finally:
+        connection.close()
 
 
 def refusal(error: sqlite3.Error, path: Path) -> DatabaseError:
