@@ -39,7 +39,9 @@ def start(data_dir: Path, *args: str) -> subprocess.Popen[str]:
 
 def query(data_dir: Path, sql: str) -> list[tuple[object, ...]]:
     """Rows of a query on the folder's database, read without going through the app."""
-    connection = sqlite3.connect(f"{(data_dir / DATABASE_NAME).resolve().as_uri()}?mode=ro", uri=True)
+    connection = sqlite3.connect(
+        f"{(data_dir / DATABASE_NAME).resolve().as_uri()}?mode=ro", uri=True
+    )
     try:
         return list(connection.execute(sql))
     finally:
@@ -52,6 +54,4 @@ def digest(path: Path) -> str:
 
 def listing(folder: Path) -> dict[str, str]:
     """Every file under `folder` with a digest of its bytes: to prove nothing changed."""
-    return {
-        str(p.relative_to(folder)): digest(p) for p in sorted(folder.rglob("*")) if p.is_file()
-    }
+    return {str(p.relative_to(folder)): digest(p) for p in sorted(folder.rglob("*")) if p.is_file()}

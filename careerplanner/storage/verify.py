@@ -142,10 +142,13 @@ def _column_conditions(column: Column[object]) -> list[tuple[str, str]]:
         found.append((f"{column.name} is empty", f"{name} IS NULL"))
     kind = column.type
     if isinstance(kind, DateTime):
-        bad = f"typeof({name}) <> 'text' OR datetime({name}) IS NULL OR {name} < '0001'"
+        real = f"datetime({name}, '+0 days')"  # a modifier makes SQLite roll Feb 30 over
+        bad = f"typeof({name}) <> 'text' OR {real} IS NULL OR {real} IS NOT substr({name}, 1, 19)"
+        bad += f" OR {name} < '0001'"
         found.append((f"{column.name} is not a date and time", f"{given}({bad})"))
     elif isinstance(kind, Date):
-        bad = f"typeof({name}) <> 'text' OR date({name}) IS NOT {name} OR {name} < '0001'"
+        real = f"date({name}, '+0 days')"
+        bad = f"typeof({name}) <> 'text' OR {real} IS NOT {name} OR {name} < '0001'"
         found.append((f"{column.name} is not a date", f"{given}({bad})"))
     elif isinstance(kind, Boolean):
         found.append((f"{column.name} is not yes or no", f"{given}{name} NOT IN (0, 1)"))
