@@ -11,7 +11,7 @@ from cli_process import cli, listing, query, start
 
 from careerplanner.paths import DATABASE_NAME
 
-PAIRS = 8
+ROUNDS = 3  # the code before the fix lost a change in about 6 rounds of 10
 ROWS = 3_000
 LOCKER = """
 import sqlite3, sys
@@ -28,15 +28,22 @@ def _finish(process: subprocess.Popen[str]) -> tuple[int, str]:
     return process.returncode, err
 
 
-def test_two_profile_changes_at_once_keep_both(tmp_path: Path) -> None:
+def test_profile_changes_at_once_keep_every_change(tmp_path: Path) -> None:
     data_dir = tmp_path / "data"
     assert cli(data_dir, "profile", "set", "--name", "start").returncode == 0
-    for pair in range(PAIRS):
-        name = start(data_dir, "profile", "set", "--name", f"Name {pair}")
-        pace = start(data_dir, "profile", "set", "--weekly-hours", str(10 + pair))
-        assert _finish(name) == (0, "") and _finish(pace) == (0, "")
-        stored = query(data_dir, "SELECT name, weekly_hours FROM profile")
-        assert stored == [(f"Name {pair}", 10.0 + pair)]
+    for n in range(ROUNDS):
+        changes = [
+            ("--name", f"Name {n}"),
+            ("--weekly-hours", str(10 + n)),
+            ("--raise-percent", str(n + 1)),
+            ("--ce-hours-per-year", str(20 + n)),
+        ]
+        writers = [start(data_dir, "profile", "set", *change) for change in changes]
+        assert [_finish(writer) for writer in writers] == [(0, "")] * len(changes)
+        stored = query(
+            data_dir, "SELECT name, weekly_hours, raise_percent, ce_hours_per_year FROM profile"
+        )
+        assert stored == [(f"Name {n}", 10.0 + n, n + 1.0, 20.0 + n)]
 
 
 def _csv(path: Path, first: date) -> Path:
