@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import sqlite3
 import stat
+import subprocess
+import sys
 import time
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -176,3 +178,23 @@ def test_opening_tightens_the_data_folder_to_the_user(tmp_path: Path) -> None:
     data_dir.chmod(0o777)
     Database.open(data_dir).close()
     assert stat.S_IMODE(data_dir.stat().st_mode) == 0o700
+
+
+def test_files_the_app_writes_are_private_whatever_the_umask(tmp_path: Path) -> None:
+    data_dir = tmp_path / "data"
+    shot = data_dir / "shot.png"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    for args in (["demo"], ["backup"], ["--screenshot", str(shot), "--page", "settings"]):
+        subprocess.run(
+            [sys.executable, "-m", "careerplanner", "--data-dir", str(data_dir), *args],
+            check=True,
+            capture_output=True,
+            env=env,
+            preexec_fn=lambda: os.umask(0),
+        )
+    written = [p for p in data_dir.rglob("*")]
+    names = {p.name for p in written}
+    assert {"settings.ini", "shot.png", "careerplanner.sqlite3"} <= names
+    for path in written:
+        mode = stat.S_IMODE(path.stat().st_mode)
+        assert mode == (0o700 if path.is_dir() else 0o600), (path, oct(mode))
