@@ -11,11 +11,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from cli_process import listing
+from cli_process import digest, listing
 
 from careerplanner.cli import run
 from careerplanner.paths import DATABASE_NAME
-from careerplanner.storage.schema import APPLICATION_ID
+from careerplanner.storage.schema import APPLICATION_ID, HEAD_REVISION, KNOWN_REVISIONS
 
 Edit = Callable[[sqlite3.Connection], None]
 
@@ -112,20 +112,27 @@ def test_a_hostile_backup_is_refused_and_nothing_changes(
     assert capsys.readouterr().err == ""
 
 
+@pytest.mark.parametrize(
+    ("revision", "said"),
+    [
+        (HEAD_REVISION, "the table ce_activity is missing"),
+        (KNOWN_REVISIONS[0], f"it says it has schema {KNOWN_REVISIONS[0]}, but its upgrade failed"),
+    ],
+)
 def test_a_forged_minimal_file_is_refused(
-    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], revision: str, said: str
 ) -> None:
     forged = tmp_path / "forged.sqlite3"
     connection = sqlite3.connect(forged)
     connection.execute(f"PRAGMA application_id={APPLICATION_ID}")
     connection.execute("CREATE TABLE alembic_version (version_num VARCHAR(32) PRIMARY KEY)")
-    connection.execute("INSERT INTO alembic_version VALUES ('0001')")
+    connection.execute("INSERT INTO alembic_version VALUES (?)", (revision,))
     connection.commit()
     connection.close()
     assert run(["--data-dir", str(data_dir), "profile", "show"]) == 0  # today's backup is made
     before = listing(data_dir)
     assert run(["--data-dir", str(data_dir), "restore", str(forged)]) == 2
-    assert "the table ce_activity is missing" in capsys.readouterr().err
+    assert said in capsys.readouterr().err
     assert listing(data_dir) == before
 
 
@@ -149,3 +156,26 @@ def test_a_sound_backup_is_restored_after_a_safety_copy(
     assert connection.execute("SELECT name FROM profile").fetchall() == [("Changed",)]
     connection.close()
     assert not list(data_dir.glob(".*.tmp"))  # the checked copy is gone
+
+
+def test_a_backup_from_an_older_schema_is_upgraded_on_the_copy_and_restored(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from careerplanner.storage.migrate import downgrade
+
+    source = tmp_path / "old.sqlite3"
+    assert run(["--data-dir", str(data_dir), "backup", "--out", str(source)]) == 0
+    downgrade(source, KNOWN_REVISIONS[0])
+    before = digest(source)
+    assert run(["--data-dir", str(data_dir), "profile", "set", "--name", "Changed"]) == 0
+    assert run(["--data-dir", str(data_dir), "restore", str(source)]) == 0
+    assert digest(source) == before  # the backup itself is never upgraded in place
+    connection = sqlite3.connect(data_dir / DATABASE_NAME)
+    assert connection.execute("SELECT version_num FROM alembic_version").fetchall() == [
+        (HEAD_REVISION,)
+    ]
+    assert connection.execute("SELECT name FROM profile").fetchall() == [
+        ("Jordan Rivera (sample)",)
+    ]
+    connection.close()
+    assert run(["--data-dir", str(data_dir), "check"]) == 0

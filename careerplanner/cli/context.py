@@ -11,12 +11,13 @@ window. A backup that cannot be made is a warning, not a failure: the command st
 
 from __future__ import annotations
 
+import argparse
 import sys
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from careerplanner.domain import validation
 from careerplanner.domain.errors import ValidationError
@@ -94,6 +95,12 @@ def _named(error: ValidationError, option: str) -> ValidationError:
     return ValidationError(f"{option}: {error.message}", option)
 
 
+def named(error: ValidationError, options: dict[str, str]) -> ValidationError:
+    """The error with the option of its field (by the field's name) in front."""
+    option = options.get(error.field or "")
+    return _named(error, option) if option else error
+
+
 def number(text: str | None, option: str) -> float | None:
     if text is None:
         return None
@@ -163,6 +170,12 @@ def record_id(value: str) -> int:
 def required(value: object | None, option: str) -> None:
     if value is None:
         raise ValidationError(f"{option} is required", option)
+
+
+def actions(subparsers: Any, command: str) -> Any:
+    """The ACTION subparsers of an existing command (`hours`, `work`), made by plan_commands."""
+    parser = subparsers.choices[command]
+    return next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
 
 
 class CommandError(Exception):

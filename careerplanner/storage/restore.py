@@ -45,7 +45,7 @@ def checked_copy(source: Path, folder: Path, page_size: int | None = None) -> Pa
         if page_size is not None:
             _match_page_size(temp, page_size)
         if revision != HEAD_REVISION:
-            _upgrade(temp, source)
+            _upgrade(temp, source, revision)
         found = _problems(temp)
         if found:
             listed = "; ".join(found[:MAX_LISTED])
@@ -105,14 +105,15 @@ def _match_page_size(temp: Path, size: int) -> None:
         connection.close()
 
 
-def _upgrade(temp: Path, source: Path) -> None:
+def _upgrade(temp: Path, source: Path, revision: str) -> None:
     from careerplanner.storage.migrate import upgrade
 
     try:
         upgrade(temp)
     except Exception as error:  # a forged or damaged file the migrations cannot read
         raise UnusableFileError(
-            f"{source} cannot be restored: its upgrade failed ({error})"
+            f"{source} cannot be restored: it says it has schema {revision}, but its upgrade "
+            f"failed ({type(error).__name__}: {error})"
         ) from error
 
 
