@@ -66,6 +66,23 @@ def test_two_csv_imports_at_once_both_land(tmp_path: Path) -> None:
     ]
 
 
+def test_scenarios_are_added_while_an_import_writes(tmp_path: Path) -> None:
+    data_dir = tmp_path / "data"
+    assert cli(data_dir, "profile", "set", "--name", "start").returncode == 0
+    rows = _csv(tmp_path / "rows.csv", date(1990, 1, 1))
+    writers = [start(data_dir, "hours", "import", str(rows))]
+    writers += [
+        start(data_dir, "scenario", "add", f"Plan {n}", "--weekly-hours", "20") for n in range(3)
+    ]
+    assert [_finish(writer)[0] for writer in writers] == [0, 0, 0, 0]
+    assert query(data_dir, "SELECT count(*) FROM work_entry") == [(ROWS,)]
+    assert query(data_dir, "SELECT name FROM scenario ORDER BY name") == [
+        ("Plan 0",),
+        ("Plan 1",),
+        ("Plan 2",),
+    ]
+
+
 def test_a_database_held_by_another_program_is_busy_not_damaged(tmp_path: Path) -> None:
     data_dir = tmp_path / "data"
     assert cli(data_dir, "profile", "set", "--name", "mine").returncode == 0
