@@ -179,3 +179,29 @@ def test_a_backup_from_an_older_schema_is_upgraded_on_the_copy_and_restored(
     ]
     connection.close()
     assert run(["--data-dir", str(data_dir), "check"]) == 0
+
+
+def test_a_live_file_that_cannot_be_upgraded_bricks_nothing(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "sound.sqlite3"
+    assert run(["--data-dir", str(data_dir), "backup", "--out", str(source)]) == 0
+    live = data_dir / DATABASE_NAME
+    live.unlink()
+    connection = sqlite3.connect(live)  # says schema 0001, holds none of its tables
+    connection.execute(f"PRAGMA application_id={APPLICATION_ID}")
+    connection.execute("CREATE TABLE alembic_version (version_num VARCHAR(32) PRIMARY KEY)")
+    connection.execute("INSERT INTO alembic_version VALUES (?)", (KNOWN_REVISIONS[0],))
+    connection.commit()
+    connection.close()
+    forged = digest(live)
+    before = listing(data_dir)
+    for _ in range(3):  # refused each time, and no before-upgrade copy piles up
+        assert run(["--data-dir", str(data_dir), "hours", "list"]) == 2
+        assert "could not be upgraded" in capsys.readouterr().err
+        assert listing(data_dir) == before
+    assert run(["--data-dir", str(data_dir), "restore", str(source)]) == 0
+    assert "the unusable database was kept as" in capsys.readouterr().out
+    (kept,) = data_dir.glob(f"{DATABASE_NAME}.damaged-*")
+    assert digest(kept) == forged
+    assert run(["--data-dir", str(data_dir), "check"]) == 0

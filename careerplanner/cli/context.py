@@ -60,12 +60,15 @@ class Context:
             self._database = Database.open(self.data_dir)
         return self._database
 
-    def services(self) -> Services:
+    def services(self, *, daily_backup: bool = True) -> Services:
+        """The services; opened with the daily automatic backup unless the command makes its
+        own copy of the data first (`backup`, `restore`)."""
         if self._services is None:
             from careerplanner.services import Services
 
             self._services = Services(self.database(), self.catalog())
-            _daily_backup(self._services)
+            if daily_backup:
+                _daily_backup(self._services)
         return self._services
 
     def close(self) -> None:

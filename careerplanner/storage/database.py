@@ -164,7 +164,8 @@ def _upgrade(path: Path, revision: str) -> None:
     try:
         backup = backup_before_upgrade(path, revision, datetime.now())
     except (OSError, sqlite3.Error) as error:
-        raise DatabaseError(
+        known = classify(error, path)
+        raise known or DatabaseError(
             f"{path} needs an upgrade, but it could not be backed up first ({error}); "
             "it was left untouched"
         ) from error
@@ -172,6 +173,9 @@ def _upgrade(path: Path, revision: str) -> None:
         upgrade(path)
     except Exception as error:  # the upgrade ran in one transaction: nothing was changed
         backup.unlink(missing_ok=True)  # so each failed attempt leaves no copy behind
-        raise DatabaseError(
-            f"{path} could not be upgraded ({error}); it was left as it was"
+        cause = error.orig if isinstance(error, DBAPIError) else error
+        known = classify(cause, path) if isinstance(cause, BaseException) else None
+        raise known or UnusableFileError(  # its content does not fit its revision
+            f"{path} could not be upgraded ({type(error).__name__}: {error}); it was left as "
+            f"it was. {fileguard.RESTORE_ADVICE}"
         ) from error
