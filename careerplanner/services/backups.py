@@ -145,7 +145,9 @@ class BackupService:
         return inspect(made)
 
     def _delete(self, path: Path) -> None:
-        path.unlink(missing_ok=True)
+        """Delete a backup with its certificates and any -wal/-shm an older version left."""
+        for companion in (path, *(Path(f"{path}{c}") for c in ("-wal", "-shm"))):
+            companion.unlink(missing_ok=True)
         certificates.drop(path)
 
     def _dated(self, now: datetime) -> builtins.list[tuple[datetime, str, Path]]:
