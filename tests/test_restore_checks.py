@@ -205,3 +205,28 @@ def test_a_live_file_that_cannot_be_upgraded_bricks_nothing(
     (kept,) = data_dir.glob(f"{DATABASE_NAME}.damaged-*")
     assert digest(kept) == forged
     assert run(["--data-dir", str(data_dir), "check"]) == 0
+
+
+def test_a_restore_from_the_command_line_reaches_a_window_that_has_the_data_open(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    from cli_process import cli
+
+    from careerplanner.storage import Database
+    from careerplanner.storage.repositories import get_profile
+
+    source = tmp_path / "sound.sqlite3"
+    assert cli(data_dir, "backup", "--out", str(source)).returncode == 0
+    with Database.open(data_dir) as window:  # this process plays the open window
+        with window.session() as session:
+            assert get_profile(session) is not None
+        assert cli(data_dir, "profile", "set", "--name", "Changed").returncode == 0
+        with window.reading() as session:
+            changed = get_profile(session)
+        assert changed is not None and changed.name == "Changed"
+        done = cli(data_dir, "restore", str(source))
+        assert done.returncode == 0, done.stderr
+        with window.reading() as session:
+            restored = get_profile(session)
+        assert restored is not None and restored.name == "Jordan Rivera (sample)"
+        assert window.integrity_problems() == []
