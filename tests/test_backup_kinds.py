@@ -198,3 +198,15 @@ def test_files_the_app_writes_are_private_whatever_the_umask(tmp_path: Path) -> 
     for path in written:
         mode = stat.S_IMODE(path.stat().st_mode)
         assert mode == (0o700 if path.is_dir() else 0o600), (path, oct(mode))
+
+
+def test_a_backup_into_a_chosen_folder_leaves_that_folder_as_it_was(
+    services: Services, tmp_path: Path
+) -> None:
+    chosen = tmp_path / "shared"
+    chosen.mkdir()
+    chosen.chmod(0o755)
+    _add_entry(services, date(2026, 11, 2))
+    made = services.backups.backup(chosen / "copy.sqlite3")
+    assert made.entries == 1 and stat.S_IMODE(made.path.stat().st_mode) == 0o600
+    assert stat.S_IMODE(chosen.stat().st_mode) == 0o755

@@ -25,9 +25,16 @@ STALE_AFTER_S = 6 * 3600  # a copy still being written is never this old
 
 
 def make_private_dir(folder: Path) -> None:
-    """Create a folder (and parents) readable only by the user, or tighten an existing one."""
+    """Create a folder (and parents) readable only by the user, if it is missing; an existing
+    folder is left as it is (it may be one the user chose, such as a backup's target)."""
     if not folder.is_dir():
         folder.mkdir(mode=PRIVATE_DIR, parents=True, exist_ok=True)
+        folder.chmod(PRIVATE_DIR)
+
+
+def tighten_data_dir(folder: Path) -> None:
+    """Make the data folder the user's alone (0700), creating it when missing."""
+    make_private_dir(folder)
     if folder.stat().st_mode & 0o077:
         with contextlib.suppress(OSError):  # not ours to change (read-only): use it as it is
             folder.chmod(PRIVATE_DIR)

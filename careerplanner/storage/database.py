@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from careerplanner.paths import DATABASE_NAME
 from careerplanner.storage import fileguard
-from careerplanner.storage.backup import PRIVATE_FILE, copy_database, fsync, make_private_dir
+from careerplanner.storage.backup import PRIVATE_FILE, copy_database, fsync, tighten_data_dir
 from careerplanner.storage.engine import BEGIN_OPTION, make_engine
 from careerplanner.storage.errors import DatabaseError, UnusableFileError, classify
 from careerplanner.storage.models import Base
@@ -43,7 +43,7 @@ class Database:
         if data_dir.exists() and not data_dir.is_dir():
             raise UnusableFileError(fileguard.folder_is_file_message(data_dir))
         try:
-            make_private_dir(data_dir)
+            tighten_data_dir(data_dir)
         except OSError as error:
             raise DatabaseError(f"cannot make the data folder {data_dir}: {error}") from error
         path = data_dir / DATABASE_NAME
