@@ -114,6 +114,7 @@ class BackupService:
         the current data backed up and the copy swapped in. A refused file changes nothing.
         """
         source = self._source(source)
+        remove_stale_temps(self.db.data_dir)  # checked copies a killed restore left there
         with self.db.raw() as connection:
             size = page_size(connection)
         checked = refused_as_input(checked_copy, source, self.db.data_dir, size)
