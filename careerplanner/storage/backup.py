@@ -16,6 +16,8 @@ from datetime import datetime
 from pathlib import Path
 
 from careerplanner.paths import BACKUP_DIR_NAME, DATABASE_NAME
+from careerplanner.storage import fileguard
+from careerplanner.storage.errors import UnusableFileError
 
 PRIVATE_FILE = 0o600
 PRIVATE_DIR = 0o700
@@ -119,9 +121,6 @@ def read_summary(path: Path) -> tuple[int, float, int, set[str]]:
 
     Cheap on purpose (no integrity check; `restore.checked_copy` runs the full one). Raises
     `DatabaseError` for a file that is not a CareerPlanner database or cannot be read."""
-    from careerplanner.storage import fileguard
-    from careerplanner.storage.errors import UnusableFileError
-
     if not fileguard.is_careerplanner_file(path):
         raise UnusableFileError(f"{path} is not a CareerPlanner database")
     try:
