@@ -2,9 +2,9 @@
 collection off.
 
 While 100,000 records are built, Python's collector runs again and again, and each full run
-walks every object the process holds. `bulk_work()` freezes the objects that exist when the
-first bulk work starts (`gc.freeze`), so those runs only look at what is new; the heap is let
-go when the last one ends (nested or in other threads). Collection stays on for every thread.
+walks every object the process holds. `bulk_work()` raises the collector's thresholds while
+any bulk work runs, so it runs far less often, and puts them back when the last one ends
+(nested or in other threads). Collection stays on for every thread.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ BULK_THRESHOLDS = (100_000, 50, 50)
 
 @contextmanager
 def bulk_work() -> Iterator[None]:
-    """Freeze the existing heap while any bulk build runs, then let it go again."""
+    """Collect less often while any bulk build runs, then as before."""
     with _lock:
         _depth[0] += 1
         if _depth[0] == 1:

@@ -1,28 +1,27 @@
-"""Bulk work freezes the heap without switching collection off, and nests across threads."""
+"""Bulk work raises the collector's thresholds without switching collection off, and the
+thresholds come back only when the last bulk work (nested or in another thread) ends."""
 
 from __future__ import annotations
 
 import gc
 import threading
 
-from careerplanner.bulk import bulk_work
+from careerplanner.bulk import BULK_THRESHOLDS, bulk_work
 
 
-def test_collection_stays_on_and_the_heap_is_let_go() -> None:
-    assert gc.get_freeze_count() == 0
+def test_collection_stays_on_and_the_thresholds_come_back() -> None:
+    before = gc.get_threshold()
     with bulk_work():
-        assert gc.isenabled()
-        frozen = gc.get_freeze_count()
-        assert frozen > 0
-        with bulk_work():  # nested: still frozen, still collecting
-            assert gc.isenabled() and gc.get_freeze_count() >= frozen
-        assert gc.get_freeze_count() >= frozen
-    assert gc.get_freeze_count() == 0 and gc.isenabled()
+        assert gc.isenabled() and gc.get_threshold() == BULK_THRESHOLDS
+        with bulk_work():  # nested
+            assert gc.isenabled() and gc.get_threshold() == BULK_THRESHOLDS
+        assert gc.get_threshold() == BULK_THRESHOLDS
+    assert gc.get_threshold() == before and gc.isenabled()
 
 
-def test_overlapping_threads_unfreeze_only_at_the_end() -> None:
+def test_overlapping_threads_restore_only_at_the_end() -> None:
+    before = gc.get_threshold()
     inside, release = threading.Event(), threading.Event()
-    seen: list[int] = []
 
     def other() -> None:
         with bulk_work():
@@ -34,8 +33,8 @@ def test_overlapping_threads_unfreeze_only_at_the_end() -> None:
     assert inside.wait(timeout=30)
     with bulk_work():
         pass
-    seen.append(gc.get_freeze_count())  # the other thread's bulk work still runs
+    still = gc.get_threshold()  # the other thread's bulk work still runs
     release.set()
     worker.join()
-    assert seen[0] > 0
-    assert gc.get_freeze_count() == 0 and gc.isenabled()
+    assert still == BULK_THRESHOLDS
+    assert gc.get_threshold() == before and gc.isenabled()

@@ -1,8 +1,10 @@
-"""Taking records out of the app: CSV and JSON export, PDF reports, and a plan file brought in.
+"""Taking records out of the app: CSV, JSON and archive export, PDF reports, and a plan (an
+archive or JSON) brought in.
 
-Each dialog asks where to save with the system's file picker, writes through the services
-or the report writer, and says what it wrote. A plan (JSON) is imported only into an empty
-data folder; the dialog explains why when the folder already holds a plan.
+Each dialog asks where to save with the system's file picker (which asks before replacing a
+file), writes through the services or the report writer (never onto a file of the data
+folder), and says what it wrote. A plan is imported only into an empty data folder; the
+dialog explains why when the folder already holds a plan.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -29,17 +31,26 @@ from PySide6.QtWidgets import (
 )
 
 from careerplanner.domain.errors import ValidationError
-from careerplanner.ui.background import BackgroundTask, run_in_background, write_file
+from careerplanner.ui.background import BackgroundTask, Job, run_in_background
 from careerplanner.ui.date_field import DateField
 from careerplanner.ui.file_dialogs import buttons_with, choices, save_path, say
 from careerplanner.ui.widgets import Card, FieldError, heading, muted, plural
+
+if TYPE_CHECKING:
+    from careerplanner.io.export_file import ExportTarget
 
 EXPORTS = (  # (key, choice, explanation)
     ("hours", "Hours as CSV", "Every column, dates as YYYY-MM-DD, safe to open in a spreadsheet."),
     ("ce", "CE activities as CSV", "Date, hours, topic, title, provider and certificate."),
     ("json", "The whole plan as JSON", "A complete copy that can be imported into an empty data "
-     "folder, exactly as it is now. The date range does not apply."),
+     "folder, exactly as it is now, without the certificate files. The date range does not "
+     "apply."),
+    ("archive", "Everything, to move to another computer", "The whole plan and your CE "
+     "certificate files in one .careerplanner file. On the other computer, open it with File "
+     "\u25b8 Import a plan\u2026 in an empty data folder."),
 )  # fmt: skip
+SUFFIXES = {"hours": ".csv", "ce": ".csv", "json": ".json", "archive": ".careerplanner"}
+NAMES = {"hours": "hours", "ce": "ce", "json": "plan", "archive": "plan"}
 
 
 class ExportDialog(QDialog):
@@ -67,7 +78,7 @@ class ExportDialog(QDialog):
             muted("Leave a date empty to export from the first record or to the last.")
         )
         layout.addWidget(self.range_card)
-        self.choice.idToggled.connect(lambda *_: self.range_card.setEnabled(self.kind != "json"))
+        self.choice.idToggled.connect(lambda *_: self.range_card.setEnabled(self.ranged))
         self.error = FieldError()
         self.outcome = muted()
         layout.addWidget(self.error)
@@ -80,6 +91,14 @@ class ExportDialog(QDialog):
     def kind(self) -> str:
         return EXPORTS[self.choice.checkedId()][0]
 
+    @property
+    def ranged(self) -> bool:
+        return self.kind in ("hours", "ce")
+
+    def choose(self, kind: str) -> None:
+        """Check the export of `kind` (as the File menu's "Move to another computer" does)."""
+        self.choice.button([key for key, *_ in EXPORTS].index(kind)).click()
+
     def export(self) -> None:
         self.error.clear_error()
         try:
@@ -87,32 +106,50 @@ class ExportDialog(QDialog):
         except ValidationError as error:
             say(self, self.error, error.message)
             return
-        if self.kind != "json" and start and end and end < start:
+        if self.ranged and start and end and end < start:
             say(self, self.error, "The end of the range must be on or after its start.")
             return
         today = self.services.today().isoformat()
-        suffix = ".json" if self.kind == "json" else ".csv"
-        name = f"careerplanner-{'plan' if self.kind == 'json' else self.kind}-{today}{suffix}"
+        suffix = SUFFIXES[self.kind]
+        name = f"careerplanner-{NAMES[self.kind]}-{today}{suffix}"
         target = save_path(self, "Export", name, suffix)
         if target is None:
             return
-        records = self.services.records
         try:
-            if self.kind == "hours":
-                count = records.export_hours_csv(target, start, end)
-                what = plural(count, "hours entry")
-            elif self.kind == "ce":
-                count = records.export_ce_csv(target, start, end)
-                what = plural(count, "CE activity")
-            else:
-                records.export_json(target)
-                what = "your whole plan"
+            what = self._write(target, start, end)
         except (OSError, ValidationError) as error:
             say(self, self.error, f"Nothing was exported: {error}")
             return
         message = f"Exported {what} to {target.name}."
         say(self, self.outcome, f"{message}\nFolder: {target.parent}")
         self.status_message.emit(message)
+
+    def _write(self, target: Path, start: date | None, end: date | None) -> str:
+        """Export to `target` (the user agreed to replace it); what was written, in words."""
+        records = self.services.records
+        if self.kind == "hours":
+            count = records.export_hours_csv(target, start, end, force=True)
+            return f"{count:,} hours entr{'y' if count == 1 else 'ies'}"
+        if self.kind == "ce":
+            count = records.export_ce_csv(target, start, end, force=True)
+            return f"{count:,} CE activit{'y' if count == 1 else 'ies'}"
+        if self.kind == "json":
+            records.export_json(target, force=True)
+            return "your whole plan"
+        plan = self.services.archive.export(target, force=True)
+        files = sum(1 for c in plan.ce if c.certificate)
+        return f"your whole plan and {files:,} certificate file{'' if files == 1 else 's'}"
+
+
+def write_report(
+    out: ExportTarget, job: Job, write: Callable[[Path], tuple[int, str]]
+) -> tuple[int, str]:
+    """Write into the target's temporary file; it takes the target's place only if the user
+    did not cancel meanwhile (Cancelled leaves the block, and the temporary file goes)."""
+    with out.writing() as temp:
+        done = write(temp)
+        job.check()
+    return done
 
 
 class ReportDialog(QDialog):
@@ -200,10 +237,15 @@ class ReportDialog(QDialog):
         target = save_path(self, "Save the report", f"{name}-{self.today.isoformat()}.pdf", ".pdf")
         if target is None:
             return None
+        try:
+            out = self.services.records.export_target(target, force=True)  # agreed in the picker
+        except ValidationError as error:
+            say(self, self.error, f"The report was not saved: {error}")
+            return None
         writer = self._writer(first, last)
         self.create_button.setEnabled(False)
         return run_in_background(
-            self, "Writing the report…", lambda job: write_file(target, job, writer),
+            self, "Writing the report…", lambda job: write_report(out, job, writer),
             lambda done: self._saved(target, *done), on_error=self._failed,
             on_cancelled=self._cancelled,
         )  # fmt: skip
@@ -260,24 +302,24 @@ NOT_EMPTY = (
 
 
 class PlanImportDialog(QDialog):
-    """Brings a plan exported as JSON into an empty data folder, ids and all."""
+    """Brings a plan (a .careerplanner archive, or JSON) into an empty data folder, ids and all."""
 
     status_message = Signal(str)
 
     def __init__(self, services: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
-        self.setWindowTitle("Import a plan (JSON)")
+        self.setWindowTitle("Import a plan")
         self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
-        layout.addWidget(heading("Import a plan (JSON)", level=2))
+        layout.addWidget(heading("Import a plan", level=2))
         self.explanation = muted()
         layout.addWidget(self.explanation)
         self.error = FieldError()
         self.outcome = muted()
         layout.addWidget(self.error)
         layout.addWidget(self.outcome)
-        buttons, self.choose_button = buttons_with(self, "Choose a plan file…")
+        buttons, self.choose_button = buttons_with(self, "Choose a plan file\u2026")
         self.choose_button.clicked.connect(self.choose_file)
         layout.addWidget(buttons)
         self.refresh()
@@ -286,35 +328,42 @@ class PlanImportDialog(QDialog):
         empty = self.services.plan.is_empty()
         self.choose_button.setEnabled(empty)
         self.explanation.setText(
-            "Bring in a plan saved with File \u25b8 Export\u2026 \u25b8 The whole plan as JSON. "
-            "Your data folder is empty, so the plan is reproduced exactly as it was exported."
+            "Bring in a plan saved with File \u25b8 Move to another computer\u2026 (a "
+            ".careerplanner archive, with your certificate files) or exported as JSON. Your "
+            "data folder is empty, so the plan is reproduced exactly as it was exported."
             if empty
             else NOT_EMPTY
         )
 
     def choose_file(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
-            self, "Import a plan", str(Path.home()), "Plan files (*.json);;All files (*)"
+            self,
+            "Import a plan",
+            str(Path.home()),
+            "Plans (*.careerplanner *.json);;All files (*)",
         )
         if name:
             self.import_file(Path(name))
 
     def import_file(self, path: Path) -> None:
         self.error.clear_error()
+        archived = path.suffix.lower() == ".careerplanner"
         try:
-            plan = self.services.records.import_json(path)
-        except ValidationError as error:
+            if archived:
+                plan = self.services.archive.import_(path)
+            else:
+                plan = self.services.records.import_json(path)
+        except (OSError, ValidationError) as error:
             refused = not self.services.plan.is_empty()
-            say(
-                self,
-                self.error,
-                NOT_EMPTY if refused else f"The plan was not imported: {error.message}.",
-            )
+            why = error.message if isinstance(error, ValidationError) else str(error)
+            say(self, self.error, NOT_EMPTY if refused else f"The plan was not imported: {why}.")
             return
         self.refresh()
+        files = sum(1 for c in plan.ce if c.certificate)
+        certificates = f", {files:,} certificate files" if archived else ""
         message = (
             f"Imported the plan from {path.name}: {len(plan.entries):,} hours entries, "
-            f"{len(plan.ce):,} CE activities, {len(plan.goals):,} goals."
+            f"{len(plan.ce):,} CE activities, {len(plan.goals):,} goals{certificates}."
         )
         self.choose_button.setEnabled(False)
         self.explanation.setText("")

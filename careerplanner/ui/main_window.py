@@ -238,6 +238,14 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def open_move(self) -> None:
+        """The export dialog with "Everything, to move to another computer" chosen."""
+        from careerplanner.ui.export_dialogs import ExportDialog
+
+        dialog = self.open_records_dialog("ExportDialog")
+        if isinstance(dialog, ExportDialog):
+            dialog.choose("archive")
+
     def open_data_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.data_dir)))
 

@@ -67,11 +67,10 @@ def _file_menu(window: MainWindow, menu: Any) -> None:
     menu.addSeparator()
     add_action(window, menu, "Import &hours from CSV…", lambda: window.open_csv_import("hours"))
     add_action(window, menu, "Import &CE from CSV…", lambda: window.open_csv_import("ce"))
-    for text, name in (
-        ("&Export…", "ExportDialog"),
-        ("&Reports (PDF)…", "ReportDialog"),
-        ("Import a &plan (JSON)…", "PlanImportDialog"),
-    ):
-        add_action(window, menu, text, lambda n=name: window.open_records_dialog(n))
+    add_action(window, menu, "&Export…", lambda: window.open_records_dialog("ExportDialog"))
+    add_action(window, menu, "&Reports (PDF)…", lambda: window.open_records_dialog("ReportDialog"))
+    add_action(window, menu, "&Move to another computer…", window.open_move)
+    plan_import = lambda: window.open_records_dialog("PlanImportDialog")  # noqa: E731
+    add_action(window, menu, "Import a &plan…", plan_import)
     menu.addSeparator()
     add_action(window, menu, "&Quit", window.close, QKeySequence.StandardKey.Quit)

@@ -3,7 +3,6 @@ and, after start-up, the automatic backup and a notice of what is due, at most o
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date
 from typing import Any
 
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from careerplanner.domain.reminders import Reminder
+from careerplanner.storage.errors import DatabaseError
 from careerplanner.ui.widgets import Card, muted
 
 TONES = {"overdue": "#842029", "soon": "#664d03"}
@@ -148,7 +148,7 @@ def startup_tasks(window: Any, services: Any) -> RemindersNotice | None:
     """After the first paint: the automatic backup, then a notice if anything is due."""
     try:
         made = services.backups.auto_backup()
-    except (OSError, sqlite3.Error) as error:
+    except (OSError, DatabaseError) as error:  # busy, read-only or a full disk
         window.show_status(f"The automatic backup could not be made: {error}")
     else:
         if made is not None:

@@ -10,12 +10,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import shiboken6
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from careerplanner.domain.errors import ValidationError
 from careerplanner.domain.model import WorkEntry
 from careerplanner.services import Services
-from careerplanner.ui.background import Cancelled, Job, run_in_background, write_file
+from careerplanner.ui.background import Job, run_in_background
 
 
 @pytest.fixture
@@ -149,28 +150,6 @@ def test_work_that_finished_before_cancel_is_reported_done(qtbot: Any, window: Q
     assert outcome == ["saved"]
 
 
-def test_write_file_keeps_no_file_when_cancelled(
-    qtbot: Any, window: QWidget, tmp_path: Path
-) -> None:
-    target = tmp_path / "report.pdf"
-    target.write_bytes(b"the old report")
-    job = run_in_background(window, "Waiting…", lambda _job: None, lambda _r: None).job
-    job.cancel()
-
-    def write(path: Path) -> int:
-        path.write_bytes(b"%PDF new")
-        return 3
-
-    with pytest.raises(Cancelled):
-        write_file(target, job, write)
-    assert target.read_bytes() == b"the old report"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.pdf"]
-    fresh = run_in_background(window, "Waiting…", lambda _job: None, lambda _r: None).job
-    assert write_file(target, fresh, write) == 3
-    assert target.read_bytes() == b"%PDF new"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.pdf"]
-
-
 def test_a_cancelled_backup_keeps_no_copy(
     qtbot: Any, window: QWidget, services: Services, tmp_path: Path
 ) -> None:
@@ -210,3 +189,28 @@ def test_a_cancelled_backup_keeps_no_copy(
     qtbot.waitUntil(lambda: bool(done))
     with sqlite3.connect(out) as copy:
         assert copy.execute("SELECT COUNT(*) FROM work_entry").fetchone() == (400,)
+
+
+def test_closing_the_window_while_work_runs_loses_nothing_and_crashes_nothing(
+    qtbot: Any, tmp_path: Path
+) -> None:
+    """The work finishes (its file is written); the closed window is not called back."""
+    window = QWidget()
+    window.show()
+    release, finished = threading.Event(), threading.Event()
+    called: list[object] = []
+    target = tmp_path / "done.txt"
+
+    def work(_job: Job) -> str:
+        release.wait(timeout=30)
+        target.write_text("written", encoding="utf-8")
+        finished.set()
+        return "done"
+
+    task = run_in_background(window, "Working…", work, called.append)
+    window.deleteLater()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(window))
+    release.set()
+    qtbot.waitUntil(finished.is_set)
+    qtbot.waitUntil(lambda: not task.running)
+    assert called == [] and target.read_text(encoding="utf-8") == "written"
