@@ -7,6 +7,7 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import itertools
+from dataclasses import replace
 from datetime import timedelta
 
 import numpy as np
@@ -15,7 +16,8 @@ import pytest
 from careerplanner.domain.model import Setting, Supervision, WorkEntry
 from careerplanner.domain.scenarios import Scenario
 from careerplanner.ui.timeline import TimelinePage
-from careerplanner.ui.timeline.series import epoch, hours_arrays, place_labels, step_arrays
+from careerplanner.ui.timeline.labels import MAX_LANES, place_labels
+from careerplanner.ui.timeline.series import epoch, hours_arrays, step_arrays
 
 
 @pytest.fixture
@@ -54,11 +56,18 @@ def test_thresholds_milestones_and_today(page) -> None:  # type: ignore[no-untyp
     assert sorted(dots["x"].tolist()) == xs
 
 
-def test_visible_labels_never_overlap(page) -> None:  # type: ignore[no-untyped-def]
+def _on_screen(chart):  # type: ignore[no-untyped-def]
+    low, high = chart.strip.vb.viewRange()[0]
+    return [p for p in chart.milestones.placed if low <= epoch(p.mark.day) <= high]
+
+
+def test_labels_never_overlap_and_every_dot_is_labelled(page) -> None:  # type: ignore[no-untyped-def]
+    chart = page.chart
     for preset in ("1y", "5y", "10y", "all"):
-        page.chart.set_range(preset)
-        shown = [p for p in page.chart.milestones.placed if p.shown]
-        assert shown
+        chart.set_range(preset)
+        placed = _on_screen(chart)
+        shown = [p for p in placed if p.shown]
+        assert shown and max(p.lane for p in placed) < MAX_LANES
         by_lane: dict[int, list[tuple[float, float]]] = {}
         for place in shown:
             by_lane.setdefault(place.lane, []).append((place.left, place.right))
@@ -66,10 +75,62 @@ def test_visible_labels_never_overlap(page) -> None:  # type: ignore[no-untyped-
             spans.sort()
             for (_l1, r1), (l2, _r2) in itertools.pairwise(spans):
                 assert l2 >= r1, preset
-        kinds_by_lane = {}
-        for place in shown:
-            kinds_by_lane.setdefault(place.lane, set()).add(place.mark.kind)
-        assert all(len(kinds) == 1 for kinds in kinds_by_lane.values())
+        series_lanes = {(p.lane, p.mark.kind, p.mark.cert) for p in shown}
+        for place in placed:  # a dot without its own label is a repeat of a labelled series
+            assert place.shown or (place.lane, place.mark.kind, place.mark.cert) in series_lanes
+        texts = [label.toPlainText() for label in chart.milestones.shown_labels()]
+        assert len(texts) == len(shown)
+        for text, place in zip(texts, shown, strict=True):
+            assert text.rstrip("…") and place.text.startswith(text.rstrip("…"))
+
+
+def test_a_year_of_exam_windows_is_one_labelled_series(page) -> None:  # type: ignore[no-untyped-def]
+    chart = page.chart
+    chart.set_range("10y")
+    windows = [p for p in _on_screen(chart) if p.mark.kind == "exam-window"]
+    assert len(windows) > 4
+    labelled = [p for p in windows if p.shown]
+    assert [p.text for p in labelled] == ["CCM exam windows (April, August, December)"]
+    assert {p.lane for p in windows} == {labelled[0].lane}
+    first = [(p.lane, p.text, p.left, p.right) for p in chart.milestones.placed]
+    chart.set_range("5y")
+    chart.set_range("10y")
+    assert [(p.lane, p.text, p.left, p.right) for p in chart.milestones.placed] == first
+
+
+def test_y_range_fits_both_curves_and_the_highest_requirement(page) -> None:  # type: ignore[no-untyped-def]
+    chart, data = page.chart, page.chart.data
+    for preset in ("1y", "5y", "10y", "all"):
+        chart.set_range(preset)
+        (_left, right), (bottom, top) = chart.plot.vb.viewRange()
+        highest = max(t.hours for t in data.thresholds)
+        x, y = chart.projected_curve.getOriginalDataset()
+        reached = float(np.interp(right, x, y))
+        assert bottom == 0
+        assert top == pytest.approx(max(highest, reached) * 1.08)
+    chart.set_range("10y")
+    x, y = chart.projected_curve.getOriginalDataset()
+    inside = y[(x >= chart.plot.vb.viewRange()[0][0]) & (x <= chart.plot.vb.viewRange()[0][1])]
+    assert inside.max() <= chart.plot.vb.viewRange()[1][1]
+
+
+def test_empty_milestone_lane_is_hidden_and_never_scaled(qtbot, services) -> None:  # type: ignore[no-untyped-def]
+    from careerplanner.ui.timeline.chart import TimelineChart
+
+    services.plan.load_demo()
+    chart = TimelineChart()
+    qtbot.addWidget(chart)
+    chart.show()
+    qtbot.waitExposed(chart)
+    data = services.scenarios.timeline(None, cert_id="CCM")
+    assert data.milestones
+    chart.set_data(data)
+    assert chart.strip.isVisible() and chart.strip.height() > 0
+    chart.set_data(replace(data, milestones=()))
+    assert not chart.strip.isVisible()
+    assert chart.view.ci.layout.rowMaximumHeight(2) == 0
+    axis = chart.strip.getAxis("left")
+    assert not axis.autoSIPrefix and axis.labelString().find("x0.") == -1
 
 
 def test_place_labels_gives_crowded_labels_distinct_lanes() -> None:
@@ -80,6 +141,22 @@ def test_place_labels_gives_crowded_labels_distinct_lanes() -> None:
     marks = [Milestone(date(2027, 1, d), "eligibility", f"Eligible for X{d}") for d in (1, 2, 3)]
     placed = place_labels(marks, lambda d: d.day * 10.0, lambda _t: 100.0, 1000.0)
     assert [p.lane for p in placed] == [0, 1, 2] and all(p.shown for p in placed)
+    assert [(p.left, p.right) for p in placed] == [(10, 110), (20, 120), (30, 130)]
+
+
+def test_place_labels_shortens_a_label_when_the_lanes_are_full() -> None:
+    from datetime import date
+
+    from careerplanner.domain.timeline import Milestone
+
+    marks = [Milestone(date(2027, 1, d), "target", f"T{d}") for d in range(1, MAX_LANES + 2)]
+    placed = place_labels(marks, lambda d: d.day * 10.0, lambda _t: 100.0, 1000.0)
+    assert all(p.shown for p in placed) and len({p.lane for p in placed}) == MAX_LANES
+    by_day = sorted(placed, key=lambda p: p.mark.day)
+    first, last = by_day[0], by_day[-1]
+    assert last.lane == first.lane == 0 and (last.left, last.right) == (80, 180)
+    assert (first.left, first.right) == (10, 70)  # cut to end 10 px before the next label
+    assert [(p.left, p.right) for p in by_day[1:-1]] == [(x, x + 100) for x in range(20, 80, 10)]
 
 
 def test_salary_step_line_and_band(page) -> None:  # type: ignore[no-untyped-def]
@@ -175,3 +252,81 @@ def test_empty_plan_shows_a_helpful_empty_state(qtbot, services) -> None:  # typ
     qtbot.addWidget(widget)
     assert widget.stack.currentIndex() == 0
     assert widget.chart.data is None
+
+
+class _Hover:
+    """What a scatter item's `hoverEvent` reads from the scene's hover event."""
+
+    exit = False
+
+    def __init__(self, x: float, y: float) -> None:
+        from PySide6.QtCore import QPointF
+
+        self.point = QPointF(x, y)
+
+    def pos(self):  # type: ignore[no-untyped-def]
+        return self.point
+
+
+def test_salary_hover_shows_the_salary_tooltip(page) -> None:  # type: ignore[no-untyped-def]
+    from careerplanner.domain.salary import STAGE_LABELS
+    from careerplanner.ui.timeline.series import salary_tip
+
+    chart = page.chart
+    chart.set_range("all")
+    salary = chart.data.salary[len(chart.data.salary) // 2]
+    chart.salary_points.hoverEvent(_Hover(epoch(salary.day), salary.salary))
+    stage = STAGE_LABELS[salary.stage]
+    want = salary_tip(salary.day, salary.salary, salary.low, salary.high, stage)
+    assert chart.salary_view.toolTip() == want
+    assert want.splitlines()[1].startswith("Salary $")
+
+
+@pytest.fixture
+def themed(qapp):  # type: ignore[no-untyped-def]
+    from careerplanner.ui.theme import apply_theme
+
+    apply_theme(qapp, "light")
+    yield lambda choice: apply_theme(qapp, choice)
+    apply_theme(qapp, "light")
+
+
+def _chart_state(chart):  # type: ignore[no-untyped-def]
+    return (
+        chart.view.backgroundBrush().color().name(),
+        chart.past_curve.opts["pen"].color().name(),
+        chart.plot.getAxis("left").textPen().color().name(),
+        chart.thresholds.shown()[0].pen.color().name(),
+    )
+
+
+def test_switching_theme_recolours_the_chart_live(qtbot, page, themed) -> None:  # type: ignore[no-untyped-def]
+    from careerplanner.ui.theme import _CHART_DARK, _CHART_LIGHT, _DARK, _LIGHT
+
+    chart = page.chart
+    light = (_LIGHT["base"], _CHART_LIGHT["hours"], _LIGHT["text"], _CHART_LIGHT["threshold"])
+    dark = (_DARK["base"], _CHART_DARK["hours"], _DARK["text"], _CHART_DARK["threshold"])
+    qtbot.waitUntil(lambda: _chart_state(chart) == light)
+    themed("dark")
+    qtbot.waitUntil(lambda: _chart_state(chart) == dark)
+    label = chart.milestones.shown_labels()[0]
+    assert label.color.name() == _CHART_DARK[chart.milestones.placed[0].mark.kind]
+    themed("light")
+    qtbot.waitUntil(lambda: _chart_state(chart) == light)
+
+
+@pytest.mark.parametrize("choice", ["light", "dark"])
+def test_milestone_colours_contrast_with_the_background(qtbot, page, themed, choice) -> None:  # type: ignore[no-untyped-def]
+    from careerplanner.ui.theme import contrast_ratio
+
+    themed(choice)
+    chart = page.chart
+    want = "#262b32" if choice == "dark" else "#ffffff"
+    qtbot.waitUntil(lambda: chart.view.backgroundBrush().color().name() == want)
+    background = want
+    chart.set_range("all")
+    brushes = {b.color().name() for b in chart.milestones.dots.data["brush"]}
+    texts = {label.color.name() for label in chart.milestones.shown_labels()}
+    assert len(brushes) >= 5 and texts <= brushes
+    for color in brushes | {chart.past_curve.opts["pen"].color().name()}:
+        assert contrast_ratio(color, background) >= 3.0, (choice, color)
