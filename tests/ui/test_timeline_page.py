@@ -52,8 +52,15 @@ def test_thresholds_milestones_and_today(page) -> None:  # type: ignore[no-untyp
     assert chart.today_line.value() == epoch(data.as_of)
     xs = sorted(line.value() for line in chart.milestones.lines[: len(data.milestones)])
     assert xs == sorted(epoch(m.day) for m in data.milestones)
+    placed = chart.milestones.placed
+    assert sorted(epoch(p.mark.day) for p in placed) == xs
     dots = chart.milestones.dots.data
-    assert sorted(dots["x"].tolist()) == xs
+    assert sorted(dots["x"].tolist()) == sorted(epoch(p.mark.day) for p in placed if p.dot)
+    for hidden in (p for p in placed if not p.dot):  # under its own series' label
+        assert hidden.mark.kind == "exam-window"
+        assert any(
+            p.shown and p.lane == hidden.lane and p.mark.cert == hidden.mark.cert for p in placed
+        )
 
 
 def _on_screen(chart):  # type: ignore[no-untyped-def]
@@ -149,14 +156,16 @@ def test_place_labels_shortens_a_label_when_the_lanes_are_full() -> None:
 
     from careerplanner.domain.timeline import Milestone
 
-    marks = [Milestone(date(2027, 1, d), "target", f"T{d}") for d in range(1, MAX_LANES + 2)]
-    placed = place_labels(marks, lambda d: d.day * 10.0, lambda _t: 100.0, 1000.0)
-    assert all(p.shown for p in placed) and len({p.lane for p in placed}) == MAX_LANES
+    marks = [Milestone(date(2027, 1, d), "target", f"T{d}") for d in range(1, 5)]
+    placed = place_labels(marks, lambda d: d.day * 10.0, lambda _t: 100.0, 1000.0, max_lanes=3)
+    assert all(p.shown for p in placed) and {p.lane for p in placed} == {0, 1, 2}
     by_day = sorted(placed, key=lambda p: p.mark.day)
-    first, last = by_day[0], by_day[-1]
-    assert last.lane == first.lane == 0 and (last.left, last.right) == (80, 180)
-    assert (first.left, first.right) == (10, 70)  # cut to end 10 px before the next label
-    assert [(p.left, p.right) for p in by_day[1:-1]] == [(x, x + 100) for x in range(20, 80, 10)]
+    assert [(p.lane, p.left, p.right) for p in by_day] == [
+        (0, 10, 30),  # cut to end 10 px before the label that joins its lane
+        (1, 20, 120),
+        (2, 30, 130),
+        (0, 40, 140),
+    ]
 
 
 def test_salary_step_line_and_band(page) -> None:  # type: ignore[no-untyped-def]
@@ -330,3 +339,38 @@ def test_milestone_colours_contrast_with_the_background(qtbot, page, themed, cho
     assert len(brushes) >= 5 and texts <= brushes
     for color in brushes | {chart.past_curve.opts["pen"].color().name()}:
         assert contrast_ratio(color, background) >= 3.0, (choice, color)
+
+
+def _compare_choices(page):  # type: ignore[no-untyped-def]
+    return [page.compare_with.itemData(i) for i in range(page.compare_with.count())]
+
+
+@pytest.mark.parametrize("width", [1280, 1024, 700])
+def test_comparison_shows_every_column_and_never_offers_the_scenario_itself(
+    qtbot, page, services, width
+) -> None:  # type: ignore[no-untyped-def]
+    from careerplanner.ui.timeline.page import NOTHING
+
+    services.scenarios.create(Scenario(name="Part time", weekly_hours=10))
+    services.scenarios.create(Scenario(name="Full time", weekly_hours=40))
+    page.refresh()
+    page.resize(width, 700)
+    assert _compare_choices(page) == [NOTHING, "Full time", "Part time"]  # not the plan as is
+    page.select_scenario("Part time", compare="Full time")
+    assert _compare_choices(page) == [NOTHING, "", "Full time"]
+    assert page.compare_with.currentData() == "Full time"
+    page.select_scenario("Full time")  # the one compared with becomes the scenario shown
+    assert _compare_choices(page) == [NOTHING, "", "Part time"]
+    assert page.compare_with.currentData() == NOTHING
+    page.select_scenario("Part time", compare=None)
+    table = page.side.table
+    qtbot.waitUntil(lambda: table.isVisible() and table.viewport().width() > 0)
+    used = sum(table.columnWidth(c) for c in range(table.columnCount()))
+    assert used <= table.viewport().width()
+    assert table.horizontalScrollBar().maximum() == 0
+    assert page.side.horizontalScrollBar().maximum() == 0
+    rows = page.side.comparison_rows()
+    assert [r[1:3] for r in rows] == [
+        [table.item(2 * i + 1, 0).text(), table.item(2 * i + 1, 1).text()] for i in range(len(rows))
+    ]
+    assert all(r[2] and r[2] != "" for r in rows)

@@ -19,7 +19,9 @@ from careerplanner.domain.salary import STAGE_LABELS
 from careerplanner.domain.scenarios import ActualVsPlan
 from careerplanner.domain.timeline import HoursPoint, Milestone, TimelineData
 from careerplanner.ui.theme import chart_colors
+from careerplanner.ui.timeline.labels import MAX_LANES
 from careerplanner.ui.timeline.layers import LANE_PIXELS, MilestoneLayer, ThresholdLayer
+from careerplanner.ui.timeline.legend import fit_legend
 from careerplanner.ui.timeline.series import (
     day_of,
     epoch,
@@ -33,6 +35,7 @@ from careerplanner.ui.timeline.series import (
 
 PRESETS = ("1y", "5y", "10y", "all")
 AXIS_WIDTH = 64
+MIN_LANES = 4  # the milestone strip takes up to 30% of the chart's height, at least 4 lanes
 Y_HEADROOM = 1.08  # the y-range ends this far above the highest curve or requirement
 
 
@@ -77,6 +80,8 @@ class TimelineChart(QWidget):
         self.colors: dict[str, str] = {}
         self.apply_colors()
         self.plot.sigXRangeChanged.connect(lambda *_: self._on_x_range())
+        self.strip.vb.sigResized.connect(lambda *_: self._lay_out_labels())
+        self.plot.vb.sigResized.connect(lambda *_: self.fit_hours_range())
 
     # --- construction --------------------------------------------------------------------
     def _build_plots(self) -> None:
@@ -122,7 +127,7 @@ class TimelineChart(QWidget):
         self.today_line = pg.InfiniteLine(
             angle=90,
             label="Today",
-            labelOpts={"position": 0.97, "anchors": [(0, 0.5), (0, 0.5)]},
+            labelOpts={"position": 0.92, "anchors": [(0, 0.5), (0, 0.5)]},
         )
         self.plot.addItem(self.today_line, ignoreBounds=True)
         self.status_text = pg.TextItem(anchor=(0, 0))
@@ -160,8 +165,17 @@ class TimelineChart(QWidget):
             (self.milestone_proxy, "Milestones"),
             (self.salary_curve, "Projected salary (range shaded)"),
         ]
+        self.legend_names: dict[int, str] = {}
         for item, name in self.legend_entries:
-            self.legend.addItem(item, name)
+            self._add_to_legend(item, name)
+
+    def _add_to_legend(self, item: Any, name: str) -> None:
+        self.legend_names[id(item)] = name
+        self.legend.addItem(item, name)
+
+    def _fit_legend(self) -> None:
+        if hasattr(self, "legend_names"):
+            fit_legend(self.legend, self.legend_names, self.width() - 24, self.font())
 
     def apply_colors(self) -> None:
         """Colour every item from the palette's theme (called again on a theme switch)."""
@@ -297,8 +311,9 @@ class TimelineChart(QWidget):
     def _legend_entry(self, item: Any, name: str, present: bool) -> None:
         self.legend.removeItem(item)
         if present:
-            self.legend.addItem(item, name)
+            self._add_to_legend(item, name)
         item.setVisible(present)
+        self._fit_legend()
 
     # --- range and labels ----------------------------------------------------------------
     def set_range(self, preset: str) -> None:
@@ -319,7 +334,8 @@ class TimelineChart(QWidget):
             return
         x_range = self.strip.vb.viewRange()[0]
         width = max(self.strip.vb.width(), 200.0)
-        lanes = self.milestones.lay_out((x_range[0], x_range[1]), width)
+        budget = min(MAX_LANES, max(MIN_LANES, int(self.height() * 0.3 / LANE_PIXELS)))
+        lanes = self.milestones.lay_out((x_range[0], x_range[1]), width, budget)
         self.strip.setYRange(-0.6, lanes - 0.4, padding=0)
         height = lanes * LANE_PIXELS + 14 if self.data.milestones else 0
         self.strip.setFixedHeight(height)
@@ -327,6 +343,7 @@ class TimelineChart(QWidget):
 
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
+        self._fit_legend()
         self._lay_out_labels()
 
     def _on_milestone(self, mark: Milestone) -> None:

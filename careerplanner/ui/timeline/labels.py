@@ -13,7 +13,7 @@ from datetime import date
 from careerplanner.domain.timeline import Milestone
 from careerplanner.domain.timeline_marks import KINDS
 
-MAX_LANES = 7  # beyond this a label is shortened (and elided) rather than given a new lane
+MAX_LANES = 10  # beyond this a label is shortened (and elided) rather than given a new lane
 SERIES_KINDS = frozenset({"exam-window"})  # kinds that repeat: one label per certification
 SERIES_NAMES = {"exam-window": "exam windows"}
 
@@ -28,6 +28,7 @@ class PlacedLabel:
     text: str
     left: float
     right: float
+    dot: bool = True  # False for a repeat hidden under its series' label
 
     @property
     def shown(self) -> bool:
@@ -76,11 +77,12 @@ def place_labels(
     width_of: Callable[[str], float],
     view_width: float,
     padding: float = 10.0,
+    max_lanes: int = MAX_LANES,
 ) -> tuple[PlacedLabel, ...]:
     """Every on-screen milestone labelled, no two labels of a lane overlapping.
 
     Labels are placed left to right, each in the first lane where it clears the previous label
-    (to the right of its dot, or to the left near the right edge). When `MAX_LANES` are full it
+    (to the right of its dot, or else to the left). When `max_lanes` lanes are full it
     goes to the lane that frees up first, and the label before it there is shortened to end
     before it. Repeats of a kind in `SERIES_KINDS` share one lane and one label. Only the
     marks on screen (0..view_width) take part; the rest are returned without a label."""
@@ -93,7 +95,7 @@ def place_labels(
             ((i, s) for i, end in enumerate(ends) for s in spans if s[0] >= end + padding),
             (None, spans[0]),
         )
-        if lane is None and len(ends) < MAX_LANES:
+        if lane is None and len(ends) < max_lanes:
             lanes.append([])
             ends.append(-padding)
             lane = len(ends) - 1
@@ -102,7 +104,10 @@ def place_labels(
             span = (unit.x, min(unit.x + (spans[0][1] - spans[0][0]), view_width))
             _shorten(lanes[lane], unit.x - padding)
         lanes[lane].append(PlacedLabel(unit.marks[0], lane, unit.text, *span))
-        lanes[lane] += [PlacedLabel(m, lane, "", 0.0, 0.0) for m in unit.marks[1:]]
+        lanes[lane] += [
+            PlacedLabel(m, lane, "", 0.0, 0.0, not span[0] <= to_pixels(m.day) <= span[1])
+            for m in unit.marks[1:]
+        ]
         ends[lane] = max(span[1], unit.last_x)
     placed = [p for lane in lanes for p in lane]
     placed += [PlacedLabel(m, 0, "", 0.0, 0.0) for m in marks if m not in visible]

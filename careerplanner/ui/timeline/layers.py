@@ -21,7 +21,10 @@ from careerplanner.ui.widgets import format_hours
 
 LANE_PIXELS = 18
 TEXT_MARGIN = 8.0  # a TextItem's document margins, both sides
-LABEL_SLOTS = (0.01, 0.3, 0.59)  # where along a threshold line its label sits
+LABEL_PIXELS = 20.0  # the height a threshold label needs
+DOT_GAP = 6.0  # pixels between a dot's centre and its label
+# where along a threshold line its label sits, and which corner of the label is there
+LABEL_SLOTS = ((0.01, (0, 1)), (0.99, (1, 1)), (0.5, (0.5, 1)))
 DEFAULT_COLOR = "#888888"
 
 
@@ -66,8 +69,9 @@ class ThresholdLayer:
         return line
 
     def set_data(self, thresholds: Sequence[Threshold], y_span: float) -> None:
-        """One line per distinct number of hours; labels of lines closer than a twelfth of
-        `y_span` are staggered along the line so they do not overlap."""
+        """One line per distinct number of hours; labels of lines closer than a label's height
+        (for a y-range of `y_span` hours) are staggered along the line so they do not overlap."""
+        min_gap = y_span * LABEL_PIXELS / max(self.plot.vb.height(), 100.0)
         by_hours: dict[float, list[Threshold]] = {}
         for threshold in thresholds:
             by_hours.setdefault(threshold.hours, []).append(threshold)
@@ -75,12 +79,14 @@ class ThresholdLayer:
         lines = grow(self.lines, self.count, self._make)
         previous, slot = -float("inf"), 0
         for line, (hours, group) in zip(lines, sorted(by_hours.items()), strict=True):
-            slot = slot + 1 if hours - previous < y_span / 12 else 0
+            slot = slot + 1 if hours - previous < min_gap else 0
             previous = hours
             certs = ", ".join(dict.fromkeys(t.cert for t in group))
             line.setPos(hours)
             line.label.setFormat(f"{certs}: {format_hours(hours)} h")
-            line.label.setPosition(LABEL_SLOTS[slot % len(LABEL_SLOTS)])
+            position, anchor = LABEL_SLOTS[slot % len(LABEL_SLOTS)]
+            line.label.anchors = [anchor, anchor]
+            line.label.setPosition(position)
             line.setToolTip("\n".join(t.label for t in group))
             line.setVisible(self.visible)
 
@@ -160,38 +166,43 @@ class MilestoneLayer:
             color.setAlpha(110)
             line.setPen(pg.mkPen(color, width=1, style=Qt.PenStyle.DotLine))
 
-    def lay_out(self, x_range: tuple[float, float], width: float) -> int:
-        """Place the labels for the visible x range and `width` pixels; the number of lanes."""
+    def lay_out(self, x_range: tuple[float, float], width: float, max_lanes: int) -> int:
+        """Place the labels for the visible x range and `width` pixels in at most `max_lanes`
+        lanes; the number of lanes used."""
         low, high = x_range
         scale = width / max(high - low, 1.0)
         self.placed = place_labels(
             self.marks,
             lambda day: (epoch(day) - low) * scale,
-            lambda text: self.metrics.horizontalAdvance(text) + TEXT_MARGIN,
+            lambda text: self.metrics.horizontalAdvance(text) + TEXT_MARGIN + DOT_GAP,
             width,
+            max_lanes=max_lanes,
         )
         index = {id(mark): i for i, mark in enumerate(self.marks)}
+        dots = [p for p in self.placed if p.dot]
         self.dots.setData(
-            x=[epoch(p.mark.day) for p in self.placed],
-            y=[p.lane for p in self.placed],
-            data=[index[id(p.mark)] for p in self.placed],
-            brush=[pg.mkBrush(self.color(p.mark.kind)) for p in self.placed],
+            x=[epoch(p.mark.day) for p in dots],
+            y=[p.lane for p in dots],
+            data=[index[id(p.mark)] for p in dots],
+            brush=[pg.mkBrush(self.color(p.mark.kind)) for p in dots],
         )
         shown = [p for p in self.placed if p.shown]
         for label, place in zip(
             grow(self.labels, len(shown), self._make_label), shown, strict=True
         ):
-            self._label(label, place, (epoch(place.mark.day) - low) * scale)
+            self._label(label, place, (epoch(place.mark.day) - low) * scale, DOT_GAP / scale)
         return 1 + max((p.lane for p in self.placed), default=0)
 
-    def _label(self, label: pg.TextItem, place: PlacedLabel, x: float) -> None:
-        room = place.right - place.left - TEXT_MARGIN
+    def _label(self, label: pg.TextItem, place: PlacedLabel, x: float, gap: float) -> None:
+        """Draw a placed label beside its dot (`gap` is the dot gap in seconds)."""
+        room = place.right - place.left - TEXT_MARGIN - DOT_GAP + 2  # rounding
         text = self.metrics.elidedText(place.text, Qt.TextElideMode.ElideRight, room)
         label.setText(text, color=self.color(place.mark.kind))
         label.fill = pg.mkBrush(_translucent(self.colors.get("base", "#ffffff"), 230))
         label.setToolTip(place.text if text != place.text else "")
-        label.setAnchor((1, 0.5) if place.left < x else (0, 0.5))
-        label.setPos(epoch(place.mark.day), place.lane)
+        to_left = place.left < x
+        label.setAnchor((1, 0.5) if to_left else (0, 0.5))
+        label.setPos(epoch(place.mark.day) + (-gap if to_left else gap), place.lane)
         label.setVisible(self.visible)
 
     def set_visible(self, visible: bool) -> None:
