@@ -85,7 +85,7 @@ def place_labels(
     (to the right of its dot, or else to the left). When `max_lanes` lanes are full it
     goes to the lane that frees up first, and the label before it there is shortened to end
     before it. Repeats of a kind in `SERIES_KINDS` share one lane and one label. Only the
-    marks on screen (0..view_width) take part; the rest are returned without a label."""
+    marks on screen (0..view_width) take part; the rest are returned without a label or dot."""
     visible = [m for m in marks if 0 <= to_pixels(m.day) <= view_width]
     lanes: list[list[PlacedLabel]] = []
     ends: list[float] = []
@@ -110,7 +110,7 @@ def place_labels(
         ]
         ends[lane] = max(span[1], unit.last_x)
     placed = [p for lane in lanes for p in lane]
-    placed += [PlacedLabel(m, 0, "", 0.0, 0.0) for m in marks if m not in visible]
+    placed += [PlacedLabel(m, 0, "", 0.0, 0.0, False) for m in marks if m not in visible]
     return tuple(placed)
 
 
