@@ -174,19 +174,19 @@ def test_place_labels_shortens_a_label_when_the_lanes_are_full() -> None:
 def test_salary_step_line_and_band(page) -> None:  # type: ignore[no-untyped-def]
     chart, data = page.chart, page.chart.data
     days = [p.day for p in data.salary]
-    x, y = chart.salary_curve.getOriginalDataset()
+    x, y = chart.salary.curve.getOriginalDataset()
     want_x, want_y = step_arrays(days, [p.salary for p in data.salary], data.end)
     assert np.array_equal(x, want_x) and np.array_equal(y, want_y)
-    _x, low = chart.salary_low.getOriginalDataset()
-    _x, high = chart.salary_high.getOriginalDataset()
+    _x, low = chart.salary.low.getOriginalDataset()
+    _x, high = chart.salary.high.getOriginalDataset()
     assert np.all(low <= y) and np.all(y <= high)
-    assert chart.salary_band.curves == [chart.salary_low, chart.salary_high]
-    assert chart.plot.getAxis("right").linkedView() is chart.salary_view
+    assert chart.salary.band.curves == [chart.salary.low, chart.salary.high]
+    assert chart.plot.getAxis("right").linkedView() is chart.salary.view
 
 
 def test_refresh_after_a_new_entry_keeps_the_same_items(page, services) -> None:  # type: ignore[no-untyped-def]
     chart = page.chart
-    items = (chart.past_curve, chart.projected_curve, chart.salary_curve, chart.today_line)
+    items = (chart.past_curve, chart.projected_curve, chart.salary.curve, chart.today_line)
     lines = list(chart.thresholds.lines)
     before = chart.past_curve.getOriginalDataset()[1][-1]
     day = services.today() - timedelta(days=1)
@@ -194,7 +194,7 @@ def test_refresh_after_a_new_entry_keeps_the_same_items(page, services) -> None:
         WorkEntry(start=day, hours=8, setting=Setting.HOSPITAL, supervision=Supervision.CCM)
     )
     page.refresh()
-    assert (chart.past_curve, chart.projected_curve, chart.salary_curve, chart.today_line) == items
+    assert (chart.past_curve, chart.projected_curve, chart.salary.curve, chart.today_line) == items
     assert chart.thresholds.lines[: len(lines)] == lines
     assert chart.past_curve.getOriginalDataset()[1][-1] >= before
 
@@ -207,10 +207,10 @@ def test_range_presets_and_legend_toggle(page) -> None:  # type: ignore[no-untyp
     chart.set_range("all")
     low, high = chart.plot.vb.viewRange()[0]
     assert low <= epoch(data.start) and high >= epoch(data.end)
-    chart.salary_curve.setVisible(False)
-    assert not chart.salary_band.isVisible()
-    chart.salary_curve.setVisible(True)
-    assert chart.salary_band.isVisible()
+    chart.salary.curve.setVisible(False)
+    assert not chart.salary.band.isVisible()
+    chart.salary.curve.setVisible(True)
+    assert chart.salary.band.isVisible()
 
 
 def test_hover_tips_and_milestone_click_selects_goal(page) -> None:  # type: ignore[no-untyped-def]
@@ -287,10 +287,10 @@ def test_salary_hover_shows_the_salary_tooltip(page) -> None:  # type: ignore[no
     chart = page.chart
     chart.set_range("all")
     salary = chart.data.salary[len(chart.data.salary) // 2]
-    chart.salary_points.hoverEvent(_Hover(epoch(salary.day), salary.salary))
+    chart.salary.points.hoverEvent(_Hover(epoch(salary.day), salary.salary))
     stage = STAGE_LABELS[salary.stage]
     want = salary_tip(salary.day, salary.salary, salary.low, salary.high, stage)
-    assert chart.salary_view.toolTip() == want
+    assert chart.salary.view.toolTip() == want
     assert want.splitlines()[1].startswith("Salary $")
 
 

@@ -15,13 +15,13 @@ from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from careerplanner.domain.dates import add_years
-from careerplanner.domain.salary import STAGE_LABELS
 from careerplanner.domain.scenarios import ActualVsPlan
 from careerplanner.domain.timeline import HoursPoint, Milestone, TimelineData
 from careerplanner.ui.theme import chart_colors
 from careerplanner.ui.timeline.labels import MAX_LANES
 from careerplanner.ui.timeline.layers import LANE_PIXELS, MilestoneLayer, ThresholdLayer
 from careerplanner.ui.timeline.legend import fit_legend
+from careerplanner.ui.timeline.salary_layer import SalaryLayer, make_curve, make_points
 from careerplanner.ui.timeline.series import (
     day_of,
     epoch,
@@ -29,30 +29,12 @@ from careerplanner.ui.timeline.series import (
     hours_tip,
     overlay_text,
     preset_range,
-    salary_tip,
-    step_arrays,
 )
 
 PRESETS = ("1y", "5y", "10y", "all")
 AXIS_WIDTH = 64
 MIN_LANES = 4  # the milestone strip takes up to 30% of the chart's height, at least 4 lanes
 Y_HEADROOM = 1.08  # the y-range ends this far above the highest curve or requirement
-
-
-def _curve() -> Any:
-    item = pg.PlotDataItem()
-    item.setClipToView(True)
-    item.setDownsampling(auto=True, method="peak")
-    return item
-
-
-def _points(tip: Any) -> Any:
-    return pg.ScatterPlotItem(size=5, pen=pg.mkPen(None), hoverable=True, tip=tip, hoverSize=9)
-
-
-def _hover_text(x: float, y: float, data: str) -> str:
-    """The salary tip, written when the data was set (pyqtgraph passes x, y and data)."""
-    return data
 
 
 def _hours_text(x: float, y: float, data: str) -> str:
@@ -91,11 +73,6 @@ class TimelineChart(QWidget):
         self.plot.setLabel("right", "Projected salary ($)")
         self.plot.showGrid(x=True, y=True, alpha=0.15)
         self.plot.setMouseEnabled(x=True, y=False)
-        self.salary_view = pg.ViewBox(enableMouse=False)
-        self.plot.scene().addItem(self.salary_view)
-        self.plot.getAxis("right").linkToView(self.salary_view)
-        self.salary_view.setXLink(self.plot.vb)
-        self.plot.vb.sigResized.connect(self._sync_salary_view)
         self.strip = self.view.addPlot(row=2, col=0)
         self.strip.setXLink(self.plot)
         self.strip.setMouseEnabled(x=True, y=False)
@@ -113,10 +90,10 @@ class TimelineChart(QWidget):
         self.strip.getAxis("left").setLabel("Milestones")
 
     def _build_items(self) -> None:
-        self.past_curve, self.projected_curve = _curve(), _curve()
-        self.compare_curve, self.plan_curve = _curve(), _curve()
-        self.past_points, self.projected_points = _points(_hours_text), _points(_hours_text)
-        self.compare_points, self.plan_points = _points(_hours_text), _points(_hours_text)
+        self.past_curve, self.projected_curve = make_curve(), make_curve()
+        self.compare_curve, self.plan_curve = make_curve(), make_curve()
+        self.past_points, self.projected_points = make_points(_hours_text), make_points(_hours_text)
+        self.compare_points, self.plan_points = make_points(_hours_text), make_points(_hours_text)
         for item in (self.past_curve, self.projected_curve, self.compare_curve, self.plan_curve):
             self.plot.addItem(item)
         for curve, points in self._point_pairs():
@@ -133,20 +110,9 @@ class TimelineChart(QWidget):
         self.status_text = pg.TextItem(anchor=(0, 0))
         self.status_text.setParentItem(self.plot.vb)
         self.status_text.setPos(8, 4)
-        self._build_salary()
-
-    def _build_salary(self) -> None:
-        self.salary_curve, self.salary_low, self.salary_high = _curve(), _curve(), _curve()
-        self.salary_band = pg.FillBetweenItem(self.salary_low, self.salary_high)
-        self.compare_salary = _curve()
-        self.salary_points = _points(_hover_text)
-        for item in (self.salary_band, self.salary_low, self.salary_high, self.salary_curve):
-            self.salary_view.addItem(item)
-        self.salary_view.addItem(self.compare_salary)
-        self.salary_view.addItem(self.salary_points)
-        self.salary_curve.visibleChanged.connect(self._sync_salary_visibility)
+        self.salary = SalaryLayer(self.plot)
         self.compare_curve.visibleChanged.connect(
-            lambda: self.compare_salary.setVisible(self.compare_curve.isVisible())
+            lambda: self.salary.compare.setVisible(self.compare_curve.isVisible())
         )
 
     def _build_legend(self) -> None:
@@ -163,7 +129,7 @@ class TimelineChart(QWidget):
             (self.projected_curve, "Projected hours"),
             (self.threshold_proxy, "Requirements"),
             (self.milestone_proxy, "Milestones"),
-            (self.salary_curve, "Projected salary (range shaded)"),
+            (self.salary.curve, "Projected salary (range shaded)"),
         ]
         self.legend_names: dict[int, str] = {}
         for item, name in self.legend_entries:
@@ -198,16 +164,6 @@ class TimelineChart(QWidget):
             (self.plan_curve, self.plan_points),
         ]
 
-    def _sync_salary_view(self) -> None:
-        self.salary_view.setGeometry(self.plot.vb.sceneBoundingRect())
-        self.salary_view.linkedViewChanged(self.plot.vb, self.salary_view.XAxis)
-
-    def _sync_salary_visibility(self) -> None:
-        visible = self.salary_curve.isVisible()
-        for item in (self.salary_band, self.salary_low, self.salary_high, self.salary_points):
-            item.setVisible(visible)
-
-    # --- data ----------------------------------------------------------------------------
     def set_data(
         self,
         data: TimelineData,
@@ -224,8 +180,7 @@ class TimelineChart(QWidget):
         self.milestones.set_data(data.milestones)
         self.strip.setVisible(bool(data.milestones))
         self.today_line.setPos(epoch(data.as_of))
-        self._set_salary(data, compare)
-        self._set_salary_range(data)
+        self.salary.set_data(data, compare)
         self.plot.setLimits(
             xMin=epoch(add_years(data.start, -1)), xMax=epoch(add_years(data.end, 1))
         )
@@ -267,27 +222,6 @@ class TimelineChart(QWidget):
             and data.requirement.id == overlay.requirement
         )
 
-    def _set_salary(self, data: TimelineData, compare: TimelineData | None) -> None:
-        days = [p.day for p in data.salary]
-        for curve, values in (
-            (self.salary_curve, [p.salary for p in data.salary]),
-            (self.salary_low, [p.low for p in data.salary]),
-            (self.salary_high, [p.high for p in data.salary]),
-        ):
-            curve.setData(*step_arrays(days, values, data.end))
-        other = compare.salary if compare else ()
-        self.compare_salary.setData(
-            *step_arrays([p.day for p in other], [p.salary for p in other], data.end)
-        )
-        self.salary_points.setData(
-            x=[epoch(d) for d in days],
-            y=[p.salary for p in data.salary],
-            data=[
-                salary_tip(p.day, p.salary, p.low, p.high, STAGE_LABELS[p.stage])
-                for p in data.salary
-            ],
-        )
-
     def fit_hours_range(self) -> None:
         """The y-range from 0 to just above the highest requirement and the highest point
         any hours curve reaches in the visible dates (the curves only rise)."""
@@ -302,11 +236,6 @@ class TimelineChart(QWidget):
         top = max(tops) * Y_HEADROOM or 100.0
         self.plot.setYRange(0, top, padding=0)
         self.thresholds.set_data(self.data.thresholds, top)
-
-    def _set_salary_range(self, data: TimelineData) -> None:
-        pay = [p.low for p in data.salary] + [p.high for p in data.salary]
-        if pay:
-            self.salary_view.setYRange(min(pay) * 0.85, max(pay) * 1.05, padding=0)
 
     def _legend_entry(self, item: Any, name: str, present: bool) -> None:
         self.legend.removeItem(item)

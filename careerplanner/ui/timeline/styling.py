@@ -38,12 +38,7 @@ def paint(chart: TimelineChart, c: dict[str, str]) -> None:
     ):
         curve.setPen(_pen(color, style, width))
         points.setBrush(pg.mkBrush(color))
-    chart.salary_curve.setPen(_pen(c["salary"]))
-    for line in (chart.salary_low, chart.salary_high):
-        line.setPen(_pen(c["salary"], DOT, 1))
-    chart.salary_band.setBrush(pg.mkBrush(_alpha(c["salary"], 40)))
-    chart.salary_points.setBrush(pg.mkBrush(c["salary"]))
-    chart.compare_salary.setPen(_pen(c["other"], DASH, 1.5))
+    chart.salary.paint(c["salary"], c["other"], _pen)
     chart.threshold_proxy.setPen(_pen(c["threshold"], DASH, 1))
     chart.milestone_proxy.setPen(_pen(c["stage"], DOT, 1))
     chart.today_line.setPen(_pen(c["today"]))
