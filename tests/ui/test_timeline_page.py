@@ -377,3 +377,27 @@ def test_comparison_shows_every_column_and_never_offers_the_scenario_itself(
         [table.item(2 * i + 1, 0).text(), table.item(2 * i + 1, 1).text()] for i in range(len(rows))
     ]
     assert all(r[2] and r[2] != "" for r in rows)
+
+
+def test_the_settings_theme_switch_recolours_built_charts(qtbot, running) -> None:  # type: ignore[no-untyped-def]
+    from careerplanner.ui.theme import _CHART_DARK, _DARK, THEMES, apply_theme
+
+    window = running.window
+    chart = window.show_page("timeline").chart
+    bars = window.show_page("explore").charts["outlook"]
+    settings = window.show_page("settings")
+    before = (chart.view.backgroundBrush().color().name(), bars.bars.opts["brush"].color().name())
+    try:
+        settings.theme.setCurrentIndex(THEMES.index("dark"))
+        qtbot.waitUntil(
+            lambda: (
+                chart.view.backgroundBrush().color().name() == _DARK["base"]
+                and bars.bars.opts["brush"].color().name() == _CHART_DARK["bar"]
+            )
+        )
+        assert before != (_DARK["base"], _CHART_DARK["bar"])
+        assert chart.past_curve.opts["pen"].color().name() == _CHART_DARK["hours"]
+    finally:
+        from PySide6.QtWidgets import QApplication
+
+        apply_theme(QApplication.instance(), "light")  # type: ignore[arg-type]
