@@ -401,3 +401,37 @@ def test_the_settings_theme_switch_recolours_built_charts(qtbot, running) -> Non
         from PySide6.QtWidgets import QApplication
 
         apply_theme(QApplication.instance(), "light")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("width", [1024 - 210, 900 - 210])  # the page in a 1024 / 900 window
+def test_toolbar_rows_fit_without_clipping(qtbot, page, width) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QComboBox, QLabel, QPushButton
+
+    page.resize(width, 600)
+    toolbar = [*page.buttons.values(), *page.presets.buttons(), page.goal, page.scenario]
+    toolbar.append(page.compare_with)
+    qtbot.waitUntil(lambda: page.goal.width() > 0)
+    for widget in toolbar:
+        assert isinstance(widget, QPushButton | QComboBox)
+        assert widget.width() >= widget.minimumSizeHint().width(), widget
+        right = widget.mapTo(page, widget.rect().topRight()).x()
+        assert 0 < right <= page.width()
+    labels = [w for w in page.findChildren(QLabel) if w.text() in ("Goal", "Scenario", "Show")]
+    assert len(labels) == 3
+    assert all(label.width() >= label.sizeHint().width() for label in labels)
+
+
+def test_legend_fits_the_chart_and_elides_with_a_tooltip(qtbot, page) -> None:  # type: ignore[no-untyped-def]
+    chart = page.chart
+    chart.resize(900, 500)
+    qtbot.waitUntil(lambda: chart.width() == 900)
+    assert chart.legend.columnCount == 4
+    names = [label.text for _sample, label in chart.legend.items]
+    assert "Projected salary (range shaded)" in names
+    chart.resize(200, 500)
+    qtbot.waitUntil(lambda: chart.legend.columnCount == 1)
+    salary = next(label for s, label in chart.legend.items if s.item is chart.salary.curve)
+    assert salary.text.endswith("…") and salary.toolTip() == "Projected salary (range shaded)"
+    chart.resize(900, 500)
+    qtbot.waitUntil(lambda: chart.legend.columnCount == 4)
+    assert salary.text == "Projected salary (range shaded)" and salary.toolTip() == ""
