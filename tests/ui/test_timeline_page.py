@@ -435,3 +435,25 @@ def test_legend_fits_the_chart_and_elides_with_a_tooltip(qtbot, page) -> None:  
     chart.resize(900, 500)
     qtbot.waitUntil(lambda: chart.legend.columnCount == 4)
     assert salary.text == "Projected salary (range shaded)" and salary.toolTip() == ""
+
+
+def test_labels_of_close_requirement_lines_are_staggered(page) -> None:  # type: ignore[no-untyped-def]
+    from careerplanner.ui.timeline.layers import LABEL_PIXELS
+
+    chart = page.chart
+    staggered = 0
+    for preset in ("1y", "10y", "all"):
+        chart.set_range(preset)
+        lines = sorted(chart.thresholds.shown(), key=lambda line: line.value())
+        assert [line.value() for line in lines] == [2000, 2080, 4160]
+        top = chart.plot.vb.viewRange()[1][1]
+        per_pixel = top / chart.plot.vb.height()
+        for low, high in itertools.pairwise(lines):
+            if (high.value() - low.value()) / per_pixel < LABEL_PIXELS:
+                staggered += 1
+                assert (low.label.orthoPos, low.label.anchors) != (
+                    high.label.orthoPos,
+                    high.label.anchors,
+                ), preset
+        assert lines[0].label.orthoPos == 0.01
+    assert staggered >= 3  # 2,000 h and 2,080 h are a few pixels apart at every range
