@@ -57,7 +57,7 @@ class ThresholdLayer:
     def _paint(self, line: pg.InfiniteLine) -> None:
         line.setPen(pg.mkPen(self.color, width=1, style=Qt.PenStyle.DashDotLine))
         line.label.setColor(self.color)
-        line.label.fill = pg.mkBrush(_translucent(self.fill))
+        line.label.fill = pg.mkBrush(translucent(self.fill))
         line.label.update()
 
     def _make(self) -> pg.InfiniteLine:
@@ -162,8 +162,7 @@ class MilestoneLayer:
 
     def _paint_lines(self) -> None:
         for line, mark in zip(self.lines, self.marks, strict=False):
-            color = pg.mkColor(self.color(mark.kind))
-            color.setAlpha(110)
+            color = translucent(self.color(mark.kind), 110)
             line.setPen(pg.mkPen(color, width=1, style=Qt.PenStyle.DotLine))
 
     def lay_out(self, x_range: tuple[float, float], width: float, max_lanes: int) -> int:
@@ -198,7 +197,7 @@ class MilestoneLayer:
         room = place.right - place.left - TEXT_MARGIN - DOT_GAP + 2  # rounding
         text = self.metrics.elidedText(place.text, Qt.TextElideMode.ElideRight, room)
         label.setText(text, color=self.color(place.mark.kind))
-        label.fill = pg.mkBrush(_translucent(self.colors.get("base", "#ffffff"), 230))
+        label.fill = pg.mkBrush(translucent(self.colors.get("base", "#ffffff"), 230))
         label.setToolTip(place.text if text != place.text else "")
         to_left = place.left < x
         label.setAnchor((1, 0.5) if to_left else (0, 0.5))
@@ -221,7 +220,8 @@ class MilestoneLayer:
         return shown[self.labels.index(label)].mark.day
 
 
-def _translucent(color: str, alpha: int = 200) -> Any:
+def translucent(color: str, alpha: int = 200) -> Any:
+    """`color` with an alpha channel (0 clear, 255 opaque)."""
     result = pg.mkColor(color)
     result.setAlpha(alpha)
     return result

@@ -9,6 +9,7 @@ import pyqtgraph as pg
 
 from careerplanner.domain.salary import STAGE_LABELS
 from careerplanner.domain.timeline import TimelineData
+from careerplanner.ui.timeline.layers import translucent
 from careerplanner.ui.timeline.series import epoch, salary_tip, step_arrays
 
 
@@ -88,8 +89,6 @@ class SalaryLayer:
         self.curve.setPen(pen(salary, Qt.PenStyle.SolidLine, 2))
         for line in (self.low, self.high):
             line.setPen(pen(salary, Qt.PenStyle.DotLine, 1))
-        band = pg.mkColor(salary)
-        band.setAlpha(40)
-        self.band.setBrush(pg.mkBrush(band))
+        self.band.setBrush(pg.mkBrush(translucent(salary, 40)))
         self.points.setBrush(pg.mkBrush(salary))
         self.compare.setPen(pen(other, Qt.PenStyle.DashLine, 1.5))

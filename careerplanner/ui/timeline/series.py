@@ -1,4 +1,4 @@
-"""Timeline data as arrays for the chart: epoch seconds, step lines, tooltips and label lanes.
+"""Timeline data as arrays for the chart: epoch seconds, step lines and tooltips.
 
 Pure Python and numpy (no Qt, no chart library), so it is cheap to import and easy to test.
 """

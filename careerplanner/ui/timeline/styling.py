@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING, Any
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 
+from careerplanner.ui.timeline.layers import translucent
+
 if TYPE_CHECKING:
     from careerplanner.ui.timeline.chart import TimelineChart
 
@@ -19,12 +21,6 @@ DASH, DOT, SOLID = Qt.PenStyle.DashLine, Qt.PenStyle.DotLine, Qt.PenStyle.SolidL
 
 def _pen(color: str, style: Qt.PenStyle = SOLID, width: float = 2) -> Any:
     return pg.mkPen(color, width=width, style=style)
-
-
-def _alpha(color: str, alpha: int) -> Any:
-    result = pg.mkColor(color)
-    result.setAlpha(alpha)
-    return result
 
 
 def paint(chart: TimelineChart, c: dict[str, str]) -> None:
@@ -43,7 +39,7 @@ def paint(chart: TimelineChart, c: dict[str, str]) -> None:
     chart.milestone_proxy.setPen(_pen(c["stage"], DOT, 1))
     chart.today_line.setPen(_pen(c["today"]))
     chart.today_line.label.setColor(c["today"])
-    chart.today_line.label.fill = pg.mkBrush(_alpha(c["base"], 200))
+    chart.today_line.label.fill = pg.mkBrush(translucent(c["base"], 200))
     chart.status_text.setColor(c["plan"])
     chart.thresholds.set_colors(c["threshold"], c["base"])
     chart.milestones.set_colors(c)
@@ -55,7 +51,7 @@ def _paint_axes_and_legend(chart: TimelineChart, text: str) -> None:
         for side in ("left", "right", "bottom"):
             axis = plot.getAxis(side)
             axis.setTextPen(text)
-            axis.setPen(_alpha(text, 150))
+            axis.setPen(translucent(text, 150))
     chart.legend.setLabelTextColor(text)
     for _sample, label in chart.legend.items:
         label.setText(label.text, color=text)
