@@ -359,14 +359,20 @@ def test_comparison_shows_every_column_and_never_offers_the_scenario_itself(
     page.refresh()
     page.resize(width, 700)
     assert _compare_choices(page) == [NOTHING, "Full time", "Part time"]  # not the plan as is
-    page.select_scenario("Part time", compare="Full time")
+    page.select_scenario("Part time", compare="Full time")  # the comparison appears
+    table = page.side.table
+    qtbot.waitUntil(  # rows as tall as their wrapped text: nothing elided
+        lambda: (
+            table.isVisible()
+            and all(table.rowHeight(r) >= table.sizeHintForRow(r) for r in range(table.rowCount()))
+        )
+    )
     assert _compare_choices(page) == [NOTHING, "", "Full time"]
     assert page.compare_with.currentData() == "Full time"
     page.select_scenario("Full time")  # the one compared with becomes the scenario shown
     assert _compare_choices(page) == [NOTHING, "", "Part time"]
     assert page.compare_with.currentData() == NOTHING
     page.select_scenario("Part time", compare=None)
-    table = page.side.table
     qtbot.waitUntil(lambda: table.isVisible() and table.viewport().width() > 0)
     used = sum(table.columnWidth(c) for c in range(table.columnCount()))
     assert used <= table.viewport().width()
@@ -457,3 +463,21 @@ def test_labels_of_close_requirement_lines_are_staggered(page) -> None:  # type:
                 ), preset
         assert lines[0].label.orthoPos == 0.01
     assert staggered >= 3  # 2,000 h and 2,080 h are a few pixels apart at every range
+
+
+def test_comparison_rows_wrap_once_the_panel_is_laid_out(qtbot, services) -> None:  # type: ignore[no-untyped-def]
+    services.plan.load_demo()
+    services.scenarios.create(Scenario(name="Part time after the master's", weekly_hours=20))
+    widget = TimelinePage(services)
+    qtbot.addWidget(widget)
+    widget.select_scenario("Part time after the master's", compare=None)  # before it is shown
+    widget.resize(760, 700)  # the side panel at its narrowest
+    widget.show()
+    table = widget.side.table
+    qtbot.waitUntil(lambda: table.isVisible() and table.columnWidth(2) > 0)
+    qtbot.waitUntil(  # every row as tall as its wrapped text: nothing elided
+        lambda: all(table.rowHeight(r) >= table.sizeHintForRow(r) for r in range(table.rowCount()))
+    )
+    assert max(table.rowHeight(r) for r in range(table.rowCount())) > min(
+        table.rowHeight(r) for r in range(table.rowCount())
+    )  # some figure needs a second line at this width

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -67,6 +67,9 @@ class TimelineSidePanel(QScrollArea):
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.setWordWrap(True)
+        self.table.horizontalHeader().sectionResized.connect(  # once the widths are final
+            lambda *_: QTimer.singleShot(0, self._fit_rows)
+        )
         self.compare_card.body.addWidget(self.compare_caption)
         self.compare_card.body.addWidget(self.table)
         self.assumptions_card = Card("Salary assumptions")
@@ -118,6 +121,10 @@ class TimelineSidePanel(QScrollArea):
             self.table.setSpan(2 * index, 0, 1, 3)
             for column, text in enumerate(values):
                 self.table.setItem(2 * index + 1, column, QTableWidgetItem(text))
+        self._fit_rows()
+
+    def _fit_rows(self) -> None:
+        """Rows as tall as their wrapped text, the table as tall as its rows (no scrolling)."""
         self.table.resizeRowsToContents()
         height = self.table.horizontalHeader().height() + 4
         height += sum(self.table.rowHeight(i) for i in range(self.table.rowCount()))
