@@ -411,17 +411,17 @@ def test_the_settings_theme_switch_recolours_built_charts(qtbot, running) -> Non
 
 @pytest.mark.parametrize("width", [1024 - 210, 900 - 210])  # the page in a 1024 / 900 window
 def test_toolbar_rows_fit_without_clipping(qtbot, page, width) -> None:  # type: ignore[no-untyped-def]
-    from PySide6.QtWidgets import QComboBox, QLabel, QPushButton
+    from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QToolButton
 
     page.resize(width, 600)
     toolbar = [*page.buttons.values(), *page.presets.buttons(), page.goal, page.scenario]
     toolbar.append(page.compare_with)
     qtbot.waitUntil(lambda: page.goal.width() > 0)
     for widget in toolbar:
-        assert isinstance(widget, QPushButton | QComboBox)
+        assert isinstance(widget, QPushButton | QToolButton | QComboBox)
         assert widget.width() >= widget.minimumSizeHint().width(), widget
         right = widget.mapTo(page, widget.rect().topRight()).x()
-        assert 0 < right <= page.width()
+        assert 0 < right < page.width() - page.layout().contentsMargins().right()
     labels = [w for w in page.findChildren(QLabel) if w.text() in ("Goal", "Scenario", "Show")]
     assert len(labels) == 3
     assert all(label.width() >= label.sizeHint().width() for label in labels)
@@ -443,26 +443,25 @@ def test_legend_fits_the_chart_and_elides_with_a_tooltip(qtbot, page) -> None:  
     assert salary.text == "Projected salary (range shaded)" and salary.toolTip() == ""
 
 
-def test_labels_of_close_requirement_lines_are_staggered(page) -> None:  # type: ignore[no-untyped-def]
+def test_labels_of_close_requirement_lines_stack_without_overlap(page) -> None:  # type: ignore[no-untyped-def]
     from careerplanner.ui.timeline.layers import LABEL_PIXELS
 
     chart = page.chart
-    staggered = 0
+    lifted = 0
     for preset in ("1y", "10y", "all"):
         chart.set_range(preset)
         lines = sorted(chart.thresholds.shown(), key=lambda line: line.value())
         assert [line.value() for line in lines] == [2000, 2080, 4160]
-        top = chart.plot.vb.viewRange()[1][1]
-        per_pixel = top / chart.plot.vb.height()
-        for low, high in itertools.pairwise(lines):
-            if (high.value() - low.value()) / per_pixel < LABEL_PIXELS:
-                staggered += 1
-                assert (low.label.orthoPos, low.label.anchors) != (
-                    high.label.orthoPos,
-                    high.label.anchors,
-                ), preset
-        assert lines[0].label.orthoPos == 0.01
-    assert staggered >= 3  # 2,000 h and 2,080 h are a few pixels apart at every range
+        per_hour = chart.plot.vb.height() / chart.plot.vb.viewRange()[1][1]
+        boxes = []  # each label's bottom and top, in pixels above the axis
+        for line in lines:
+            assert line.label.orthoPos == 0.01 and line.label.anchors[0][0] == 0
+            bottom = line.value() * per_hour + (line.label.anchors[0][1] - 1) * LABEL_PIXELS
+            boxes.append((bottom, bottom + LABEL_PIXELS))
+            lifted += line.label.anchors[0][1] > 1
+        for (_b1, top), (b2, _t2) in itertools.pairwise(boxes):
+            assert b2 >= top - 1e-6, preset
+    assert lifted >= 3  # 2,000 h and 2,080 h are a few pixels apart at every range
 
 
 def test_comparison_rows_wrap_once_the_panel_is_laid_out(qtbot, services) -> None:  # type: ignore[no-untyped-def]
@@ -481,3 +480,18 @@ def test_comparison_rows_wrap_once_the_panel_is_laid_out(qtbot, services) -> Non
     assert max(table.rowHeight(r) for r in range(table.rowCount())) > min(
         table.rowHeight(r) for r in range(table.rowCount())
     )  # some figure needs a second line at this width
+
+
+def test_a_label_left_of_its_dot_is_never_cut() -> None:
+    from datetime import date
+
+    from careerplanner.domain.timeline import Milestone
+
+    marks = [
+        Milestone(date(2027, 1, 25), "target", "A"),
+        Milestone(date(2027, 1, 26), "stage", "B"),
+    ]
+    placed = place_labels(marks, lambda d: d.day * 10.0, lambda _t: 100.0, 300.0, max_lanes=1)
+    first, second = sorted(placed, key=lambda p: p.mark.day)
+    assert (first.left, first.right, first.to_left) == (150, 250, True)
+    assert (second.left, second.right, second.to_left) == (260, 300, False)

@@ -11,7 +11,7 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from careerplanner.domain.dates import add_years
@@ -62,7 +62,8 @@ class TimelineChart(QWidget):
         self.colors: dict[str, str] = {}
         self.apply_colors()
         self.plot.sigXRangeChanged.connect(lambda *_: self._on_x_range())
-        self.strip.vb.sigResized.connect(lambda *_: self._lay_out_labels())
+        self._layout_due = False
+        self.strip.vb.sigResized.connect(lambda *_: self._lay_out_later())
         self.plot.vb.sigResized.connect(lambda *_: self.fit_hours_range())
 
     # --- construction --------------------------------------------------------------------
@@ -270,10 +271,22 @@ class TimelineChart(QWidget):
         self.strip.setFixedHeight(height)
         self.view.ci.layout.setRowFixedHeight(2, height)
 
+    def _lay_out_later(self) -> None:
+        """Lay the labels out again once the resize has settled (the strip's width and range
+        are updated in turn while the layout runs, so a layout now could use a stale one)."""
+        if not self._layout_due:
+            self._layout_due = True
+            QTimer.singleShot(0, self._deferred_layout)
+
+    def _deferred_layout(self) -> None:
+        self._layout_due = False
+        self._lay_out_labels()
+
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
         self._fit_legend()
         self._lay_out_labels()
+        self._lay_out_later()
 
     def _on_milestone(self, mark: Milestone) -> None:
         if mark.cert:

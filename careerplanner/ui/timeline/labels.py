@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import calendar
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from careerplanner.domain.timeline import Milestone
@@ -29,6 +29,7 @@ class PlacedLabel:
     left: float
     right: float
     dot: bool = True  # False for a repeat hidden under its series' label
+    to_left: bool = False  # the label ends at its dot instead of starting there
 
     @property
     def shown(self) -> bool:
@@ -100,12 +101,13 @@ def place_labels(
             ends.append(-padding)
             lane = len(ends) - 1
         if lane is None:  # every lane is taken here: cut the label that keeps the most room
-            lane = max(range(len(lanes)), key=lambda i: unit.x - _last_left(lanes[i]))
+            lane = max(range(len(lanes)), key=lambda i: _room_left(lanes[i], unit.x))
             span = (unit.x, min(unit.x + (spans[0][1] - spans[0][0]), view_width))
             _shorten(lanes[lane], unit.x - padding)
-        lanes[lane].append(PlacedLabel(unit.marks[0], lane, unit.text, *span))
+        to_left = span[0] < unit.x == span[1]
+        lanes[lane].append(PlacedLabel(unit.marks[0], lane, unit.text, *span, True, to_left))
         lanes[lane] += [
-            PlacedLabel(m, lane, "", 0.0, 0.0, not span[0] <= to_pixels(m.day) <= span[1])
+            PlacedLabel(m, lane, "", 0.0, 0.0, not span[0] <= to_pixels(m.day) < span[1] + padding)
             for m in unit.marks[1:]
         ]
         ends[lane] = max(span[1], unit.last_x)
@@ -124,8 +126,13 @@ def _spans(unit: _Unit, width: float, view_width: float) -> list[tuple[float, fl
     return spans or [(unit.x, view_width)]
 
 
-def _last_left(lane: list[PlacedLabel]) -> float:
-    return max((p.left for p in lane if p.shown), default=-float("inf"))
+def _room_left(lane: list[PlacedLabel], x: float) -> float:
+    """How wide the lane's last label may stay if it must end before `x`; a label drawn to
+    the left of its dot cannot be cut short, so its lane offers nothing."""
+    last = next((p for p in reversed(lane) if p.shown), None)
+    if last is None:
+        return float("inf")
+    return -float("inf") if last.to_left else x - last.left
 
 
 def _shorten(lane: list[PlacedLabel], limit: float) -> None:
@@ -133,6 +140,7 @@ def _shorten(lane: list[PlacedLabel], limit: float) -> None:
     for index in range(len(lane) - 1, -1, -1):
         place = lane[index]
         if place.shown:
-            right = max(place.left, min(place.right, limit))
-            lane[index] = PlacedLabel(place.mark, place.lane, place.text, place.left, right)
+            if not place.to_left:  # (one to the left of its dot ends there: nothing to cut)
+                right = max(place.left, min(place.right, limit))
+                lane[index] = replace(place, right=right)
             return

@@ -6,6 +6,7 @@ needs and hides the rest, so no item is rebuilt.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
@@ -23,8 +24,7 @@ LANE_PIXELS = 18
 TEXT_MARGIN = 8.0  # a TextItem's document margins, both sides
 LABEL_PIXELS = 20.0  # the height a threshold label needs
 DOT_GAP = 6.0  # pixels between a dot's centre and its label
-# where along a threshold line its label sits, and which corner of the label is there
-LABEL_SLOTS = ((0.01, (0, 1)), (0.99, (1, 1)), (0.5, (0.5, 1)))
+LABEL_POSITION = 0.01  # where along a threshold line its label sits
 DEFAULT_COLOR = "#888888"
 
 
@@ -69,24 +69,25 @@ class ThresholdLayer:
         return line
 
     def set_data(self, thresholds: Sequence[Threshold], y_span: float) -> None:
-        """One line per distinct number of hours; labels of lines closer than a label's height
-        (for a y-range of `y_span` hours) are staggered along the line so they do not overlap."""
-        min_gap = y_span * LABEL_PIXELS / max(self.plot.vb.height(), 100.0)
+        """One line per distinct number of hours, labelled at its left end. Labels stack: a
+        label that would overlap the one below (for a y-range of `y_span` hours) is lifted by
+        whole label heights until it clears it."""
+        pixels_per_hour = max(self.plot.vb.height(), 100.0) / max(y_span, 1.0)
         by_hours: dict[float, list[Threshold]] = {}
         for threshold in thresholds:
             by_hours.setdefault(threshold.hours, []).append(threshold)
         self.count = len(by_hours)
         lines = grow(self.lines, self.count, self._make)
-        previous, slot = -float("inf"), 0
+        below = -float("inf")  # the top of the label below, in pixels from the axis
         for line, (hours, group) in zip(lines, sorted(by_hours.items()), strict=True):
-            slot = slot + 1 if hours - previous < min_gap else 0
-            previous = hours
+            y = hours * pixels_per_hour
+            lift = math.ceil((below - y) / LABEL_PIXELS - 1e-9) if below > y else 0
+            below = y + (lift + 1) * LABEL_PIXELS
             certs = ", ".join(dict.fromkeys(t.cert for t in group))
             line.setPos(hours)
             line.label.setFormat(f"{certs}: {format_hours(hours)} h")
-            position, anchor = LABEL_SLOTS[slot % len(LABEL_SLOTS)]
-            line.label.anchors = [anchor, anchor]
-            line.label.setPosition(position)
+            line.label.anchors = [(0, 1 + lift), (0, 1 + lift)]  # `lift` heights higher
+            line.label.setPosition(LABEL_POSITION)
             line.setToolTip("\n".join(t.label for t in group))
             line.setVisible(self.visible)
 
@@ -189,17 +190,17 @@ class MilestoneLayer:
         for label, place in zip(
             grow(self.labels, len(shown), self._make_label), shown, strict=True
         ):
-            self._label(label, place, (epoch(place.mark.day) - low) * scale, DOT_GAP / scale)
+            self._label(label, place, DOT_GAP / scale)
         return 1 + max((p.lane for p in self.placed), default=0)
 
-    def _label(self, label: pg.TextItem, place: PlacedLabel, x: float, gap: float) -> None:
+    def _label(self, label: pg.TextItem, place: PlacedLabel, gap: float) -> None:
         """Draw a placed label beside its dot (`gap` is the dot gap in seconds)."""
         room = place.right - place.left - TEXT_MARGIN - DOT_GAP + 2  # rounding
         text = self.metrics.elidedText(place.text, Qt.TextElideMode.ElideRight, room)
         label.setText(text, color=self.color(place.mark.kind))
         label.fill = pg.mkBrush(translucent(self.colors.get("base", "#ffffff"), 230))
         label.setToolTip(place.text if text != place.text else "")
-        to_left = place.left < x
+        to_left = place.to_left
         label.setAnchor((1, 0.5) if to_left else (0, 0.5))
         label.setPos(epoch(place.mark.day) + (-gap if to_left else gap), place.lane)
         label.setVisible(self.visible)

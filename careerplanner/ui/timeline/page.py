@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QStackedWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -121,7 +122,8 @@ class TimelinePage(QWidget):
         second.addWidget(QLabel("Show"))
         self.presets = QButtonGroup(self)
         for preset in presets:
-            button = QPushButton("All" if preset == "all" else preset)
+            button = QToolButton()  # compact: four of them fit beside the scenario actions
+            button.setText("All" if preset == "all" else preset)
             button.setCheckable(True)
             button.setChecked(preset == self.chart.preset)
             button.clicked.connect(lambda _c=False, p=preset: self.chart.set_range(p))
