@@ -1,20 +1,35 @@
-"""How the app names stored codes for people: "home-health" is "Home health", "rn" is "RN".
+"""The words people read for stored codes: "home-health" is "Home health", "rn" is "RN".
 
-One definition for every place that shows them: the hours table, its filters, the reports.
+One definition for every place that writes them for people: the hours table and its
+filters and the PDF reports use the short column labels (a Supervision column reads "CCM");
+a CSV cell stands alone, so it names a supervision as a phrase ("Supervised by a CCM"),
+and CSV import reads the label back as well as the code, in any case.
 """
 
 from __future__ import annotations
 
-from enum import StrEnum
+from enum import Enum, StrEnum
+from typing import TypeVar
 
-from careerplanner.domain.model import Supervision
+from careerplanner.domain.errors import ValidationError
+from careerplanner.domain.model import Activity, Setting, Supervision
+from careerplanner.domain.validation import parse_choice
 
-SUPERVISION_LABELS = {
+E = TypeVar("E", bound=Enum)
+
+SUPERVISION_LABELS = {  # under a "Supervision" heading
     Supervision.NONE: "None",
     Supervision.CCM: "CCM",
     Supervision.LICENSED_SW: "Licensed social worker",
     Supervision.RN: "RN",
     Supervision.OTHER_LICENSED: "Other licensed",
+}
+_SUPERVISION = {  # standing alone
+    Supervision.NONE: "Not supervised",
+    Supervision.CCM: "Supervised by a CCM",
+    Supervision.LICENSED_SW: "Supervised by a licensed social worker",
+    Supervision.RN: "Supervised by an RN",
+    Supervision.OTHER_LICENSED: "Supervised by another licensed professional",
 }
 
 
@@ -29,9 +44,36 @@ def supervision_label(value: Supervision) -> str:
 
 
 def member_label(member: StrEnum) -> str:
-    """Any of the model's choices (activity, setting, supervision, CE topic) by its label."""
+    """Any of the model's choices (activity, setting, supervision, CE topic) as a column
+    shows it."""
     return supervision_label(member) if isinstance(member, Supervision) else label(member.value)
 
 
 def paid_label(paid: bool) -> str:
     return "Paid" if paid else "Unpaid"
+
+
+def choice_label(member: Activity | Setting | Supervision) -> str:
+    """'home-health' -> 'Home health'; a supervision as a phrase."""
+    if isinstance(member, Supervision):
+        return _SUPERVISION[member]
+    return label(member.value)
+
+
+def from_label(text: str, enum_cls: type[Enum]) -> Enum | None:
+    """The member whose label is `text` (any case, surrounding spaces); None when none is."""
+    wanted = text.strip().casefold()
+    for member in enum_cls:
+        if isinstance(member, Activity | Setting | Supervision) and (
+            choice_label(member).casefold() == wanted
+        ):
+            return member
+    return None
+
+
+def read_choice(text: str, enum_cls: type[E]) -> E | None:
+    """The member named by its code or its label; None when `text` is neither."""
+    try:
+        return parse_choice(text, enum_cls, "value")
+    except ValidationError:
+        return from_label(text, enum_cls)  # type: ignore[return-value]
