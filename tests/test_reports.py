@@ -273,6 +273,9 @@ def test_columns_take_their_content_and_notes_take_the_rest() -> None:
     assert fit_widths([100, 120, 800], [False, True, True], 600) == [100, 120, 380]
     # the lowest `grow` gives way first: a sparse "Verified by" wraps before Notes
     assert fit_widths([100, 300, 300], [0, 1, 2], 500) == [100, 100, 300]
+    # ... but never below its longest word, which wrapping cannot split
+    assert fit_widths([100, 300, 300], [0, 1, 2], 450) == [100, 50, 300]
+    assert fit_widths([100, 300, 300], [0, 1, 2], 450, [0, 90, 60]) == [100, 90, 260]
     squeezed = fit_widths([300, 600, 300], [False, True, False], 400)
     assert squeezed[1] == MIN_GROW and squeezed[0] == squeezed[2] == (400 - MIN_GROW) / 2
     assert sum(fit_widths([300, 600, 300], [False, False, False], 400)) == pytest.approx(400)
