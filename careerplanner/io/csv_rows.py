@@ -10,7 +10,7 @@ that the preview can say so.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from datetime import date, time
 from enum import Enum
 from operator import itemgetter
@@ -66,10 +66,7 @@ _CHECKED = {
 
 @dataclass(frozen=True, slots=True)
 class ImportedEntry(WorkEntry):
-    """An entry read with its clock times, kept for the duplicate key (not stored yet)."""
-
-    start_time: time | None = None
-    end_time: time | None = None
+    """An entry read from a file (its clock times, for the duplicate key, are WorkEntry's)."""
 
 
 class RowProblem(Exception):
@@ -214,8 +211,28 @@ def _entry(r: RowReader, c: list[str], line: int, today: date) -> WorkEntry:
         r.optional_day(raw_verified, "verified_on"),
     )
     if began is not None or ended is not None:
-        entry = ImportedEntry(*_values(entry), start_time=began, end_time=ended)
+        entry = ImportedEntry(*_values(replace(entry, **_clock_fields(began, ended, hours, end))))
     return validate_entry(entry, today)
+
+
+def _clock_fields(
+    began: time | None, ended: time | None, hours: float, end: object
+) -> dict[str, object]:
+    """The clock times an entry keeps: both, on one day, not past midnight, and a break
+    that makes them the row's hours; otherwise none (the hours stand alone)."""
+    if began is None or ended is None or end is not None:
+        return {}
+    span = (ended.hour * 60 + ended.minute) - (began.hour * 60 + began.minute)
+    pause = span - hours * 60
+    if (
+        span <= 0
+        or began.second
+        or ended.second
+        or pause < -1e-6
+        or abs(pause - round(pause)) > 1e-6
+    ):
+        return {}
+    return {"start_time": began, "end_time": ended, "break_minutes": round(pause)}
 
 
 def _pause(r: RowReader, c: list[str]) -> float:

@@ -14,7 +14,7 @@ import tempfile
 from collections.abc import Callable, Hashable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, time
 from itertools import chain
 from operator import attrgetter
 from pathlib import Path
@@ -281,6 +281,7 @@ def _insert(
     getter = attrgetter(*params)
     width = len(params)
     date_columns = [i for i, name in enumerate(params) if name in kind.dates]
+    time_columns = [i for i, name in enumerate(params) if name in kind.times]
     head, _, group = str(statement).rpartition(" VALUES ")
     connection = session.connection()
     limit = _variable_limit(connection.connection.dbapi_connection)
@@ -290,6 +291,8 @@ def _insert(
         values: list[object] = list(chain.from_iterable(map(getter, chunk)))
         for index in date_columns:
             values[index::width] = _iso_dates(values[index::width])
+        for index in time_columns:
+            values[index::width] = _iso_times(values[index::width])
         for first in range(0, len(values), step):
             part = tuple(values[first : first + step])
             sql = f"{head} VALUES {', '.join([group] * (len(part) // width))}"
@@ -326,6 +329,11 @@ def _gc_paused() -> Iterator[None]:
 def _iso_dates(column: Sequence[object]) -> list[object]:
     lookup = {d: d.isoformat() if isinstance(d, date) else d for d in set(column)}
     return list(map(lookup.__getitem__, column))
+
+
+def _iso_times(column: Sequence[object]) -> list[object]:
+    """Times as the dialect stores them ("08:00:00.000000")."""
+    return [t.isoformat(timespec="microseconds") if isinstance(t, time) else t for t in column]
 
 
 @contextmanager
