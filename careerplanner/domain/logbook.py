@@ -92,7 +92,7 @@ class Schedule:
 def parse_weekdays(text: str) -> str:
     """'mon,tue' (any case, any order, 'mon-thu' ranges) as the canonical "mon,tue"."""
     chosen: set[int] = set()
-    for part in (p.strip().lower()[:3] for p in text.replace(" ", "").split(",") if p.strip()):
+    for part in (p.strip().lower() for p in text.replace(" ", "").split(",") if p.strip()):
         chosen.update(_weekday_range(part) if "-" in part else [_weekday(part)])
     if not chosen:
         raise ValidationError("name at least one weekday (mon,tue,...)", "weekdays")

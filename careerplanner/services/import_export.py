@@ -14,7 +14,7 @@ import tempfile
 from collections.abc import Callable, Hashable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from datetime import date, time
+from datetime import date, datetime, time
 from itertools import chain
 from operator import attrgetter
 from pathlib import Path
@@ -90,6 +90,7 @@ class ImportExportService(ServiceBase):
         """Read the file and say what importing it would do; nothing is written."""
         with _gc_paused():
             preview = parse_hours(read_csv(path), self._today(), options, on_progress)
+            preview.source = Path(path).name
             with self._db.session() as session:
                 self._screen_hours(session, preview)
         return preview
@@ -116,7 +117,9 @@ class ImportExportService(ServiceBase):
             self._screen_hours(session, work)
             _refuse(work)
             ids = _insert(session, repo.ENTRIES, work.rows, on_progress)
-        self._publish("entries")
+            repo.link_employers(session, ids)
+            repo.record_imported(session, ids, datetime.now().replace(microsecond=0), work.source)
+        self._publish("entries", "employers")
         return ImportResult(ids, work.duplicates, work.hours, len(work.problems))
 
     def import_ce(

@@ -4,9 +4,9 @@ entries naming a supervisor or employer, and the days a schedule has filled or s
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, datetime
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import delete, func, insert, select, text
 from sqlalchemy.orm import Session
 
 from careerplanner.domain.model import WorkEntry
@@ -55,3 +55,56 @@ def record_schedule_days(
 
 def forget_schedule_days(session: Session, schedule_id: int) -> None:
     session.execute(delete(ScheduleDayRow).where(ScheduleDayRow.schedule_id == schedule_id))
+
+
+def link_employers(session: Session, ids: range) -> None:
+    """Point the entries `ids` at the employer record of their free-text employer, making one
+    record per new name (compared without case or surrounding spaces)."""
+    if not ids:
+        return
+    bounds = {"a": ids.start, "b": ids.stop - 1}
+    names = (
+        session.execute(
+            text(
+                "SELECT employer FROM work_entry WHERE id BETWEEN :a AND :b AND employer_id IS NULL"
+                " AND trim(employer) != '' ORDER BY id"
+            ),
+            bounds,
+        )
+        .scalars()
+        .all()
+    )
+    known = {
+        name.strip().casefold(): record_id
+        for record_id, name in session.execute(text("SELECT id, name FROM employer ORDER BY id"))
+    }
+    for name in names:
+        key = name.strip().casefold()
+        if key not in known:
+            known[key] = session.execute(
+                text(
+                    "INSERT INTO employer (name, setting, paid) VALUES (:n, NULL, 1) RETURNING id"
+                ),
+                {"n": name.strip()},
+            ).scalar_one()
+    for key, record_id in known.items():
+        session.execute(
+            text(
+                "UPDATE work_entry SET employer_id = :e WHERE id BETWEEN :a AND :b"
+                " AND employer_id IS NULL AND lower(trim(employer)) = :k"
+            ),
+            {**bounds, "e": record_id, "k": key},
+        )
+
+
+def record_imported(session: Session, ids: range, at: datetime, source: str) -> None:
+    """One history line ("import", the file's name) for each of the entries `ids`."""
+    if ids:
+        session.execute(
+            text(
+                "INSERT INTO entry_event (entry_id, at, action, detail, fields, source) "
+                "SELECT id, :at, 'import', '', '{}', :source FROM work_entry "
+                "WHERE id BETWEEN :a AND :b"
+            ),
+            {"at": at.isoformat(sep=" "), "source": source, "a": ids.start, "b": ids.stop - 1},
+        )
