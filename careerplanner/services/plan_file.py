@@ -12,6 +12,7 @@ from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
 from careerplanner.domain.errors import ValidationError
+from careerplanner.domain.logbook import validate_employer, validate_schedule, validate_supervisor
 from careerplanner.domain.planned_work import period_to_dict
 from careerplanner.domain.scenarios import Scenario, validate_scenario
 from careerplanner.domain.validation import (
@@ -38,6 +39,9 @@ KINDS: dict[str, repo.Kind[Any]] = {
     "ce": repo.CE,
     "goals": repo.GOALS,
     "work_periods": repo.WORK_PERIODS,
+    "supervisors": repo.SUPERVISORS,
+    "employers": repo.EMPLOYERS,
+    "schedules": repo.SCHEDULES,
 }
 
 
@@ -50,6 +54,7 @@ def read_plan_file(session: Session) -> PlanFile:
         scenarios=scenarios,
         events=tuple(tuple(e) for e in repo.entry_events(session)),  # type: ignore[misc]
         dismissals=dict(sorted(repo.dismissed_reminders(session).items())),
+        schedule_days=tuple((s, d, o, e) for s, d, o, e in repo.schedule_day_rows(session)),
         **records,
     )
 
@@ -65,6 +70,9 @@ def validate_plan_file(plan: PlanFile, today: date, cert_ids: Iterable[str] | No
         "ce": lambda c: validate_ce(c, today),
         "goals": (lambda g: validate_goal(g, ids)) if ids is not None else (lambda g: g),
         "work_periods": validate_work_period,
+        "supervisors": validate_supervisor,
+        "employers": validate_employer,
+        "schedules": validate_schedule,
     }
     checked: dict[str, Any] = {}
     for name, _ in RECORDS:
@@ -116,6 +124,7 @@ def store_plan_file(session: Session, plan: PlanFile) -> None:
         session.execute(insert(ScenarioRow), [_scenario_row(s) for s in plan.scenarios])
     events = [repo.EntryEvent(*event) for event in plan.events]
     repo.record_events(session, events)
+    repo.record_schedule_days(session, plan.schedule_days)
     for key, day in plan.dismissals.items():
         repo.dismiss_reminder(session, key, day)
 

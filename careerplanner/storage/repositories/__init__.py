@@ -13,6 +13,7 @@ from careerplanner.storage.repositories.logbook import (
     link_employers,
     record_imported,
     record_schedule_days,
+    schedule_day_rows,
     schedule_days,
     timed_between,
 )
@@ -78,6 +79,7 @@ __all__ = [
     "record_imported",
     "record_schedule_days",
     "save_profile",
+    "schedule_day_rows",
     "schedule_days",
     "spans_between",
     "timed_between",

@@ -44,6 +44,15 @@ def schedule_days(session: Session, schedule_id: int | None = None) -> dict[tupl
     return {(s, d): o for s, d, o in session.execute(query)}
 
 
+def schedule_day_rows(session: Session) -> list[tuple[int, date, str, int | None]]:
+    """Every (schedule id, day, outcome, entry id), in order."""
+    table = ScheduleDayRow.__table__.c
+    query = select(table.schedule_id, table.day, table.outcome, table.entry_id).order_by(
+        table.schedule_id, table.day
+    )
+    return [(s, d, o, e) for s, d, o, e in session.execute(query)]
+
+
 def record_schedule_days(
     session: Session, rows: Iterable[tuple[int, date, str, int | None]]
 ) -> None:
