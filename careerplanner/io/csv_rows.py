@@ -43,6 +43,7 @@ _ENTRY_CELLS = (  # the cells an hours row is read from, in `_entry`'s order
     *("start_time", "end_time", "hours", "start", "end", "activity", "setting"),
     *("supervision", "paid", "employer", "notes", "verified_by", "verified_credential"),
     "verified_on",
+    "supervisor",
 )
 _ENTRY_FIELDS = [f.name for f in fields(WorkEntry)]
 _YES = frozenset({"yes", "y", "true", "t", "1", "paid"})
@@ -66,7 +67,10 @@ _CHECKED = {
 
 @dataclass(frozen=True, slots=True)
 class ImportedEntry(WorkEntry):
-    """An entry read from a file (its clock times, for the duplicate key, are WorkEntry's)."""
+    """An entry read from a file, with its supervisor's name as the file gives it (the
+    import makes it a supervisor record); clock times, for the duplicate key, are WorkEntry's."""
+
+    supervisor_name: str = ""
 
 
 class RowProblem(Exception):
@@ -174,7 +178,8 @@ def hours_entry(r: RowReader, cells: list[str], line: int, today: date) -> WorkE
 def _entry(r: RowReader, c: list[str], line: int, today: date) -> WorkEntry:
     cache = r._cache
     (raw_began, raw_ended, raw, raw_start, raw_end, raw_activity, raw_setting, raw_supervision,
-     raw_paid, employer, notes, verified_by, credential, raw_verified) = r.cells(c)  # fmt: skip
+     raw_paid, employer, notes, verified_by, credential, raw_verified,
+     supervisor) = r.cells(c)  # fmt: skip
     began = r.clock(raw_began, "start_time") if raw_began else None
     ended = r.clock(raw_ended, "end_time") if raw_ended else None
     if raw.strip() or began is None or ended is None:
@@ -210,8 +215,10 @@ def _entry(r: RowReader, c: list[str], line: int, today: date) -> WorkEntry:
         *texts,
         r.optional_day(raw_verified, "verified_on"),
     )
-    if began is not None or ended is not None:
-        entry = ImportedEntry(*_values(replace(entry, **_clock_fields(began, ended, hours, end))))
+    supervisor = supervisor.strip()
+    if began is not None or ended is not None or supervisor:
+        clocked = replace(entry, **_clock_fields(began, ended, hours, end))
+        entry = ImportedEntry(*_values(clocked), supervisor_name=supervisor)
     return validate_entry(entry, today)
 
 

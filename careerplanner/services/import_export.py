@@ -40,6 +40,7 @@ from careerplanner.io.csv_read import read_csv
 from careerplanner.io.import_checks import ce_key, day_overruns, entry_key, split_duplicates
 from careerplanner.services.base import ServiceBase, Today
 from careerplanner.services.bus import KINDS, Change, ChangeBus
+from careerplanner.services.import_links import link_supervisors
 from careerplanner.services.plan_file import read_plan_file, store_plan_file, validate_plan_file
 from careerplanner.storage import Database
 from careerplanner.storage import repositories as repo
@@ -116,6 +117,7 @@ class ImportExportService(ServiceBase):
         with _gc_paused(), self._db.session() as session:
             self._screen_hours(session, work)
             _refuse(work)
+            work.rows = link_supervisors(session, work.rows)
             ids = _insert(session, repo.ENTRIES, work.rows, on_progress)
             repo.link_employers(session, ids)
             repo.record_imported(session, ids, datetime.now().replace(microsecond=0), work.source)
@@ -164,13 +166,14 @@ class ImportExportService(ServiceBase):
         Headers and choices as people read them, or `codes` as the machine form."""
         with self._db.session() as session:
             entries = repo.list_all(session, repo.ENTRIES)
+            names = {s.id: s.name for s in repo.list_all(session, repo.SUPERVISORS)}
         chosen = [
             e
             for e in entries
             if (start is None or e.last_day >= start) and (end is None or e.start <= end)
         ]
         with _writing(target) as stream:
-            return csv_export.write_hours(stream, chosen, codes)
+            return csv_export.write_hours(stream, chosen, codes, names)
 
     def export_ce_csv(
         self,
