@@ -15,6 +15,12 @@ from careerplanner.domain.model import CeActivity, Plan, WorkEntry
 from careerplanner.domain.renewals import RenewalStatus, describe_needed, renewal_statuses
 from careerplanner.domain.rules import evaluate
 from careerplanner.io.pdf_layout import Column, PdfDocument
+from careerplanner.io.report_logbook import (
+    ReportLogbook,
+    mark_changed,
+    signature_blocks,
+    supervisors_section,
+)
 
 ENTRY_COLUMNS = (
     Column("Date", 1.25),
@@ -80,7 +86,8 @@ def _entry_row(entry: WorkEntry) -> list[str]:
 def _totals(entries: Sequence[WorkEntry], attribute: str) -> list[list[str]]:
     sums: dict[str, tuple[float, int]] = {}
     for entry in entries:
-        key = str(getattr(entry, attribute).value)
+        value = getattr(entry, attribute)
+        key = str(getattr(value, "value", value)) or "(none)"
         total, count = sums.get(key, (0.0, 0))
         sums[key] = (total + entry.hours, count + 1)
     rows = [[key, str(count), hours(total)] for key, (total, count) in sorted(sums.items())]
@@ -98,8 +105,10 @@ def hours_report(
     employer: str | None = None,
     cert_ids: Sequence[str] = (),
     today: date,
+    logbook: ReportLogbook | None = None,
 ) -> int:
-    """Write the hours-verification PDF to `out`; the number of pages."""
+    """Write the hours-verification PDF to `out`; the number of pages. `logbook` names the
+    supervisors (one signature block each) and the entries changed after verification."""
     entries = select_entries(plan.entries, first, last, employer)
     doc = PdfDocument("Hours verification report", plan.profile.name or "", today, landscape=True)
     doc.heading("Hours verification report", title=True)
@@ -120,16 +129,17 @@ def hours_report(
     doc.table(
         (replace(by[0], label="Supervision"), *by[1:]), _totals(entries, "supervision"), total=True
     )
+    if len({e.employer.strip().casefold() for e in entries}) > 1:
+        doc.heading("Totals by employer")
+        employers = _totals(entries, "employer")
+        doc.table((replace(by[0], label="Employer"), *by[1:]), employers, total=True)
+    if logbook is not None:
+        supervisors_section(doc, entries, logbook, hours)
     if cert_ids:
         _countable(doc, plan, catalog, entries, last, cert_ids)
     doc.heading("Entries")
-    doc.table(ENTRY_COLUMNS, [_entry_row(e) for e in entries])
-    doc.heading("Supervisor's verification")
-    doc.text(
-        "I confirm that the hours listed above were worked as described, under my supervision "
-        "where stated."
-    )
-    doc.signature(SIGNATURE_LINES)
+    doc.table(ENTRY_COLUMNS, [mark_changed(_entry_row(e), e, logbook) for e in entries])
+    signature_blocks(doc, entries, logbook, SIGNATURE_LINES, hours, long_date)
     return doc.write(out)
 
 

@@ -60,6 +60,17 @@ class HoursService(ServiceBase):
         with self._db.session() as session:
             return repo.entry_events(session, entry_id)
 
+    def changed_after_verification(self) -> dict[int, date]:
+        """Entry id -> the day it was first edited after being verified (for the report)."""
+        verified: set[int] = set()
+        changed: dict[int, date] = {}
+        for e in self.events():
+            if e.action == "verify":
+                verified.add(e.entry_id)
+            elif e.action == "edit" and e.entry_id in verified:
+                changed.setdefault(e.entry_id, e.at.date())
+        return changed
+
     def add(self, entry: WorkEntry) -> WorkEntry:
         return self.add_many([entry])[0]
 
