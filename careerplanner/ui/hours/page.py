@@ -26,6 +26,7 @@ from careerplanner.domain.model import WorkEntry
 from careerplanner.ui.hours.actions import HoursActions
 from careerplanner.ui.hours.fields import HoursDelegate
 from careerplanner.ui.hours.filter_bar import FilterBar
+from careerplanner.ui.hours.logbook_actions import employer_names, logbook_buttons
 from careerplanner.ui.hours.proxy import HoursFilter, HoursFilterProxy
 from careerplanner.ui.hours.quick_add import QuickAddBar
 from careerplanner.ui.hours.table_model import HEADERS, HoursTableModel
@@ -167,6 +168,11 @@ class HoursPage(QWidget):
             self.buttons[key] = button
             row.addWidget(button)
         row.addStretch(1)
+        for key, text, tip, slot in logbook_buttons(self):
+            self.buttons[key] = button = QPushButton(text)
+            button.setToolTip(tip)
+            button.clicked.connect(slot)
+            row.addWidget(button)
         return row
 
     # --- the page contract ------------------------------------------------------------------
@@ -180,7 +186,7 @@ class HoursPage(QWidget):
         columns = self.model.columns()
         employers = set(columns.employers)
         self.filter_bar.set_employers(employers)
-        self.quick_add.set_employers(e for e in employers if e)
+        self.quick_add.set_employers(employer_names(self.services, employers))
         if not self._primed:
             self._primed = bool(entries)
             last = entries[int(columns.ids.argmax())] if entries else None
@@ -270,3 +276,4 @@ class HoursPage(QWidget):
         self.buttons["delete"].setEnabled(bool(selected))
         self.buttons["verify"].setEnabled(any(not e.verified for e in selected))
         self.buttons["unlock"].setEnabled(one and selected[0].verified)
+        self.buttons["history"].setEnabled(one)
