@@ -1,12 +1,13 @@
-"""The Supervisors & employers page: who signs your hours off (with what credential) and
-where you work, as records the Hours page and the verification report use."""
+"""Supervisors & employers: who signs your hours off (with what credential) and where you
+work, as records the Hours page and the verification report use. A page widget, shown in a
+dialog from the Hours page (`LogbookDialog`)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -54,7 +55,8 @@ class RecordTable(Card):
             row.addWidget(button)
         row.addStretch(1)
         self.body.addLayout(row)
-        self.body.addWidget(self.empty)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.body.addWidget(self.empty, 1)  # takes the table's room while there is none
         self.body.addWidget(self.table, 1)
         self.table.itemSelectionChanged.connect(self._update)
 
@@ -167,3 +169,16 @@ class LogbookPage(QWidget):
                 format_date(e.end, ""),
             ),
         )
+
+
+class LogbookDialog(QDialog):
+    def __init__(self, services: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Supervisors & employers")
+        self.resize(980, 620)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.page = LogbookPage(services, self)
+        layout.addWidget(self.page)
+        self._unsubscribe = services.bus.subscribe(lambda _change: self.page.refresh())
+        self.finished.connect(lambda *_: self._unsubscribe())

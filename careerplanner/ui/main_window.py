@@ -36,7 +36,6 @@ class PageSpec:
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("overview", "Overview", "careerplanner.ui.overview_page", "OverviewPage"),
     PageSpec("hours", "Hours", "careerplanner.ui.hours", "HoursPage", ("undo_stack",)),
-    PageSpec("logbook", "Supervisors", "careerplanner.ui.logbook_page", "LogbookPage"),
     PageSpec(
         "education", "Education & Licenses", "careerplanner.ui.education_page", "EducationPage"
     ),

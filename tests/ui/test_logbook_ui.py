@@ -11,7 +11,7 @@ from datetime import date, time
 
 from hours_fixtures import TODAY, entry, hours_page, hours_services  # noqa: F401
 
-from careerplanner.domain.logbook import Credential, Employer, Schedule
+from careerplanner.domain.logbook import Credential, Employer, Schedule, Supervisor
 from careerplanner.domain.model import Setting, Supervision, WorkEntry
 from careerplanner.ui.fill_prompt import FillPrompt, last_sunday
 from careerplanner.ui.hours.history_dialog import HistoryDialog
@@ -135,6 +135,21 @@ def test_history_dialog_lists_each_change(qtbot, hours_page, hours_services) -> 
     assert hours_page.buttons["history"].isEnabled()
     hours_page.buttons["history"].click()
     assert hours_page.history_dialog.table.rowCount() == 2
+
+
+def test_the_hours_page_opens_supervisors_and_the_week_view(
+    qtbot,
+    hours_page,  # noqa: F811
+    hours_services,  # noqa: F811
+) -> None:
+    hours_page.buttons["people"].click()
+    dialog = hours_page.logbook_dialog
+    assert dialog.page.supervisors.empty.isVisibleTo(dialog)
+    hours_services.supervisors.add(Supervisor("Ann Lee", Credential.RN))
+    assert dialog.page.supervisors.table.rowCount() == 1  # refreshed on the change
+    dialog.close()
+    hours_page.buttons["week"].click()
+    assert hours_page.week_dialog.view.monday == date(2026, 3, 16)
 
 
 def test_quick_add_completes_from_employer_records_and_fills_the_setting(

@@ -1,5 +1,5 @@
-"""What the Hours page gains from the hours log's records: a "Week view…" and a "History…"
-button, the employer names quick-add completes from (records first), and choosing an
+"""What the Hours page gains from the hours log's records: "Supervisors…", "Week view…" and
+"History…" buttons, the employer names quick-add completes from (records first), and choosing an
 employer record in quick-add filling in its setting and pay."""
 
 from __future__ import annotations
@@ -7,9 +7,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+
 from careerplanner.ui.hours.fields import select_value
 from careerplanner.ui.hours.history_dialog import HistoryDialog
 from careerplanner.ui.hours.week_view import WeekDialog
+from careerplanner.ui.logbook_page import LogbookDialog
 
 
 def logbook_buttons(page: Any) -> list[tuple[str, str, str, Callable[[], None]]]:
@@ -29,7 +32,13 @@ def logbook_buttons(page: Any) -> list[tuple[str, str, str, Callable[[], None]]]
             page.history_dialog = HistoryDialog(page.services, entry, page)
             page.history_dialog.open()
 
+    def people() -> None:
+        page.logbook_dialog = LogbookDialog(page.services, page)
+        page.logbook_dialog.finished.connect(lambda *_: page.refresh())
+        page.logbook_dialog.open()
+
     return [
+        ("people", "Supervisors…", "Supervisors and employers, as records", people),
         ("week", "Week view…", "One week as a timesheet: days across, entries down", week),
         ("history", "History…", "Every change to the selected entry", history),
     ]
@@ -55,3 +64,15 @@ def follow_employer(services: Any, quick: Any) -> None:
                 select_value(quick.setting, employer.setting.value)
             quick.paid.setChecked(employer.paid)
             return
+
+
+def title_row(page: Any, title: QWidget) -> QHBoxLayout:
+    """The page title with the logbook buttons at its right (kept in `page.buttons`)."""
+    row = QHBoxLayout()
+    row.addWidget(title, 1)
+    for key, text, tip, slot in logbook_buttons(page):
+        page.buttons[key] = button = QPushButton(text)
+        button.setToolTip(tip)
+        button.clicked.connect(slot)
+        row.addWidget(button)
+    return row

@@ -26,7 +26,7 @@ from careerplanner.domain.model import WorkEntry
 from careerplanner.ui.hours.actions import HoursActions
 from careerplanner.ui.hours.fields import HoursDelegate
 from careerplanner.ui.hours.filter_bar import FilterBar
-from careerplanner.ui.hours.logbook_actions import employer_names, logbook_buttons
+from careerplanner.ui.hours.logbook_actions import employer_names, title_row
 from careerplanner.ui.hours.proxy import HoursFilter, HoursFilterProxy
 from careerplanner.ui.hours.quick_add import QuickAddBar
 from careerplanner.ui.hours.table_model import HEADERS, HoursTableModel
@@ -125,7 +125,7 @@ class HoursPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 12)
         layout.setSpacing(10)
-        layout.addWidget(heading("Hours"))
+        layout.addLayout(title_row(self, heading("Hours")))
         layout.addWidget(
             muted(
                 "Every hour of case-management work you log counts toward certifications. "
@@ -168,11 +168,6 @@ class HoursPage(QWidget):
             self.buttons[key] = button
             row.addWidget(button)
         row.addStretch(1)
-        for key, text, tip, slot in logbook_buttons(self):
-            self.buttons[key] = button = QPushButton(text)
-            button.setToolTip(tip)
-            button.clicked.connect(slot)
-            row.addWidget(button)
         return row
 
     # --- the page contract ------------------------------------------------------------------
