@@ -8,7 +8,6 @@ from sqlalchemy.orm import Session
 from careerplanner.domain.encoding import EncodedEntries
 from careerplanner.domain.model import Plan, Profile
 from careerplanner.storage.models import USER_TABLES
-from careerplanner.storage.repositories.logbook import link_employers
 from careerplanner.storage.repositories.profile import get_profile, save_profile
 from careerplanner.storage.repositories.records import (
     CE,
@@ -50,9 +49,7 @@ def insert_plan(session: Session, plan: Plan) -> None:
     add_many(session, DEGREES, plan.degrees)
     add_many(session, LICENSES, plan.licenses)
     add_many(session, EXAMS, plan.exams)
-    stored = add_many(session, ENTRIES, plan.entries)
-    if stored:  # their free-text employers become records (one per name)
-        link_employers(session, range(stored[0].id, stored[-1].id + 1))
+    add_many(session, ENTRIES, plan.entries)
     add_many(session, CE, plan.ce)
     add_many(session, GOALS, plan.goals)
     add_many(session, WORK_PERIODS, plan.work_periods)
