@@ -171,3 +171,25 @@ def test_quick_add_completes_from_employer_records_and_fills_the_setting(
 
 def _fields(e: WorkEntry) -> dict[str, object]:
     return {name: getattr(e, name) for name in WorkEntry.__dataclass_fields__}
+
+
+def test_entry_dialog_saves_clock_times_and_a_supervisor(qtbot, hours_page, hours_services) -> None:  # noqa: F811
+    ann = hours_services.supervisors.add(Supervisor("Ann Lee", Credential.LMSW))
+    hours_services.hours.add(entry(9, start_time=time(13), end_time=time(15)))
+    hours_page.refresh()
+    hours_page.buttons["new"].click()
+    dialog = hours_page.actions_.dialog
+    dialog.start.setDate(dialog.start.date().addDays(-7))  # March 9
+    dialog.hours.setText("")
+    dialog.clock.start_time.setText("08:00")
+    dialog.clock.end_time.setText("13:30")
+    dialog.clock.break_minutes.setValue(30)
+    dialog.clock.supervisor.setCurrentIndex(dialog.clock.supervisor.findData(ann.id))
+    dialog.try_save()
+    assert "overlaps entry" in dialog.errors["start time"].text()
+    dialog.clock.end_time.setText("12:30")
+    dialog.try_save()
+    saved = [e for e in hours_services.hours.list() if e.supervisor_id == ann.id]
+    assert [(e.hours, e.supervision, e.break_minutes) for e in saved] == [
+        (4.0, Supervision.LICENSED_SW, 30)
+    ]
