@@ -16,14 +16,14 @@ from careerplanner.domain.model import WorkEntry
 from careerplanner.io.pdf_layout import Column, PdfDocument
 
 SUPERVISOR_COLUMNS = (
-    Column("Supervisor", 2.2),
-    Column("Credential", 1.2),
-    Column("License number", 1.6),
-    Column("State", 0.6),
-    Column("Entries", 0.8, right=True),
-    Column("Hours", 0.8, right=True),
-    Column("First day", 1.2),
-    Column("Last day", 1.2),
+    Column("Supervisor", grow=2),
+    Column("Credential"),
+    Column("License number", grow=1),
+    Column("State"),
+    Column("Entries", right=True),
+    Column("Hours", right=True),
+    Column("First day"),
+    Column("Last day"),
 )
 CHANGED = "changed after verification"
 
