@@ -21,13 +21,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from careerplanner.domain.clock import hhmm
 from careerplanner.domain.errors import ValidationError
 from careerplanner.domain.labels import choice_label
 from careerplanner.ui.logbook_dialogs import EmployerDialog, SupervisorDialog
+from careerplanner.ui.schedule_dialog import ScheduleDialog
 from careerplanner.ui.widgets import Card, FieldError, format_date, heading, muted
 
 SUPERVISOR_HEADERS = ("Name", "Credential", "License no.", "State", "Email", "From", "Until")
 EMPLOYER_HEADERS = ("Name", "Setting", "Paid", "Started", "Ended")
+SCHEDULE_HEADERS = ("Days", "Times", "Break", "From", "Until", "Supervisor", "Employer")
 
 
 class RecordTable(Card):
@@ -99,6 +102,12 @@ class LogbookPage(QWidget):
             EMPLOYER_HEADERS,
             "No employers yet. Add where you work; an entry at an employer takes its setting.",
         )
+        self.schedules = RecordTable(
+            "Regular schedules",
+            SCHEDULE_HEADERS,
+            "No schedule. Add your regular week and the app offers to log it each week.",
+        )
+        self.schedules.buttons["Edit…"].hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 12)
         layout.setSpacing(10)
@@ -112,11 +121,18 @@ class LogbookPage(QWidget):
         layout.addWidget(self.message)
         layout.addWidget(self.supervisors, 3)
         layout.addWidget(self.employers, 2)
+        layout.addWidget(self.schedules, 2)
         self.note = QLabel()
         self.note.setObjectName("muted")
         layout.addWidget(self.note)
         self._connect(self.supervisors, SupervisorDialog, self.services.supervisors)
         self._connect(self.employers, EmployerDialog, self.services.employers)
+        self.schedules.buttons["Add…"].clicked.connect(
+            lambda: self._open(ScheduleDialog(self.services, self.services.today(), self))
+        )
+        self.schedules.buttons["Remove"].clicked.connect(
+            lambda: self._remove(self.schedules, self.services.schedules)
+        )
         self.refresh()
 
     def _connect(self, card: RecordTable, dialog: type, service: Any) -> None:
@@ -144,7 +160,7 @@ class LogbookPage(QWidget):
         except ValidationError as error:
             self.message.show_error(error.message)
             return
-        self.status_message.emit(f"Removed {record.name}")
+        self.status_message.emit(f"Removed {getattr(record, 'name', 'the schedule')}")
 
     def refresh(self) -> None:
         self.supervisors.set_rows(
@@ -169,13 +185,27 @@ class LogbookPage(QWidget):
                 format_date(e.end, ""),
             ),
         )
+        names = {s.id: s.name for s in self.services.supervisors.list()}
+        places = {e.id: e.name for e in self.services.employers.list()}
+        self.schedules.set_rows(
+            self.services.schedules.list(),
+            lambda s: (
+                s.weekdays.replace(",", ", "),
+                f"{hhmm(s.start_time)}–{hhmm(s.end_time)}",
+                f"{s.break_minutes} min",
+                format_date(s.start, ""),
+                format_date(s.end, "open"),
+                names.get(s.supervisor_id or 0, ""),
+                places.get(s.employer_id or 0, ""),
+            ),
+        )
 
 
 class LogbookDialog(QDialog):
     def __init__(self, services: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Supervisors & employers")
-        self.resize(980, 620)
+        self.resize(980, 700)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.page = LogbookPage(services, self)

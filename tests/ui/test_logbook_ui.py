@@ -193,3 +193,26 @@ def test_entry_dialog_saves_clock_times_and_a_supervisor(qtbot, hours_page, hour
     assert [(e.hours, e.supervision, e.break_minutes) for e in saved] == [
         (4.0, Supervision.LICENSED_SW, 30)
     ]
+
+
+def test_schedule_dialog_adds_a_week_the_prompt_then_offers(qtbot, hours_services) -> None:  # noqa: F811
+    from careerplanner.ui.schedule_dialog import ScheduleDialog
+
+    page = LogbookPage(hours_services)
+    qtbot.addWidget(page)
+    dialog = ScheduleDialog(hours_services, date(2026, 3, 2), page)
+    dialog.days["fri"].setChecked(False)
+    dialog.end_time.setText("07:00")
+    dialog.try_accept()
+    assert "is not after the start time" in dialog.errors["end time"].text()
+    dialog.end_time.setText("16:30")
+    dialog.try_accept()
+    (made,) = hours_services.schedules.list()
+    assert (made.weekdays, made.break_minutes, made.start) == (
+        "mon,tue,wed,thu",
+        30,
+        date(2026, 3, 2),
+    )
+    page.refresh()
+    assert page.schedules.table.item(0, 1).text() == "08:00–16:30"
+    assert FillPrompt(hours_services, TODAY).count.text() == "8 days, 64 h"
