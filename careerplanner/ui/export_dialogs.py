@@ -258,14 +258,19 @@ class ReportDialog(QDialog):
         if self.kind == "ce":
             what = plural(len(plan.ce), "CE activity")
             return lambda path: (reports.ce_transcript(path, plan, catalog, today=today), what)
+        from careerplanner.io.report_logbook import ReportLogbook
+
         employer = self.employer.currentData()
         chosen = [cert_id for cert_id, box in self.certs.items() if box.isChecked()]
         count = len(reports.select_entries(plan.entries, first, last, employer))
         what = plural(count, "entry")
+        logbook = ReportLogbook(  # read here, on the window's thread
+            self.services.supervisors.list(), self.services.hours.changed_after_verification()
+        )
         return lambda path: (
             reports.hours_report(
                 path, plan, catalog, first=first, last=last, employer=employer,
-                cert_ids=chosen, today=today,
+                cert_ids=chosen, today=today, logbook=logbook,
             ),
             what,
         )  # fmt: skip

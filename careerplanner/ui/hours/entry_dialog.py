@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from datetime import date
 
@@ -19,9 +19,11 @@ from PySide6.QtWidgets import (
 )
 
 from careerplanner.domain.errors import ValidationError
+from careerplanner.domain.logbook import Supervisor
 from careerplanner.domain.model import Activity, Setting, Supervision, WorkEntry
 from careerplanner.domain.validation import fmt_number, parse_number
 from careerplanner.ui.date_field import DateField
+from careerplanner.ui.hours.clock_fields import ClockFields
 from careerplanner.ui.hours.fields import (
     employer_edit,
     enum_combo,
@@ -44,6 +46,7 @@ class EntryDialog(QDialog):
         save: Saver,
         employers: Iterable[str] = (),
         parent: QWidget | None = None,
+        supervisors: Sequence[Supervisor] = (),
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("New entry" if entry.id == 0 else "Edit entry")
@@ -66,6 +69,8 @@ class EntryDialog(QDialog):
         self.notes = QPlainTextEdit(entry.notes)
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(72)
+        self.clock = ClockFields(supervisors, self)
+        self.clock.fill(entry)
         self.errors: dict[str, FieldError] = {}
         self._fill(entry)
         self._build()
@@ -90,6 +95,7 @@ class EntryDialog(QDialog):
             ("start", "Date (first day)", self.start),
             ("end", "Until (optional)", self.end),
             ("hours", "Hours", self.hours),
+            *self.clock.rows(),
             ("activity", "Activity", self.activity),
             ("setting", "Setting", self.setting),
             ("supervision", "Supervised by", self.supervision),
@@ -120,11 +126,12 @@ class EntryDialog(QDialog):
 
     def entry(self) -> WorkEntry:
         """The entry as typed; raises ValidationError for hours that are not a number."""
+        timed = self.clock.timed()  # then the hours follow the clock times
         return replace(
-            self._entry,
+            self.clock.apply(self._entry),
             start=self.start.required_date(),
             end=self.end.date(),
-            hours=parse_number(self.hours.text(), "hours"),
+            hours=0.0 if timed else parse_number(self.hours.text(), "hours"),
             activity=Activity(self.activity.currentData()),
             setting=Setting(self.setting.currentData()),
             supervision=Supervision(self.supervision.currentData()),
