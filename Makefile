@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 ARGS ?=
 
-.PHONY: run test bench lint clean
+.PHONY: run test bench lint clean icons
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -26,6 +26,9 @@ test: lint
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks
+
+icons: $(STAMP)  # after editing resources/icons/careerplanner.svg; commit the PNGs
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tools/render_icons.py
 
 clean:
 	rm -rf $(VENV) build dist

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QLockFile, QSettings
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
     from careerplanner.ui.main_window import MainWindow
@@ -92,7 +93,25 @@ def application() -> QApplication:
     app.setApplicationName("CareerPlanner")
     app.setOrganizationName("CareerPlanner")
     app.setApplicationDisplayName("CareerPlanner")
+    if QApplication.windowIcon().isNull():  # once per process: the icon files load once
+        from careerplanner.desktop_entry import APP_ID
+
+        QApplication.setWindowIcon(app_icon())
+        QApplication.setDesktopFileName(APP_ID)  # lets the desktop match the window to its entry
     return app  # type: ignore[return-value]
+
+
+def app_icon() -> QIcon:
+    """The application's icon at every size it ships in."""
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QIcon
+
+    from careerplanner.desktop_entry import ICON_SIZES, icon_png
+
+    icon = QIcon()
+    for size in ICON_SIZES:
+        icon.addFile(str(icon_png(size)), QSize(size, size))
+    return icon
 
 
 def acquire_lock(data_dir: Path) -> QLockFile | None:
@@ -150,8 +169,11 @@ def empty_window(data_dir: Path) -> MainWindow:
     from careerplanner.ui.theme import install_theme
 
     settings = QSettings(str(data_dir / SETTINGS_NAME), QSettings.Format.IniFormat)
-    install_theme(application(), settings)
-    return MainWindow(None, settings, data_dir)
+    app = application()
+    install_theme(app, settings)
+    window = MainWindow(None, settings, data_dir)
+    window.setWindowIcon(app.windowIcon())
+    return window
 
 
 def opens_cleanly(data_dir: Path) -> bool:
