@@ -1,4 +1,5 @@
-"""The user's plan as frozen dataclasses: profile, education, licenses, exams, hours, CE, goals."""
+"""The user's plan as frozen dataclasses: profile, education, licenses, exams, hours, planned
+work periods, CE, goals."""
 
 from __future__ import annotations
 
@@ -143,6 +144,8 @@ class License:
     state: str | None = None
     number: str = ""
     id: int = 0
+    # False: the user marked it as not being renewed, so projections stop at its expiry.
+    renewal_assumed: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,6 +187,23 @@ class WorkEntry:
 
 
 @dataclass(frozen=True, slots=True)
+class WorkPeriod:
+    """How the user works, or will work, from `start` to `end` (inclusive; None: open-ended).
+
+    Projections accrue weekly_hours / 7 on each day after the as-of date inside the period."""
+
+    id: int
+    start: date
+    end: date | None
+    weekly_hours: float
+    activity: Activity
+    setting: Setting
+    supervision: Supervision
+    paid: bool = True
+    employer: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class CeActivity:
     date: date
     hours: float
@@ -215,5 +235,6 @@ class Plan:
     entries: tuple[WorkEntry, ...] = ()
     ce: tuple[CeActivity, ...] = ()
     goals: tuple[Goal, ...] = ()
+    work_periods: tuple[WorkPeriod, ...] = ()  # planned work, by first day
     # `entries` as columns, when the storage layer built them while loading (encoding.py).
     encoded: EncodedEntries | None = field(default=None, compare=False, repr=False)

@@ -40,6 +40,9 @@ class CertificationResult:
     projected_date: date | None  # as-of when eligible; None when not reached within the horizon
     blocking: str | None  # why there is no projected date
     requirements: tuple[RequirementResult, ...]
+    # What the projected date rests on, in the user's words ("assumes your RN license (TX),
+    # expiring Jul 31, 2027, is renewed on time"; the planned work it counts).
+    assumptions: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +51,9 @@ class Eligibility:
     weekly_hours: float
     ce_hours_per_year: float
     certifications: tuple[CertificationResult, ...]
+    # `evaluate`'s weekly_hours: replaces every work period's weekly hours (None: as planned).
+    weekly_override: float | None = None
+    planned_periods: int = 0  # the plan's work periods (0: the v1 fallback at weekly_hours)
 
     def get(self, cert_id: str) -> CertificationResult:
         for result in self.certifications:

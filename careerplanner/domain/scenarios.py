@@ -11,10 +11,18 @@ from typing import Any
 from careerplanner.domain.catalog import Catalog
 from careerplanner.domain.dates import add_years
 from careerplanner.domain.errors import ValidationError
-from careerplanner.domain.model import DegreeStatus, Plan
+from careerplanner.domain.model import DegreeStatus, Plan, WorkPeriod
 from careerplanner.domain.rules import evaluate
 from careerplanner.domain.timeline import HoursPoint, TimelineData
-from careerplanner.domain.validation import check_date, check_range, parse_state, parse_text
+from careerplanner.domain.validation import (
+    MAX_WEEKLY_HOURS,
+    check_date,
+    check_no_overlap,
+    check_range,
+    parse_state,
+    parse_text,
+    validate_work_period,
+)
 
 MAX_NAME = 100
 SALARY_YEARS = (5, 10)
@@ -88,6 +96,9 @@ class Scenario:
     raise_percent: float | None = None
     degree_dates: Mapping[int, date] = field(default_factory=dict)  # degree id -> expected end
     id: int = 0
+    # The scenario's own planned work ("what if I move to a hospital job in July");
+    # None: the plan's periods.
+    work_periods: tuple[WorkPeriod, ...] | None = None
     saved_at: datetime | None = None
     saved_projection: SavedProjection | None = None
 
@@ -106,12 +117,20 @@ def validate_scenario(s: Scenario, degree_ids: set[int]) -> Scenario:
     return replace(
         s,
         name=name,
-        weekly_hours=_optional(s.weekly_hours, "weekly hours", 0, 168),
+        weekly_hours=_optional(s.weekly_hours, "weekly hours", 0, MAX_WEEKLY_HOURS),
         ce_hours_per_year=_optional(s.ce_hours_per_year, "CE hours per year", 0, 2000),
         state=parse_state(s.state) if s.state else None,
         raise_percent=_optional(s.raise_percent, "raise percent", -50, 100),
         degree_dates=dict(sorted(s.degree_dates.items())),
+        work_periods=_periods(s.work_periods),
     )
+
+
+def _periods(periods: tuple[WorkPeriod, ...] | None) -> tuple[WorkPeriod, ...] | None:
+    if periods is None:
+        return None
+    ordered = check_no_overlap(validate_work_period(p) for p in periods)
+    return tuple(replace(p, id=i) for i, p in enumerate(ordered, 1))  # numbered by first day
 
 
 def _optional(value: float | None, name: str, low: float, high: float) -> float | None:
@@ -119,8 +138,9 @@ def _optional(value: float | None, name: str, low: float, high: float) -> float 
 
 
 def apply_scenario(plan: Plan, scenario: Scenario) -> Plan:
-    """The plan as the scenario imagines it: profile values and planned degree dates replaced.
-    A completed degree keeps its recorded date."""
+    """The plan as the scenario imagines it: profile values, planned degree dates and planned
+    work replaced. A completed degree keeps its recorded date. The scenario's weekly hours
+    replace the weekly hours of every period (rules.md) as well as the profile's."""
     profile = plan.profile
     profile = replace(
         profile,
@@ -135,7 +155,10 @@ def apply_scenario(plan: Plan, scenario: Scenario) -> Plan:
         else d
         for d in plan.degrees
     )
-    return replace(plan, profile=profile, degrees=degrees)
+    periods = plan.work_periods if scenario.work_periods is None else scenario.work_periods
+    if scenario.weekly_hours is not None:
+        periods = tuple(replace(p, weekly_hours=scenario.weekly_hours) for p in periods)
+    return replace(plan, profile=profile, degrees=degrees, work_periods=periods)
 
 
 def _pick(value: float | None, default: float) -> float:

@@ -8,10 +8,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import date
 from enum import Enum
+from itertools import pairwise
 from typing import TypeVar
 
 from careerplanner.domain.errors import ValidationError
 from careerplanner.domain.model import (
+    Activity,
     CeActivity,
     CeTopic,
     Degree,
@@ -25,14 +27,18 @@ from careerplanner.domain.model import (
     License,
     LicenseType,
     Profile,
+    Setting,
+    Supervision,
     Track,
     WorkEntry,
+    WorkPeriod,
 )
 
 E = TypeVar("E", bound=Enum)
 
 MAX_TEXT = 2_000
 MAX_DAY_HOURS = 24.0
+MAX_WEEKLY_HOURS = 168.0  # every hour of a week
 EARLIEST = date(1900, 1, 1)
 LATEST = date(2199, 12, 31)
 PLAN_AHEAD_YEARS = 20
@@ -191,7 +197,7 @@ def validate_profile(p: Profile) -> Profile:
         name=parse_text(p.name, "name"),
         track=parse_choice(p.track, Track, "track"),
         state=state,
-        weekly_hours=check_range(p.weekly_hours, "weekly hours", 0, 168, "h"),
+        weekly_hours=check_range(p.weekly_hours, "weekly hours", 0, MAX_WEEKLY_HOURS, "h"),
         ce_hours_per_year=check_range(p.ce_hours_per_year, "CE hours per year", 0, 2000, "h"),
         current_salary=salary,
         raise_percent=check_range(p.raise_percent, "raise percent", -50, 100, "%"),
@@ -227,6 +233,7 @@ def validate_license(lic: License) -> License:
         type=parse_choice(lic.type, LicenseType, "license type"),
         state=state,
         number=parse_text(lic.number, "number"),
+        renewal_assumed=bool(lic.renewal_assumed),
     )
 
 
@@ -301,6 +308,58 @@ def validate_goal(g: Goal, cert_ids: Iterable[str]) -> Goal:
     if g.earned_on is not None and g.expires_on is not None and g.expires_on < g.earned_on:
         raise ValidationError("the certification expires before it was earned", "expires")
     return replace(g, cert_id=cert_id, status=parse_choice(g.status, GoalStatus, "status"))
+
+
+def validate_work_period(p: WorkPeriod) -> WorkPeriod:
+    """A planned work period: more than 0 and at most 168 h a week, its last day not before its
+    first. It may lie in the past, the present or the future."""
+    check_date(p.start, "from")
+    check_date(p.end, "until")
+    if p.end is not None and p.end < p.start:
+        raise ValidationError(
+            f"the until date ({p.end.isoformat()}) is before the from date ({p.start.isoformat()})",
+            "until",
+        )
+    hours = check_positive(p.weekly_hours, "weekly hours")
+    check_range(hours, "weekly hours", 0, MAX_WEEKLY_HOURS, "h")
+    return replace(
+        p,
+        weekly_hours=hours,
+        activity=parse_choice(p.activity, Activity, "activity"),
+        setting=parse_choice(p.setting, Setting, "setting"),
+        supervision=parse_choice(p.supervision, Supervision, "supervision"),
+        paid=bool(p.paid),
+        employer=parse_text(p.employer, "employer"),
+    )
+
+
+def describe_period(p: WorkPeriod) -> str:
+    """'the period from 2027-01-01 until 2027-06-30' (or '... from 2027-01-01 on')."""
+    if p.end is None:
+        return f"the period from {p.start.isoformat()} on"
+    return f"the period from {p.start.isoformat()} until {p.end.isoformat()}"
+
+
+def check_no_overlap(periods: Iterable[WorkPeriod]) -> tuple[WorkPeriod, ...]:
+    """The periods by first day, or ValidationError naming the first two that overlap."""
+    ordered = tuple(sorted(periods, key=lambda p: (p.start, p.id)))
+    for before, after in pairwise(ordered):
+        if before.end is None or before.end >= after.start:
+            raise ValidationError(
+                f"{describe_period(after)} overlaps {describe_period(before)}"
+                " (work periods cannot overlap)",
+                "from",
+            )
+    return ordered
+
+
+def check_one_goal_per_cert(goals: Iterable[Goal]) -> None:
+    """At most one goal for each certification."""
+    seen: set[str] = set()
+    for goal in goals:
+        if goal.cert_id in seen:
+            raise ValidationError(f"there is already a goal for {goal.cert_id}", "certification")
+        seen.add(goal.cert_id)
 
 
 def _check_plan_ahead(value: date, today: date, what: str, field: str) -> None:

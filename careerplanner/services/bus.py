@@ -6,7 +6,18 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 KINDS = frozenset(
-    {"profile", "degrees", "licenses", "exams", "entries", "ce", "goals", "scenarios", "reminders"}
+    {
+        "profile",
+        "degrees",
+        "licenses",
+        "exams",
+        "entries",
+        "ce",
+        "goals",
+        "scenarios",
+        "reminders",
+        "work",
+    }
 )
 
 

@@ -18,6 +18,7 @@ from careerplanner.services.plan import PlanService
 from careerplanner.services.profile import ProfileService
 from careerplanner.services.reminders import ReminderService
 from careerplanner.services.scenarios import ScenarioService
+from careerplanner.services.work import WorkService
 from careerplanner.storage import Database
 
 
@@ -31,6 +32,7 @@ class Services:
         self.education = EducationService(db, self.bus, today)
         self.ce = CeService(db, self.bus, today)
         self.goals = GoalService(db, self.bus, today, catalog)
+        self.work = WorkService(db, self.bus, today)
         self.plan = PlanService(db, self.bus, today, catalog)
         self.hours = HoursService(db, self.bus, today, snapshot=self.plan.snapshot)
         self.scenarios = ScenarioService(db, self.bus, today, catalog)

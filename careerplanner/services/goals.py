@@ -5,9 +5,8 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from careerplanner.domain.catalog import Catalog
-from careerplanner.domain.errors import ValidationError
 from careerplanner.domain.model import Goal
-from careerplanner.domain.validation import validate_goal
+from careerplanner.domain.validation import check_one_goal_per_cert, validate_goal
 from careerplanner.services.base import ServiceBase, Today
 from careerplanner.services.bus import ChangeBus
 from careerplanner.services.records import RecordStore
@@ -39,6 +38,5 @@ class GoalService(ServiceBase):
 
 
 def _one_per_cert(session: Session, goal: Goal) -> None:
-    for other in repo.list_all(session, repo.GOALS):
-        if other.cert_id == goal.cert_id and other.id != goal.id:
-            raise ValidationError(f"there is already a goal for {goal.cert_id}", "certification")
+    others = [g for g in repo.list_all(session, repo.GOALS) if g.id != goal.id]
+    check_one_goal_per_cert([*others, goal])

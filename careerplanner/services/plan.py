@@ -1,4 +1,5 @@
-"""The whole plan: a snapshot for computing, eligibility, and the sample data."""
+"""The whole plan: a snapshot for computing, eligibility, the first-run setup and the sample
+data."""
 
 from __future__ import annotations
 
@@ -9,13 +10,17 @@ from careerplanner.domain.errors import ValidationError
 from careerplanner.domain.model import Plan
 from careerplanner.domain.results import Eligibility
 from careerplanner.domain.validation import (
+    check_no_overlap,
+    check_one_goal_per_cert,
     validate_ce,
+    validate_day_totals,
     validate_degree,
     validate_entry,
     validate_exam,
     validate_goal,
     validate_license,
     validate_profile,
+    validate_work_period,
 )
 from careerplanner.services.base import ServiceBase, Today
 from careerplanner.services.bus import KINDS, Change, ChangeBus
@@ -79,27 +84,48 @@ class PlanService(ServiceBase):
         """Fill an empty database with the sample plan, in one transaction."""
         from careerplanner.domain.demo import demo_plan
 
-        plan = self.validate(demo_plan(self._today()))
+        return self._store_new(
+            demo_plan(self._today()),
+            "sample data goes only into an empty database; this one already holds data "
+            "(use another data folder to try the sample)",
+        )
+
+    def apply_setup(self, plan: Plan) -> Plan:
+        """Store the first-run plan (every record with id 0) in one transaction: all of it,
+        validated as a whole, or nothing. Refuses a database that already holds records."""
+        return self._store_new(
+            plan,
+            "the first-run setup goes only into an empty database; this one already holds data",
+        )
+
+    def _store_new(self, plan: Plan, refusal: str) -> Plan:
+        clean = self.validate(plan)
         with self._db.session() as session:
             if not repo.is_empty(session):
-                raise ValidationError(
-                    "sample data goes only into an empty database; this one already holds data "
-                    "(use another data folder to try the sample)"
-                )
-            repo.insert_plan(session, plan)
+                raise ValidationError(refusal)
+            repo.insert_plan(session, clean)
             snapshot = repo.load_plan(session)
         self._bus.publish(Change(KINDS))
         return snapshot
 
     def validate(self, plan: Plan) -> Plan:
-        """Every part of a plan checked and normalised, as each service would."""
+        """Every part of a plan checked and normalised, as each service would, and as a whole:
+        no day over 24 h, no two goals for one certification, no overlapping work periods."""
         today = self._today()
+        entries = tuple(validate_entry(e, today) for e in plan.entries)
+        validate_day_totals(
+            [(e.start, e.last_day, e.hours) for e in entries],
+            [(e.start, e.last_day) for e in entries],
+        )
+        goals = tuple(validate_goal(g, self._catalog.ids) for g in plan.goals)
+        check_one_goal_per_cert(goals)
         return Plan(
             profile=validate_profile(plan.profile),
             degrees=tuple(validate_degree(d) for d in plan.degrees),
             licenses=tuple(validate_license(x) for x in plan.licenses),
             exams=tuple(validate_exam(e, today) for e in plan.exams),
-            entries=tuple(validate_entry(e, today) for e in plan.entries),
+            entries=entries,
             ce=tuple(validate_ce(c, today) for c in plan.ce),
-            goals=tuple(validate_goal(g, self._catalog.ids) for g in plan.goals),
+            goals=goals,
+            work_periods=check_no_overlap(validate_work_period(p) for p in plan.work_periods),
         )

@@ -107,6 +107,7 @@ class LicenseRow(Base):
     issued: Mapped[date] = mapped_column(Date)
     expires: Mapped[date | None] = mapped_column(Date)
     number: Mapped[str] = mapped_column(Text)
+    renewal_assumed: Mapped[bool] = mapped_column(Boolean, server_default=text("1"))
 
 
 class ExamRow(Base):
@@ -143,6 +144,30 @@ class WorkEntryRow(Base):
     verified_credential: Mapped[str] = mapped_column(Text)
     verified_on: Mapped[date | None] = mapped_column(Date)
     created_at: Mapped[datetime] = mapped_column(DateTime, server_default=text("CURRENT_TIMESTAMP"))
+
+
+class WorkPeriodRow(Base):
+    """A planned work period: how the user works, or will work, over a span of days."""
+
+    __tablename__ = "work_periods"
+    __table_args__ = (
+        one_of("activity", Activity),
+        one_of("setting", Setting),
+        one_of("supervision", Supervision),
+        positive("weekly_hours"),
+        CheckConstraint('"weekly_hours" <= 168', name="weekly_hours_at_most_168"),
+        ordered("start", "end"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    start: Mapped[date] = mapped_column(Date)
+    end: Mapped[date | None] = mapped_column(Date)
+    weekly_hours: Mapped[float] = mapped_column(Float)
+    activity: Mapped[str] = mapped_column(String(20))
+    setting: Mapped[str] = mapped_column(String(20))
+    supervision: Mapped[str] = mapped_column(String(20))
+    paid: Mapped[bool] = mapped_column(Boolean)
+    employer: Mapped[str] = mapped_column(Text)
 
 
 class EntryEventRow(Base):
@@ -195,6 +220,7 @@ class ScenarioRow(Base):
     state: Mapped[str | None] = mapped_column(String(2))
     raise_percent: Mapped[float | None] = mapped_column(Float)
     degree_dates: Mapped[str] = mapped_column(Text)  # JSON: {"<degree id>": "YYYY-MM-DD"}
+    work_periods: Mapped[str | None] = mapped_column(Text)  # JSON list; NULL: the plan's own
     saved_at: Mapped[datetime] = mapped_column(DateTime)
     saved_projection: Mapped[str | None] = mapped_column(Text)  # JSON, as last computed
 
@@ -212,6 +238,7 @@ USER_TABLES = (
     LicenseRow,
     ExamRow,
     WorkEntryRow,
+    WorkPeriodRow,
     EntryEventRow,
     CeActivityRow,
     GoalRow,

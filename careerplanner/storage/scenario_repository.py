@@ -8,6 +8,7 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from careerplanner.domain.planned_work import period_from_dict, period_to_dict
 from careerplanner.domain.scenarios import SavedProjection, Scenario
 from careerplanner.storage.models import ScenarioRow
 
@@ -15,6 +16,9 @@ from careerplanner.storage.models import ScenarioRow
 def _to_domain(row: ScenarioRow) -> Scenario:
     dates = json.loads(row.degree_dates or "{}")
     saved = json.loads(row.saved_projection) if row.saved_projection else None
+    periods = None
+    if row.work_periods is not None:
+        periods = tuple(period_from_dict(p) for p in json.loads(row.work_periods))
     return Scenario(
         name=row.name,
         weekly_hours=row.weekly_hours,
@@ -25,6 +29,7 @@ def _to_domain(row: ScenarioRow) -> Scenario:
         id=row.id,
         saved_at=row.saved_at,
         saved_projection=SavedProjection.from_dict(saved) if saved else None,
+        work_periods=periods,
     )
 
 
@@ -39,6 +44,8 @@ def _fill(row: ScenarioRow, scenario: Scenario) -> None:
     )
     assert scenario.saved_at is not None, "a scenario is stored with the time it was saved"
     row.saved_at = scenario.saved_at
+    periods = scenario.work_periods
+    row.work_periods = None if periods is None else json.dumps([period_to_dict(p) for p in periods])
     saved = scenario.saved_projection
     row.saved_projection = json.dumps(saved.to_dict()) if saved else None
 

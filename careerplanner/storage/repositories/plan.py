@@ -16,6 +16,7 @@ from careerplanner.storage.repositories.records import (
     EXAMS,
     GOALS,
     LICENSES,
+    WORK_PERIODS,
     add_many,
     count,
     list_all,
@@ -37,6 +38,7 @@ def load_plan(session: Session) -> Plan:
         entries=entries,
         ce=list_all(session, CE),
         goals=list_all(session, GOALS),
+        work_periods=list_all(session, WORK_PERIODS),
         encoded=EncodedEntries.from_columns(entries, [columns[name] for name in order]),
     )
 
@@ -50,6 +52,7 @@ def insert_plan(session: Session, plan: Plan) -> None:
     add_many(session, ENTRIES, plan.entries)
     add_many(session, CE, plan.ce)
     add_many(session, GOALS, plan.goals)
+    add_many(session, WORK_PERIODS, plan.work_periods)
 
 
 def is_empty(session: Session) -> bool:

@@ -35,6 +35,7 @@ from careerplanner.domain.model import (
     Setting,
     Supervision,
     WorkEntry,
+    WorkPeriod,
 )
 from careerplanner.storage.models import (
     CeActivityRow,
@@ -43,6 +44,7 @@ from careerplanner.storage.models import (
     GoalRow,
     LicenseRow,
     WorkEntryRow,
+    WorkPeriodRow,
 )
 
 T = TypeVar("T")
@@ -200,6 +202,13 @@ ENTRIES = Kind(
     {"activity": Activity, "setting": Setting, "supervision": Supervision},
     ("start", "id"),
     "entry",
+)
+WORK_PERIODS = Kind(
+    WorkPeriod,
+    _table(WorkPeriodRow),
+    {"activity": Activity, "setting": Setting, "supervision": Supervision},
+    ("start", "id"),
+    "work period",
 )
 CE = Kind(CeActivity, _table(CeActivityRow), {"topic": CeTopic}, ("date", "id"), "CE activity")
 GOALS = Kind(Goal, _table(GoalRow), {"status": GoalStatus}, ("id",), "goal")

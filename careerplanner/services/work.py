@@ -1,0 +1,46 @@
+"""Planned work periods: how the user works, or will work; the projection accrues from them."""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from careerplanner.domain.model import WorkPeriod
+from careerplanner.domain.validation import check_no_overlap, validate_work_period
+from careerplanner.services.base import ServiceBase, Today
+from careerplanner.services.bus import ChangeBus
+from careerplanner.services.records import RecordStore
+from careerplanner.storage import Database
+from careerplanner.storage import repositories as repo
+
+CHANGE = "work"
+
+
+class WorkService(ServiceBase):
+    """Each method is one transaction; a period that overlaps another is refused."""
+
+    def __init__(self, db: Database, bus: ChangeBus, today: Today) -> None:
+        super().__init__(db, bus, today)
+        self._store = RecordStore(
+            self, repo.WORK_PERIODS, CHANGE, validate_work_period, _no_overlap
+        )
+
+    def list(self) -> tuple[WorkPeriod, ...]:
+        """Every period, by first day."""
+        return self._store.list()
+
+    def get(self, period_id: int) -> WorkPeriod:
+        return self._store.get(period_id)
+
+    def add(self, period: WorkPeriod) -> WorkPeriod:
+        return self._store.add(period)
+
+    def update(self, period: WorkPeriod) -> WorkPeriod:
+        return self._store.update(period)
+
+    def remove(self, period_id: int) -> WorkPeriod:
+        return self._store.remove(period_id)
+
+
+def _no_overlap(session: Session, period: WorkPeriod) -> None:
+    others = [p for p in repo.list_all(session, repo.WORK_PERIODS) if p.id != period.id]
+    check_no_overlap([*others, period])
