@@ -80,10 +80,17 @@ def launcher_command() -> list[str]:
 
 
 def exec_value(command: Sequence[str]) -> str:
-    """An Exec= value: each argument quoted as the Desktop Entry spec asks, when it needs it."""
-    reserved = set(" \t\n\"'\\><~|&;$*?#()`")
+    """An Exec= value: each argument quoted as the Desktop Entry spec asks, when it needs it.
+
+    An argument holding a control character (a newline in a folder name) cannot be written on
+    one line: DesktopEntryError."""
+    reserved = set(" \"'\\><~|&;$*?#()`")
     parts = []
     for argument in command:
+        if any(ord(c) < 32 or ord(c) == 127 for c in argument):
+            raise DesktopEntryError(
+                f"the menu entry cannot start a path with a control character: {argument!r}"
+            )
         if argument and not reserved & set(argument):
             parts.append(argument.replace("%", "%%"))
             continue

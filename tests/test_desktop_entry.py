@@ -15,11 +15,14 @@ from typing import Any
 from xml.etree import ElementTree
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from careerplanner.desktop_entry import (
     DESKTOP_FILE,
     ICON_SIZES,
     METAINFO_FILE,
+    DesktopEntryError,
     entry_text,
     exec_value,
     icon_png,
@@ -157,6 +160,52 @@ def test_exec_value_leaves_plain_arguments_bare() -> None:
         "/venv/bin/python -m careerplanner"
     )
     assert exec_value(["C:\\Apps\\cp.exe"]) == '"C:\\\\\\\\Apps\\\\\\\\cp.exe"'
+
+
+STRING_ESCAPES = {"s": " ", "n": "\n", "t": "\t", "r": "\r", "\\": "\\"}
+
+
+def read_exec(value: str) -> list[str]:
+    """The Desktop Entry spec's reading of an Exec value, written here on its own: string
+    escapes first, then arguments split on spaces with quoted ones unescaped, then %% to %."""
+    text, i = [], 0
+    while i < len(value):
+        if value[i] == "\\":
+            text.append(STRING_ESCAPES[value[i + 1]])
+            i += 2
+        else:
+            text.append(value[i])
+            i += 1
+    arguments: list[str] = []
+    current: list[str] | None = None
+    quoted, chars = False, iter(text)
+    for char in chars:
+        if quoted and char == "\\":
+            current = [*(current or []), next(chars)]
+        elif char == '"':
+            quoted, current = not quoted, current if current is not None else []
+        elif char == " " and not quoted:
+            if current is not None:
+                arguments.append("".join(current))
+            current = None
+        else:
+            current = [*(current or []), char]
+    if current is not None:
+        arguments.append("".join(current))
+    return [argument.replace("%%", "%") for argument in arguments]
+
+
+printable = st.text(st.characters(blacklist_categories=("Cc", "Cs")), max_size=12)
+
+
+@given(st.lists(printable, min_size=1, max_size=4))
+def test_exec_value_reads_back_as_the_same_arguments(command: list[str]) -> None:
+    assert read_exec(exec_value(command)) == command
+
+
+def test_exec_value_refuses_a_control_character() -> None:
+    with pytest.raises(DesktopEntryError, match="control character"):
+        exec_value(["/home/a\nb/careerplanner"])
 
 
 def test_entry_text_replaces_only_the_exec_line() -> None:
