@@ -7,7 +7,7 @@ ARGS ?=
 
 BUNDLE_STAMP := $(VENV)/.bundle-installed
 
-.PHONY: run test test-bundle bundle bench lint clean icons
+.PHONY: run test test-bundle bundle wheel bench lint clean icons
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -28,6 +28,9 @@ test: lint
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks
+
+wheel: $(STAMP)  # dist/careerplanner-VERSION-py3-none-any.whl, for pip or pipx
+	$(BIN)/python -m build --wheel --no-isolation --outdir dist .
 
 $(BUNDLE_STAMP): $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[test,bundle]'

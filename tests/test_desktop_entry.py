@@ -6,6 +6,7 @@ XDG_DATA_HOME pointing at a temporary folder.
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import shutil
 import subprocess
@@ -35,6 +36,7 @@ from careerplanner.paths import resources_dir
 
 SCRIPT = Path(sys.executable).parent / "careerplanner"
 RESOURCES = resources_dir()
+ROOT = Path(__file__).resolve().parent.parent
 EXPECTED = [
     "applications/careerplanner.desktop",
     "icons/hicolor/scalable/apps/careerplanner.svg",
@@ -114,6 +116,30 @@ def test_each_png_icon_has_its_size_and_a_transparent_corner(size: int) -> None:
     assert image.hasAlphaChannel()
     assert image.pixelColor(0, 0).alpha() == 0  # the tile's rounded corner
     assert image.pixelColor(size // 2, size // 2).alpha() == 255
+
+
+def render_icons_module() -> Any:
+    spec = importlib.util.spec_from_file_location("render_icons", ROOT / "tools/render_icons.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("size", [16, 48, 256])
+def test_the_committed_pngs_match_the_svg(size: int, tmp_path: Path) -> None:
+    """After an edit of the SVG, `make icons` renders the PNGs again."""
+    from PySide6.QtGui import QImage
+
+    render_icons_module().render(icon_svg(), size, tmp_path / "fresh.png")
+    fresh, committed = QImage(str(tmp_path / "fresh.png")), QImage(str(icon_png(size)))
+    worst = max(
+        abs(getattr(fresh.pixelColor(x, y), part)() - getattr(committed.pixelColor(x, y), part)())
+        for x in range(size)
+        for y in range(size)
+        for part in ("red", "green", "blue", "alpha")
+    )
+    assert worst <= 8  # the same picture; antialiasing may differ a little between Qt versions
 
 
 def test_the_svg_renders_with_qtsvg() -> None:
