@@ -1,15 +1,21 @@
 """Entry point for `python -m careerplanner` and the `careerplanner` script.
 
+Everything the app writes (the database, backups, settings.ini, the lock file, reports,
+exports) is private to the user whatever the umask: files 0600, folders 0700.
+
 Two set-up flags are handled here, before the command line proper:
 `--install-desktop-entry` and `--uninstall-desktop-entry` add or remove the desktop menu entry
-and icons for this user (see `careerplanner.desktop_entry`).
+and icons for this user (see `careerplanner.desktop_entry`). Those are not the user's data and
+go into shared XDG folders, so they keep the user's own umask.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 
 DESKTOP_FLAGS = ("--install-desktop-entry", "--uninstall-desktop-entry")
+PRIVATE_UMASK = 0o077
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -17,6 +23,8 @@ def main(argv: list[str] | None = None) -> int:
     if any(flag in args for flag in DESKTOP_FLAGS):
         return desktop_entry_command(args)
     from careerplanner.cli import run
+
+    os.umask(PRIVATE_UMASK)
 
     return run(args)
 
