@@ -125,7 +125,8 @@ class HoursService(ServiceBase):
         with self._db.session() as session:
             taken = repo.get_many(session, ENTRIES, [e.id for e in clean if e.id])
             if taken:
-                raise ValidationError(f"entry {min(taken)} already exists", "id")
+                first = taken[min(taken)]
+                raise ValidationError(f"the entry of {_describe(first)} already exists", "id")
             kept = [e for e in clean if e.id]
             stored = repo.add_many(session, ENTRIES, kept, keep_ids=True)
             stored += repo.add_many(session, ENTRIES, [e for e in clean if not e.id])
@@ -150,7 +151,8 @@ class HoursService(ServiceBase):
             for entry in found:
                 if entry.verified:
                     raise ValidationError(
-                        f"entry {entry.id} is already verified by {entry.verified_by} on "
+                        f"the entry of {_describe(entry)} is already verified by "
+                        f"{entry.verified_by} on "
                         f"{entry.verified_on}; unlock it first to verify it again",
                         "id",
                     )
@@ -176,7 +178,7 @@ class HoursService(ServiceBase):
             entry = _require(session, [entry_id])[0]
             if not entry.verified:
                 raise ValidationError(
-                    f"entry {entry_id} is not verified, so it is not locked", "id"
+                    f"the entry of {_describe(entry)} is not verified, so it is not locked", "id"
                 )
             was = f"was verified by {entry.verified_by} on {entry.verified_on}"
             open_entry = replace(entry, verified_by="", verified_credential="", verified_on=None)
@@ -239,7 +241,7 @@ def _require(session: Session, ids: list[int]) -> list[WorkEntry]:
 def _refuse_locked(entry: WorkEntry, done: str) -> None:
     if entry.verified:
         raise ValidationError(
-            f"entry {entry.id} was verified by {entry.verified_by or 'someone'} on "
+            f"the entry of {_describe(entry)} was verified by {entry.verified_by or 'someone'} on "
             f"{entry.verified_on}; unlock it before it can be {done}",
             "id",
         )

@@ -6,10 +6,8 @@ together in one transaction or not at all. The exports are inherited from `Recor
 
 from __future__ import annotations
 
-import gc
 import sqlite3
-from collections.abc import Callable, Hashable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 from itertools import chain
@@ -21,6 +19,7 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.dialects import sqlite
 from sqlalchemy.orm import Session
 
+from careerplanner.bulk import bulk_work
 from careerplanner.domain.errors import ValidationError
 from careerplanner.domain.model import CeActivity, Plan, WorkEntry
 from careerplanner.io import json_io
@@ -77,7 +76,7 @@ class ImportExportService(RecordExports):
         on_progress: Progress | None = None,
     ) -> ImportPreview[WorkEntry]:
         """Read the file and say what importing it would do; nothing is written."""
-        with _gc_paused():
+        with bulk_work():
             preview = parse_hours(read_csv(path), self._today(), options, on_progress)
             preview.source = Path(path).name
             with self._db.session() as session:
@@ -90,7 +89,7 @@ class ImportExportService(RecordExports):
         options: ImportOptions | None = None,
         on_progress: Progress | None = None,
     ) -> ImportPreview[CeActivity]:
-        with _gc_paused():
+        with bulk_work():
             preview = parse_ce(read_csv(path), self._today(), options, on_progress)
             with self._db.session() as session:
                 _screen(preview, _stored_ce(session, preview.rows), ce_key)
@@ -102,7 +101,7 @@ class ImportExportService(RecordExports):
         """Store every new row of a ready preview in one transaction, or none of them."""
         _refuse(preview)
         work = _copy(preview)
-        with _gc_paused(), self._db.session() as session:
+        with bulk_work(), self._db.session() as session:
             self._screen_hours(session, work)
             _refuse(work)
             work.rows = link_supervisors(session, work.rows)
@@ -117,7 +116,7 @@ class ImportExportService(RecordExports):
     ) -> ImportResult:
         _refuse(preview)
         work = _copy(preview)
-        with _gc_paused(), self._db.session() as session:
+        with bulk_work(), self._db.session() as session:
             _screen(work, _stored_ce(session, work.rows), ce_key)
             ids = _insert(session, repo.CE, work.rows, on_progress)
         self._publish("ce")
@@ -269,19 +268,6 @@ def _variable_limit(dbapi_connection: Any) -> int:
         return int(dbapi_connection.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER))
     except (AttributeError, sqlite3.Error):
         return 999  # the smallest limit any SQLite build has
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Reading, checking or storing 100,000 rows would otherwise trigger many full garbage
-    collections (each walks every row made so far)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _iso_dates(column: Sequence[object]) -> list[object]:

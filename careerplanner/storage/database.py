@@ -17,7 +17,13 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from careerplanner.paths import DATABASE_NAME
 from careerplanner.storage import fileguard
-from careerplanner.storage.backup import PRIVATE_FILE, copy_database, fsync, tighten_data_dir
+from careerplanner.storage.backup import (
+    PRIVATE_FILE,
+    Progress,
+    copy_database,
+    fsync,
+    tighten_data_dir,
+)
 from careerplanner.storage.engine import BEGIN_OPTION, make_engine
 from careerplanner.storage.errors import DatabaseError, UnusableFileError, classify
 from careerplanner.storage.models import Base
@@ -93,10 +99,11 @@ class Database:
             assert isinstance(dbapi, sqlite3.Connection)
             yield dbapi
 
-    def backup_to(self, path: Path) -> Path:
-        """A consistent copy of the database at `path` (mode 0600), even while in use."""
+    def backup_to(self, path: Path, progress: Progress | None = None) -> Path:
+        """A consistent copy of the database at `path` (mode 0600), even while in use;
+        `progress` hears (pages copied, pages in all) and may raise to abandon the copy."""
         with self.raw() as connection:
-            return copy_database(connection, Path(path))
+            return copy_database(connection, Path(path), progress)
 
     def is_empty(self) -> bool:
         """True when the user has stored nothing at all (the one definition of "empty")."""

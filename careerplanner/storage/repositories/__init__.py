@@ -17,7 +17,7 @@ from careerplanner.storage.repositories.logbook import (
     schedule_days,
     timed_between,
 )
-from careerplanner.storage.repositories.plan import insert_plan, is_empty, load_plan
+from careerplanner.storage.repositories.plan import clear_plan, insert_plan, is_empty, load_plan
 from careerplanner.storage.repositories.profile import get_profile, save_profile
 from careerplanner.storage.repositories.records import (
     CE,
@@ -60,6 +60,7 @@ __all__ = [
     "Kind",
     "add",
     "add_many",
+    "clear_plan",
     "count_naming",
     "delete_ids",
     "dismiss_reminder",

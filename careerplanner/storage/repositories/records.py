@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import gc
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields
 from datetime import date, time
 from enum import Enum
@@ -18,6 +16,7 @@ from sqlalchemy import Boolean, Date, Table, Time, delete, func, insert, select,
 from sqlalchemy.dialects import sqlite
 from sqlalchemy.orm import Session
 
+from careerplanner.bulk import bulk_work
 from careerplanner.domain.logbook import Credential, Employer, Schedule, Supervisor
 from careerplanner.domain.model import (
     Activity,
@@ -52,18 +51,6 @@ from careerplanner.storage.models import (
 )
 
 T = TypeVar("T")
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Building 100,000 records would otherwise trigger many full garbage collections."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _to_date(text: str | None) -> date | None:
@@ -190,7 +177,7 @@ class Kind(Generic[T]):
             sql = f"{head} WHERE {where} ORDER BY {tail}"
         cursor = session.connection().connection.cursor()  # the driver's own, for speed
         try:
-            with _gc_paused():
+            with bulk_work():
                 return self.build_columns(cursor.execute(sql, params).fetchall())
         finally:
             cursor.close()
