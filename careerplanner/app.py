@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QLockFile, QSettings
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
     from careerplanner.ui.main_window import MainWindow
@@ -95,12 +96,30 @@ def application() -> QApplication:
     from careerplanner.ui.theme import use_fusion
 
     use_fusion(app)  # type: ignore[arg-type]
+    if QApplication.windowIcon().isNull():  # once per process: the icon files load once
+        from careerplanner.desktop_entry import APP_ID
+
+        QApplication.setWindowIcon(app_icon())
+        QApplication.setDesktopFileName(APP_ID)  # lets the desktop match the window to its entry
     if app.property("namesInputs") is None:
         from careerplanner.ui.accessibility import install
 
         install(app)  # type: ignore[arg-type]
         app.setProperty("namesInputs", True)
     return app  # type: ignore[return-value]
+
+
+def app_icon() -> QIcon:
+    """The application's icon at every size it ships in."""
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QIcon
+
+    from careerplanner.desktop_entry import ICON_SIZES, icon_png
+
+    icon = QIcon()
+    for size in ICON_SIZES:
+        icon.addFile(str(icon_png(size)), QSize(size, size))
+    return icon
 
 
 def acquire_lock(data_dir: Path) -> QLockFile | None:
@@ -168,8 +187,11 @@ def empty_window(data_dir: Path) -> MainWindow:
     from careerplanner.ui.theme import install_theme
 
     settings = QSettings(str(data_dir / SETTINGS_NAME), QSettings.Format.IniFormat)
-    install_theme(application(), settings)
-    return MainWindow(None, settings, data_dir)
+    app = application()
+    install_theme(app, settings)
+    window = MainWindow(None, settings, data_dir)
+    window.setWindowIcon(app.windowIcon())
+    return window
 
 
 def opens_cleanly(data_dir: Path) -> bool:
