@@ -35,7 +35,7 @@ class Services:
         self.work = WorkService(db, self.bus, today)
         self.plan = PlanService(db, self.bus, today, catalog)
         self.hours = HoursService(db, self.bus, today, snapshot=self.plan.snapshot)
-        self.scenarios = ScenarioService(db, self.bus, today, catalog)
+        self.scenarios = ScenarioService(db, self.bus, today, catalog, self.plan.snapshot)
         self.backups = BackupService(db, bus=self.bus)
         self.reminders = ReminderService(
             db, catalog, self.plan.snapshot, self.plan.eligibility, today, self.bus

@@ -24,7 +24,7 @@ from careerplanner.domain.validation import (
 )
 from careerplanner.services.base import ServiceBase, Today
 from careerplanner.services.bus import KINDS, Change, ChangeBus
-from careerplanner.storage import Database
+from careerplanner.storage import Database, reader
 from careerplanner.storage import repositories as repo
 
 Stamp = tuple[object, ...]
@@ -56,8 +56,8 @@ class PlanService(ServiceBase):
         stamp = self._stamp()
         if self._snapshot is not None and self._snapshot[0] == stamp:
             return self._snapshot[1]
-        with self._db.session() as session:
-            plan = repo.load_plan(session)
+        with self._db.reading() as connection:
+            plan = reader.read_plan(connection)
         self._snapshot = (stamp, plan)
         return plan
 
@@ -77,8 +77,8 @@ class PlanService(ServiceBase):
         return result
 
     def is_empty(self) -> bool:
-        with self._db.session() as session:
-            return repo.is_empty(session)
+        with self._db.reading() as connection:
+            return reader.is_empty(connection)
 
     def load_demo(self) -> Plan:
         """Fill an empty database with the sample plan, in one transaction."""

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
-
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING
 
 from careerplanner.domain.catalog import Catalog
 from careerplanner.domain.errors import NotFoundError, ValidationError
@@ -25,7 +25,9 @@ from careerplanner.services.base import ServiceBase, Today
 from careerplanner.services.bus import ChangeBus
 from careerplanner.storage import Database
 from careerplanner.storage import scenario_repository as repo
-from careerplanner.storage.repositories import load_plan
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 COMPARE_YEARS = 10
 BASELINE = "Plan as is"
@@ -43,9 +45,20 @@ class ScenarioComparison:
 
 
 class ScenarioService(ServiceBase):
-    def __init__(self, db: Database, bus: ChangeBus, today: Today, catalog: Catalog) -> None:
+    """Projects from `snapshot`, the plan service's cached read, so the Timeline and the
+    comparisons never read the whole plan again."""
+
+    def __init__(
+        self,
+        db: Database,
+        bus: ChangeBus,
+        today: Today,
+        catalog: Catalog,
+        snapshot: Callable[[], Plan],
+    ) -> None:
         super().__init__(db, bus, today)
         self._catalog = catalog
+        self._snapshot = snapshot
 
     # --- reading --------------------------------------------------------------------------
 
@@ -66,8 +79,9 @@ class ScenarioService(ServiceBase):
         cert_id: str | None = None,
     ) -> TimelineData:
         """The timeline of the plan as is, or as the named scenario imagines it."""
-        with self._db.session() as session:
-            plan = _plan_for(session, scenario)
+        plan = self._snapshot()
+        if scenario is not None:
+            plan = apply_scenario(plan, self.get(scenario))
         return build_timeline(
             plan, self._catalog, as_of or self._today(), years=years, cert_id=cert_id
         )
@@ -77,8 +91,8 @@ class ScenarioService(ServiceBase):
     ) -> ScenarioComparison:
         """Scenario A against B (None: the plan as is), 10 years ahead."""
         day = as_of or self._today()
+        plan = self._snapshot()
         with self._db.session() as session:
-            plan = load_plan(session)
             first, second = _optional(session, a), _optional(session, b)
         data_a, data_b = (
             build_timeline(
@@ -92,9 +106,8 @@ class ScenarioService(ServiceBase):
 
     def actual_vs_plan(self, name: str, *, as_of: date | None = None) -> ActualVsPlan | None:
         """Countable hours logged since the scenario was saved against its saved projection."""
-        with self._db.session() as session:
-            scenario = _named(session, name)
-            plan = load_plan(session)
+        scenario = self.get(name)
+        plan = self._snapshot()
         if scenario.saved_projection is None:
             return None
         return actual_vs_plan(
@@ -152,7 +165,7 @@ class ScenarioService(ServiceBase):
 
     def _saved(self, session: Session, scenario: Scenario, exclude_id: int | None) -> Scenario:
         """The scenario validated, with the time and the projection of this save."""
-        plan = load_plan(session)
+        plan = self._snapshot()
         checked = validate_scenario(scenario, {d.id for d in plan.degrees})
         _check_free(session, checked.name, exclude_id)
         today = self._today()
@@ -168,11 +181,6 @@ def _named(session: Session, name: str) -> Scenario:
     if scenario is None:
         raise NotFoundError(f"no scenario named '{name.strip()}'", "scenario")
     return scenario
-
-
-def _plan_for(session: Session, name: str | None) -> Plan:
-    plan = load_plan(session)
-    return plan if name is None else apply_scenario(plan, _named(session, name))
 
 
 def _optional(session: Session, name: str | None) -> Scenario | None:

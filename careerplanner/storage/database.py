@@ -1,36 +1,56 @@
-"""Opens (creating, checking or upgrading) the user's database file and hands out sessions."""
+"""Opens (creating, checking or upgrading) the user's database file and hands out sessions.
+
+SQLAlchemy loads only when a session or the engine is first asked for: reading the snapshot
+goes through `reader`, on the standard `sqlite3` module.
+"""
 
 from __future__ import annotations
 
 import os
 import sqlite3
 import tempfile
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
+from functools import cached_property
 from pathlib import Path
 from types import TracebackType
-
-from sqlalchemy import Engine, text
-from sqlalchemy.orm import Session, sessionmaker
+from typing import TYPE_CHECKING
 
 from careerplanner.paths import DATABASE_NAME
 from careerplanner.storage import fileguard
 from careerplanner.storage.backup import PRIVATE_FILE, copy_database, make_private_dir
-from careerplanner.storage.engine import make_engine
 from careerplanner.storage.errors import DatabaseError, UnusableFileError
-from careerplanner.storage.models import Base
 from careerplanner.storage.schema import APPLICATION_ID, HEAD_REVISION, VERSION_TABLE
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+    from sqlalchemy.orm import Session, sessionmaker
 
 
 class Database:
     """One open CareerPlanner database: `session()` gives one transaction."""
 
-    def __init__(self, path: Path, engine: Engine) -> None:
+    def __init__(self, path: Path, engine: Engine | None = None) -> None:
         self.path = path
         self.data_dir = path.parent
-        self.engine = engine
-        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._reader: sqlite3.Connection | None = None
+        self._read_lock = threading.Lock()
+        if engine is not None:
+            self.__dict__["engine"] = engine
+
+    @cached_property
+    def engine(self) -> Engine:
+        from careerplanner.storage.engine import make_engine
+
+        return make_engine(self.path)
+
+    @cached_property
+    def _sessions(self) -> sessionmaker[Session]:
+        from sqlalchemy.orm import sessionmaker
+
+        return sessionmaker(self.engine, expire_on_commit=False)
 
     @classmethod
     def open(cls, data_dir: Path) -> Database:
@@ -49,13 +69,26 @@ class Database:
                 _upgrade(path, revision)
         else:
             _create(path)
-        return cls(path, make_engine(path))
+        return cls(path)
 
     @contextmanager
     def session(self) -> Iterator[Session]:
         """One transaction: committed when the block ends, rolled back if it raises."""
         with self._sessions.begin() as session:
             yield session
+
+    @contextmanager
+    def reading(self) -> Iterator[sqlite3.Connection]:
+        """The plain `sqlite3` connection of the snapshot reader (see `reader.read_plan`).
+
+        It stays open, like the engine's pooled one: closing the last connection would
+        checkpoint and remove the WAL file, which the snapshot cache watches."""
+        with self._read_lock:
+            if self._reader is None:
+                from careerplanner.storage.reader import connect
+
+                self._reader = connect(self.path)
+            yield self._reader
 
     def backup_to(self, path: Path) -> Path:
         """A consistent copy of the database at `path` (mode 0600), even while in use."""
@@ -66,6 +99,8 @@ class Database:
 
     def integrity_problems(self) -> list[str]:
         """Everything wrong with the file, in words; an empty list when it is sound."""
+        from sqlalchemy import text
+
         problems: list[str] = []
         with self.engine.connect() as connection:
             rows = connection.exec_driver_sql("PRAGMA integrity_check").scalars().all()
@@ -81,7 +116,11 @@ class Database:
         return problems
 
     def close(self) -> None:
-        self.engine.dispose()
+        if self._reader is not None:
+            self._reader.close()
+            self._reader = None
+        if "engine" in self.__dict__:
+            self.engine.dispose()
 
     def __enter__(self) -> Database:
         return self
@@ -100,6 +139,9 @@ def _create(path: Path) -> None:
     handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=".new-", suffix=".sqlite3")
     os.close(handle)
     temp = Path(temp_name)
+    from careerplanner.storage.engine import make_engine
+    from careerplanner.storage.models import Base
+
     try:
         engine = make_engine(temp, wal=False)
         try:
