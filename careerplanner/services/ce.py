@@ -14,7 +14,7 @@ from careerplanner.storage import repositories as repo
 class CeService(ServiceBase):
     def __init__(self, db: Database, bus: ChangeBus, today: Today) -> None:
         super().__init__(db, bus, today)
-        self._store = RecordStore(self, repo.CE, "ce", lambda c: validate_ce(c, today()))
+        self._store = RecordStore(self, lambda: repo.CE, "ce", lambda c: validate_ce(c, today()))
 
     def list(self) -> tuple[CeActivity, ...]:
         return self._store.list()

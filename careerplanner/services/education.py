@@ -14,9 +14,11 @@ from careerplanner.storage import repositories as repo
 class EducationService(ServiceBase):
     def __init__(self, db: Database, bus: ChangeBus, today: Today) -> None:
         super().__init__(db, bus, today)
-        self._degrees = RecordStore(self, repo.DEGREES, "degrees", validate_degree)
-        self._licenses = RecordStore(self, repo.LICENSES, "licenses", validate_license)
-        self._exams = RecordStore(self, repo.EXAMS, "exams", lambda e: validate_exam(e, today()))
+        self._degrees = RecordStore(self, lambda: repo.DEGREES, "degrees", validate_degree)
+        self._licenses = RecordStore(self, lambda: repo.LICENSES, "licenses", validate_license)
+        self._exams = RecordStore(
+            self, lambda: repo.EXAMS, "exams", lambda e: validate_exam(e, today())
+        )
 
     def degrees(self) -> tuple[Degree, ...]:
         return self._degrees.list()

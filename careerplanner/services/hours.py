@@ -10,8 +10,7 @@ import builtins
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from datetime import date, datetime
-
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING
 
 from careerplanner.domain.errors import NotFoundError, ValidationError
 from careerplanner.domain.model import Plan, WorkEntry
@@ -26,7 +25,11 @@ from careerplanner.services.base import ServiceBase, Today
 from careerplanner.services.bus import ChangeBus
 from careerplanner.storage import Database
 from careerplanner.storage import repositories as repo
-from careerplanner.storage.repositories import ENTRIES, EntryEvent
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from careerplanner.storage.repositories import EntryEvent
 
 
 class HoursService(ServiceBase):
@@ -42,7 +45,7 @@ class HoursService(ServiceBase):
         if self._snapshot is not None:
             return self._snapshot().entries
         with self._db.session() as session:
-            return repo.list_all(session, ENTRIES)
+            return repo.list_all(session, repo.ENTRIES)
 
     def get(self, entry_id: int) -> WorkEntry:
         with self._db.session() as session:
@@ -60,7 +63,7 @@ class HoursService(ServiceBase):
         """Store new entries all together or, if any one is refused, none of them."""
         clean = [replace(self._validate(e, i, len(entries)), id=0) for i, e in enumerate(entries)]
         with self._db.session() as session:
-            stored = repo.add_many(session, ENTRIES, clean)
+            stored = repo.add_many(session, repo.ENTRIES, clean)
             _check_days(session, stored)
         self._publish("entries")
         return stored
@@ -77,7 +80,7 @@ class HoursService(ServiceBase):
                 verified_credential=old.verified_credential,
                 verified_on=old.verified_on,
             )
-            repo.update_one(session, ENTRIES, clean)
+            repo.update_one(session, repo.ENTRIES, clean)
             _check_days(session, [clean])
         self._publish("entries")
         return clean
@@ -92,7 +95,7 @@ class HoursService(ServiceBase):
             found = _require(session, wanted)
             for entry in found:
                 _refuse_locked(entry, "removed")
-            repo.delete_ids(session, ENTRIES, wanted)
+            repo.delete_ids(session, repo.ENTRIES, wanted)
             repo.record_events(session, [self._event(e.id, "remove", _describe(e)) for e in found])
         self._publish("entries")
         return found
@@ -101,12 +104,12 @@ class HoursService(ServiceBase):
         """Put removed entries back under their old ids (undo of a removal)."""
         clean = [self._validate(e, i, len(entries)) for i, e in enumerate(entries)]
         with self._db.session() as session:
-            taken = repo.get_many(session, ENTRIES, [e.id for e in clean if e.id])
+            taken = repo.get_many(session, repo.ENTRIES, [e.id for e in clean if e.id])
             if taken:
                 raise ValidationError(f"entry {min(taken)} already exists", "id")
             kept = [e for e in clean if e.id]
-            stored = repo.add_many(session, ENTRIES, kept, keep_ids=True)
-            stored += repo.add_many(session, ENTRIES, [e for e in clean if not e.id])
+            stored = repo.add_many(session, repo.ENTRIES, kept, keep_ids=True)
+            stored += repo.add_many(session, repo.ENTRIES, [e for e in clean if not e.id])
             _check_days(session, stored)
             repo.record_events(session, [self._event(e.id, "restore", "") for e in stored])
         self._publish("entries")
@@ -137,7 +140,7 @@ class HoursService(ServiceBase):
                 for e in found
             ]
             for entry in done:
-                repo.update_one(session, ENTRIES, entry)
+                repo.update_one(session, repo.ENTRIES, entry)
             detail = f"verified by {signer}" + (f" ({credential})" if credential else "")
             repo.record_events(
                 session, [self._event(e.id, "verify", f"{detail} on {on}") for e in done]
@@ -158,7 +161,7 @@ class HoursService(ServiceBase):
                 )
             was = f"was verified by {entry.verified_by} on {entry.verified_on}"
             open_entry = replace(entry, verified_by="", verified_credential="", verified_on=None)
-            repo.update_one(session, ENTRIES, open_entry)
+            repo.update_one(session, repo.ENTRIES, open_entry)
             repo.record_events(session, [self._event(entry_id, "unlock", f"{why} ({was})")])
         self._publish("entries")
         return open_entry
@@ -172,11 +175,11 @@ class HoursService(ServiceBase):
             raise ValidationError(f"entry {index + 1}: {error.message}", error.field) from error
 
     def _event(self, entry_id: int, action: str, detail: str) -> EntryEvent:
-        return EntryEvent(entry_id, datetime.now().replace(microsecond=0), action, detail)
+        return repo.EntryEvent(entry_id, datetime.now().replace(microsecond=0), action, detail)
 
 
 def _require(session: Session, ids: list[int]) -> list[WorkEntry]:
-    found = repo.get_many(session, ENTRIES, ids)
+    found = repo.get_many(session, repo.ENTRIES, ids)
     missing = [i for i in ids if i not in found]
     if missing:
         raise NotFoundError(f"there is no entry with id {missing[0]}", "id")

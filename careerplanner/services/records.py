@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from typing import Any, Generic, TypeVar
-
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from careerplanner.domain.errors import NotFoundError
 from careerplanner.services.base import ServiceBase
 from careerplanner.storage import repositories as repo
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 T = TypeVar("T")
 
@@ -21,16 +22,20 @@ class RecordStore(Generic[T]):
     def __init__(
         self,
         service: ServiceBase,
-        kind: repo.Kind[T],
+        kind: Callable[[], repo.Kind[T]],
         change: str,
         validate: Callable[[T], T],
         check: Callable[[Session, T], None] | None = None,
     ) -> None:
         self._service = service
-        self._kind = kind
+        self._kind_of = kind  # a function: the repositories (and SQLAlchemy) load on first use
         self._change = change
         self._validate = validate
         self._check = check
+
+    @property
+    def _kind(self) -> repo.Kind[T]:
+        return self._kind_of()
 
     def list(self) -> tuple[T, ...]:
         with self._service._db.session() as session:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING
 
 from careerplanner.domain.model import WorkPeriod
 from careerplanner.domain.validation import check_no_overlap, validate_work_period
@@ -11,6 +11,9 @@ from careerplanner.services.bus import ChangeBus
 from careerplanner.services.records import RecordStore
 from careerplanner.storage import Database
 from careerplanner.storage import repositories as repo
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 CHANGE = "work"
 
@@ -21,7 +24,7 @@ class WorkService(ServiceBase):
     def __init__(self, db: Database, bus: ChangeBus, today: Today) -> None:
         super().__init__(db, bus, today)
         self._store = RecordStore(
-            self, repo.WORK_PERIODS, CHANGE, validate_work_period, _no_overlap
+            self, lambda: repo.WORK_PERIODS, CHANGE, validate_work_period, _no_overlap
         )
 
     def list(self) -> tuple[WorkPeriod, ...]:
