@@ -20,6 +20,7 @@ from careerplanner.services.hours import HoursService
 from careerplanner.services.plan import PlanService
 from careerplanner.services.profile import ProfileService
 from careerplanner.services.reminders import ReminderService
+from careerplanner.services.snapshot import SnapshotCache
 from careerplanner.services.work import WorkService
 from careerplanner.storage import Database
 
@@ -36,13 +37,14 @@ class Services:
         self.catalog = catalog
         self.today = today
         self.bus = ChangeBus()
-        self.profile = ProfileService(db, self.bus, today)
-        self.education = EducationService(db, self.bus, today)
-        self.ce = CeService(db, self.bus, today)
-        self.goals = GoalService(db, self.bus, today, catalog)
-        self.work = WorkService(db, self.bus, today)
-        self.plan = PlanService(db, self.bus, today, catalog)
-        self.hours = HoursService(db, self.bus, today, snapshot=self.plan.snapshot)
+        self._cache = cache = SnapshotCache(db, self.bus)  # one snapshot, patched by writes
+        self.profile = ProfileService(db, self.bus, today, cache)
+        self.education = EducationService(db, self.bus, today, cache)
+        self.ce = CeService(db, self.bus, today, cache)
+        self.goals = GoalService(db, self.bus, today, catalog, cache)
+        self.work = WorkService(db, self.bus, today, cache)
+        self.plan = PlanService(db, self.bus, today, catalog, cache)
+        self.hours = HoursService(db, self.bus, today, cache)
         self.reminders = ReminderService(
             db, catalog, self.plan.snapshot, self.plan.eligibility, today, self.bus
         )
@@ -51,7 +53,9 @@ class Services:
     def scenarios(self) -> ScenarioService:
         from careerplanner.services.scenarios import ScenarioService
 
-        return ScenarioService(self.db, self.bus, self.today, self.catalog, self.plan.snapshot)
+        return ScenarioService(
+            self.db, self.bus, self.today, self.catalog, self.plan.snapshot, self._cache
+        )
 
     @cached_property
     def backups(self) -> BackupService:

@@ -10,6 +10,7 @@ from careerplanner.domain.validation import check_one_goal_per_cert, validate_go
 from careerplanner.services.base import ServiceBase, Today
 from careerplanner.services.bus import ChangeBus
 from careerplanner.services.records import RecordStore
+from careerplanner.services.snapshot import SnapshotCache
 from careerplanner.storage import Database
 from careerplanner.storage import repositories as repo
 
@@ -18,8 +19,15 @@ if TYPE_CHECKING:
 
 
 class GoalService(ServiceBase):
-    def __init__(self, db: Database, bus: ChangeBus, today: Today, catalog: Catalog) -> None:
-        super().__init__(db, bus, today)
+    def __init__(
+        self,
+        db: Database,
+        bus: ChangeBus,
+        today: Today,
+        catalog: Catalog,
+        cache: SnapshotCache | None = None,
+    ) -> None:
+        super().__init__(db, bus, today, cache)
         self._store = RecordStore(
             self,
             lambda: repo.GOALS,

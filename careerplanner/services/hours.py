@@ -7,13 +7,13 @@ cannot be changed or removed until it is unlocked with a reason (kept in the aud
 from __future__ import annotations
 
 import builtins
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from careerplanner.domain.errors import NotFoundError, ValidationError
-from careerplanner.domain.model import Plan, WorkEntry
+from careerplanner.domain.model import WorkEntry
 from careerplanner.domain.validation import (
     check_date,
     check_not_after_today,
@@ -23,6 +23,7 @@ from careerplanner.domain.validation import (
 )
 from careerplanner.services.base import ServiceBase, Today
 from careerplanner.services.bus import ChangeBus
+from careerplanner.services.snapshot import SnapshotCache
 from careerplanner.storage import Database
 from careerplanner.storage import repositories as repo
 
@@ -34,16 +35,16 @@ if TYPE_CHECKING:
 
 class HoursService(ServiceBase):
     def __init__(
-        self, db: Database, bus: ChangeBus, today: Today, snapshot: Callable[[], Plan] | None = None
+        self, db: Database, bus: ChangeBus, today: Today, cache: SnapshotCache | None = None
     ) -> None:
-        """`snapshot`, when given, is the plan service's: the log then shares its cached read."""
-        super().__init__(db, bus, today)
-        self._snapshot = snapshot
+        """`cache`, when given, is the plan's snapshot: the log shares its read and patches it
+        with each write."""
+        super().__init__(db, bus, today, cache)
 
     def list(self) -> tuple[WorkEntry, ...]:
         """Every entry, by start date then id."""
-        if self._snapshot is not None:
-            return self._snapshot().entries
+        if self._cache is not None:
+            return self._cache.plan().entries
         with self._db.session() as session:
             return repo.list_all(session, repo.ENTRIES)
 
@@ -62,14 +63,16 @@ class HoursService(ServiceBase):
     def add_many(self, entries: Sequence[WorkEntry]) -> builtins.list[WorkEntry]:
         """Store new entries all together or, if any one is refused, none of them."""
         clean = [replace(self._validate(e, i, len(entries)), id=0) for i, e in enumerate(entries)]
+        token = self._token()
         with self._db.session() as session:
             stored = repo.add_many(session, repo.ENTRIES, clean)
             _check_days(session, stored)
-        self._publish("entries")
+        self._publish("entries", token=token, added=stored)
         return stored
 
     def update(self, entry: WorkEntry) -> WorkEntry:
         """Change an unverified entry (its verification fields are not changed here)."""
+        token = self._token()
         with self._db.session() as session:
             old = _require(session, [entry.id])[0]
             _refuse_locked(old, "changed")
@@ -82,7 +85,7 @@ class HoursService(ServiceBase):
             )
             repo.update_one(session, repo.ENTRIES, clean)
             _check_days(session, [clean])
-        self._publish("entries")
+        self._publish("entries", token=token, added=[clean], removed=[clean.id])
         return clean
 
     def remove(self, entry_id: int) -> WorkEntry:
@@ -91,18 +94,20 @@ class HoursService(ServiceBase):
     def remove_many(self, ids: Iterable[int]) -> builtins.list[WorkEntry]:
         """Remove entries (none if any is missing or verified); returns them, for undo."""
         wanted = list(dict.fromkeys(ids))
+        token = self._token()
         with self._db.session() as session:
             found = _require(session, wanted)
             for entry in found:
                 _refuse_locked(entry, "removed")
             repo.delete_ids(session, repo.ENTRIES, wanted)
             repo.record_events(session, [self._event(e.id, "remove", _describe(e)) for e in found])
-        self._publish("entries")
+        self._publish("entries", token=token, removed=wanted)
         return found
 
     def restore(self, entries: Sequence[WorkEntry]) -> builtins.list[WorkEntry]:
         """Put removed entries back under their old ids (undo of a removal)."""
         clean = [self._validate(e, i, len(entries)) for i, e in enumerate(entries)]
+        token = self._token()
         with self._db.session() as session:
             taken = repo.get_many(session, repo.ENTRIES, [e.id for e in clean if e.id])
             if taken:
@@ -112,7 +117,7 @@ class HoursService(ServiceBase):
             stored += repo.add_many(session, repo.ENTRIES, [e for e in clean if not e.id])
             _check_days(session, stored)
             repo.record_events(session, [self._event(e.id, "restore", "") for e in stored])
-        self._publish("entries")
+        self._publish("entries", token=token, added=stored)
         return stored
 
     def verify(
@@ -126,6 +131,7 @@ class HoursService(ServiceBase):
         check_date(on, "verified on")
         check_not_after_today(on, self._today(), "an entry can't be verified", "verified on")
         wanted = list(dict.fromkeys(ids))
+        token = self._token()
         with self._db.session() as session:
             found = _require(session, wanted)
             for entry in found:
@@ -145,7 +151,7 @@ class HoursService(ServiceBase):
             repo.record_events(
                 session, [self._event(e.id, "verify", f"{detail} on {on}") for e in done]
             )
-        self._publish("entries")
+        self._publish("entries", token=token, added=done, removed=wanted)
         return done
 
     def unlock(self, entry_id: int, reason: str) -> WorkEntry:
@@ -153,6 +159,7 @@ class HoursService(ServiceBase):
         why = parse_text(reason, "reason")
         if not why:
             raise ValidationError("give a reason for unlocking a verified entry", "reason")
+        token = self._token()
         with self._db.session() as session:
             entry = _require(session, [entry_id])[0]
             if not entry.verified:
@@ -163,7 +170,7 @@ class HoursService(ServiceBase):
             open_entry = replace(entry, verified_by="", verified_credential="", verified_on=None)
             repo.update_one(session, repo.ENTRIES, open_entry)
             repo.record_events(session, [self._event(entry_id, "unlock", f"{why} ({was})")])
-        self._publish("entries")
+        self._publish("entries", token=token, added=[open_entry], removed=[entry_id])
         return open_entry
 
     def _validate(self, entry: WorkEntry, index: int, total: int) -> WorkEntry:

@@ -16,7 +16,8 @@ class ProfileService(ServiceBase):
 
     def update(self, profile: Profile) -> Profile:
         clean = validate_profile(profile)
+        token = self._token()
         with self._db.session() as session:
             repo.save_profile(session, clean)
-        self._publish("profile")
+        self._publish("profile", token=token)
         return clean

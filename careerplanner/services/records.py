@@ -53,28 +53,31 @@ class RecordStore(Generic[T]):
 
     def add(self, record: T) -> T:
         clean = _new(self._validate(record))
+        token = self._service._token()
         with self._service._db.session() as session:
             if self._check:
                 self._check(session, clean)
             stored = repo.add(session, self._kind, clean)
-        self._service._publish(self._change)
+        self._service._publish(self._change, token=token)
         return stored
 
     def update(self, record: T) -> T:
         clean = self._validate(record)
+        token = self._service._token()
         with self._service._db.session() as session:
             self.require(session, _id(clean))
             if self._check:
                 self._check(session, clean)
             repo.update_one(session, self._kind, clean)
-        self._service._publish(self._change)
+        self._service._publish(self._change, token=token)
         return clean
 
     def remove(self, record_id: int) -> T:
+        token = self._service._token()
         with self._service._db.session() as session:
             found = self.require(session, record_id)
             repo.delete_ids(session, self._kind, [record_id])
-        self._service._publish(self._change)
+        self._service._publish(self._change, token=token)
         return found
 
 

@@ -23,6 +23,7 @@ from careerplanner.domain.scenarios import (
 from careerplanner.domain.timeline import TimelineData, build_timeline
 from careerplanner.services.base import ServiceBase, Today
 from careerplanner.services.bus import ChangeBus
+from careerplanner.services.snapshot import SnapshotCache
 from careerplanner.storage import Database
 from careerplanner.storage import scenario_repository as repo
 
@@ -55,8 +56,9 @@ class ScenarioService(ServiceBase):
         today: Today,
         catalog: Catalog,
         snapshot: Callable[[], Plan],
+        cache: SnapshotCache | None = None,
     ) -> None:
-        super().__init__(db, bus, today)
+        super().__init__(db, bus, today, cache)
         self._catalog = catalog
         self._snapshot = snapshot
 
@@ -117,34 +119,38 @@ class ScenarioService(ServiceBase):
     # --- writing: one transaction each, then Change({"scenarios"}) ------------------------
 
     def create(self, scenario: Scenario) -> Scenario:
+        token = self._token()
         with self._db.session() as session:
             saved = self._saved(session, scenario, exclude_id=None)
             created = repo.add_scenario(session, saved)
-        self._publish("scenarios")
+        self._publish("scenarios", token=token)
         return created
 
     def update(self, scenario: Scenario) -> Scenario:
         """Store new values for the scenario with this id, saving its projection again."""
+        token = self._token()
         with self._db.session() as session:
             if repo.get_scenario(session, scenario.id) is None:
                 raise NotFoundError(f"no scenario has id {scenario.id}", "scenario")
             saved = self._saved(session, scenario, exclude_id=scenario.id)
             updated = repo.update_scenario(session, saved)
         assert updated is not None
-        self._publish("scenarios")
+        self._publish("scenarios", token=token)
         return updated
 
     def copy(self, name: str, new_name: str) -> Scenario:
         """A new scenario with the same values, saved (and projected) now."""
+        token = self._token()
         with self._db.session() as session:
             original = _named(session, name)
             fresh = replace(original, name=new_name, id=0, saved_projection=None)
             created = repo.add_scenario(session, self._saved(session, fresh, exclude_id=None))
-        self._publish("scenarios")
+        self._publish("scenarios", token=token)
         return created
 
     def rename(self, name: str, new_name: str) -> Scenario:
         """The same scenario under a new name; its saved projection is kept."""
+        token = self._token()
         with self._db.session() as session:
             scenario = _named(session, name)
             renamed = validate_scenario(
@@ -153,14 +159,15 @@ class ScenarioService(ServiceBase):
             _check_free(session, renamed.name, scenario.id)
             updated = repo.update_scenario(session, renamed)
         assert updated is not None
-        self._publish("scenarios")
+        self._publish("scenarios", token=token)
         return updated
 
     def delete(self, name: str) -> Scenario:
+        token = self._token()
         with self._db.session() as session:
             scenario = _named(session, name)
             repo.delete_scenario(session, scenario.id)
-        self._publish("scenarios")
+        self._publish("scenarios", token=token)
         return scenario
 
     def _saved(self, session: Session, scenario: Scenario, exclude_id: int | None) -> Scenario:
