@@ -9,6 +9,7 @@ from dataclasses import replace
 from datetime import date
 from enum import Enum
 from itertools import pairwise
+from operator import attrgetter
 from typing import TypeVar
 
 from careerplanner.domain.errors import ValidationError
@@ -260,16 +261,33 @@ def validate_entry(e: WorkEntry, today: date) -> WorkEntry:
     check_date(verified_on, "verified on")
     if verified_on is not None:
         check_not_after_today(verified_on, today, "an entry can't be verified", "verified on")
+    cleaned = (
+        None if e.end == e.start else e.end,
+        hours,
+        parse_text(e.employer, "employer"),
+        parse_text(e.notes, "notes"),
+        parse_text(e.verified_by, "verified by"),
+        parse_text(e.verified_credential, "credential"),
+        bool(e.paid),
+    )
+    if cleaned == _ENTRY_CLEANED(e) and type(e.hours) is float and type(e.paid) is bool:
+        return e  # already clean (the common case of an import): no copy
+    end, hours, employer, notes, verified_by, credential, paid = cleaned
     return replace(
         e,
-        end=None if e.end == e.start else e.end,
+        end=end,
         hours=hours,
-        employer=parse_text(e.employer, "employer"),
-        notes=parse_text(e.notes, "notes"),
-        verified_by=parse_text(e.verified_by, "verified by"),
-        verified_credential=parse_text(e.verified_credential, "credential"),
-        paid=bool(e.paid),
+        employer=employer,
+        notes=notes,
+        verified_by=verified_by,
+        verified_credential=credential,
+        paid=paid,
     )
+
+
+_ENTRY_CLEANED = attrgetter(
+    "end", "hours", "employer", "notes", "verified_by", "verified_credential", "paid"
+)
 
 
 def validate_ce(c: CeActivity, today: date) -> CeActivity:

@@ -13,7 +13,7 @@ import sqlite3
 import tempfile
 from collections.abc import Callable, Hashable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from itertools import chain
 from operator import attrgetter
@@ -29,8 +29,9 @@ from careerplanner.domain.errors import ValidationError
 from careerplanner.domain.model import CeActivity, Plan, WorkEntry
 from careerplanner.io import csv_export, json_io
 from careerplanner.io.csv_import import (
-    ColumnMapping,
+    ImportOptions,
     ImportPreview,
+    Problem,
     Progress,
     parse_ce,
     parse_hours,
@@ -55,7 +56,8 @@ class ImportResult:
 
     ids: range
     duplicates: list[tuple[int, int]] = field(default_factory=list)  # (line, stored id)
-    repeats: list[tuple[int, int]] = field(default_factory=list)  # (line, earlier line)
+    hours: float = 0.0  # the total of the rows stored
+    left_out: int = 0  # rows with a problem, left out on request
 
     @property
     def added(self) -> int:
@@ -63,7 +65,7 @@ class ImportResult:
 
     @property
     def skipped(self) -> int:
-        return len(self.duplicates) + len(self.repeats)
+        return len(self.duplicates)
 
 
 class ImportExportService(ServiceBase):
@@ -75,55 +77,63 @@ class ImportExportService(ServiceBase):
 
     # --- CSV import ---------------------------------------------------------------------
 
+    def csv_columns(self, path: Path) -> list[str]:
+        """The header of a CSV file, as the file names its columns."""
+        return list(read_csv(path).columns)
+
     def preview_hours_csv(
-        self, path: Path, mapping: ColumnMapping | None = None, on_progress: Progress | None = None
+        self,
+        path: Path,
+        options: ImportOptions | None = None,
+        on_progress: Progress | None = None,
     ) -> ImportPreview[WorkEntry]:
         """Read the file and say what importing it would do; nothing is written."""
         with _gc_paused():
-            preview = parse_hours(read_csv(path), self._today(), mapping, on_progress)
+            preview = parse_hours(read_csv(path), self._today(), options, on_progress)
             with self._db.session() as session:
-                self._screen_hours(session, preview, within=True)
+                self._screen_hours(session, preview)
         return preview
 
     def preview_ce_csv(
-        self, path: Path, mapping: ColumnMapping | None = None, on_progress: Progress | None = None
+        self,
+        path: Path,
+        options: ImportOptions | None = None,
+        on_progress: Progress | None = None,
     ) -> ImportPreview[CeActivity]:
         with _gc_paused():
-            preview = parse_ce(read_csv(path), self._today(), mapping, on_progress)
+            preview = parse_ce(read_csv(path), self._today(), options, on_progress)
             with self._db.session() as session:
-                _screen(preview, _stored_ce(session, preview.rows), ce_key, within=True)
+                _screen(preview, _stored_ce(session, preview.rows), ce_key)
         return preview
 
     def import_hours(
         self, preview: ImportPreview[WorkEntry], on_progress: Progress | None = None
     ) -> ImportResult:
-        """Store every new row of a clean preview in one transaction, or none of them."""
-        _refuse_errors(preview)
+        """Store every new row of a ready preview in one transaction, or none of them."""
+        _refuse(preview)
         work = _copy(preview)
         with _gc_paused(), self._db.session() as session:
-            self._screen_hours(session, work, within=False)
-            _refuse_errors(work)
+            self._screen_hours(session, work)
+            _refuse(work)
             ids = _insert(session, repo.ENTRIES, work.rows, on_progress)
         self._publish("entries")
-        return ImportResult(ids, work.duplicates, work.repeats)
+        return ImportResult(ids, work.duplicates, work.hours, len(work.problems))
 
     def import_ce(
         self, preview: ImportPreview[CeActivity], on_progress: Progress | None = None
     ) -> ImportResult:
-        _refuse_errors(preview)
+        _refuse(preview)
         work = _copy(preview)
         with _gc_paused(), self._db.session() as session:
-            _screen(work, _stored_ce(session, work.rows), ce_key, within=False)
+            _screen(work, _stored_ce(session, work.rows), ce_key)
             ids = _insert(session, repo.CE, work.rows, on_progress)
         self._publish("ce")
-        return ImportResult(ids, work.duplicates, work.repeats)
+        return ImportResult(ids, work.duplicates, work.hours, len(work.problems))
 
-    def _screen_hours(
-        self, session: Session, preview: ImportPreview[WorkEntry], within: bool
-    ) -> None:
-        """Drop stored (and, `within`, repeated) rows; add a day over 24 h to the errors."""
+    def _screen_hours(self, session: Session, preview: ImportPreview[WorkEntry]) -> None:
+        """Drop the rows already stored; a day over 24 h becomes a problem of its rows."""
         stored = _stored_entries(session, preview.rows)
-        _screen(preview, stored, entry_key, within)
+        _screen(preview, stored, entry_key)
         if not preview.rows:
             return
         spans = [(e.start, e.last_day, e.hours) for e in stored]
@@ -134,14 +144,21 @@ class ImportExportService(ServiceBase):
                 (e, n) for e, n in zip(preview.rows, preview.lines, strict=True) if n not in bad
             ]
             preview.rows, preview.lines = [e for e, _ in kept], [n for _, n in kept]
-            preview.errors = sorted(preview.errors + overruns, key=lambda item: item[0])
+            column = preview.mapping.get("hours", "Hours")
+            found = [Problem(line, column, message) for line, message in overruns]
+            preview.problems = sorted(preview.problems + found, key=lambda p: p.line)
 
     # --- CSV export ---------------------------------------------------------------------
 
     def export_hours_csv(
-        self, target: Target, start: date | None = None, end: date | None = None
+        self,
+        target: Target,
+        start: date | None = None,
+        end: date | None = None,
+        codes: bool = False,
     ) -> int:
-        """Every entry touching start..end (either may be open), every column; returns rows."""
+        """Every entry touching start..end (either may be open), every column; returns rows.
+        Headers and choices as people read them, or `codes` as the machine form."""
         with self._db.session() as session:
             entries = repo.list_all(session, repo.ENTRIES)
         chosen = [
@@ -150,10 +167,14 @@ class ImportExportService(ServiceBase):
             if (start is None or e.last_day >= start) and (end is None or e.start <= end)
         ]
         with _writing(target) as stream:
-            return csv_export.write_hours(stream, chosen)
+            return csv_export.write_hours(stream, chosen, codes)
 
     def export_ce_csv(
-        self, target: Target, start: date | None = None, end: date | None = None
+        self,
+        target: Target,
+        start: date | None = None,
+        end: date | None = None,
+        codes: bool = False,
     ) -> int:
         with self._db.session() as session:
             items = repo.list_all(session, repo.CE)
@@ -163,7 +184,7 @@ class ImportExportService(ServiceBase):
             if (start is None or c.date >= start) and (end is None or c.date <= end)
         ]
         with _writing(target) as stream:
-            return csv_export.write_ce(stream, chosen)
+            return csv_export.write_ce(stream, chosen, codes)
 
     # --- JSON -------------------------------------------------------------------------
 
@@ -199,36 +220,32 @@ class ImportExportService(ServiceBase):
 # --- helpers -------------------------------------------------------------------------------
 
 
-def _refuse_errors(preview: ImportPreview[T]) -> None:
-    if not preview.errors:
+def _refuse(preview: ImportPreview[T]) -> None:
+    """Nothing is stored while a choice is open, or a row has a problem (unless asked)."""
+    if preview.needs:
+        raise ValidationError(f"choose the {preview.needs} first; nothing was imported", "file")
+    if not preview.problems or preview.skip_invalid:
         return
-    count = len(preview.errors)
+    count = len(preview.problems)
     line, message = preview.errors[0]
     rows = "1 row has a problem" if count == 1 else f"{count:,} rows have problems"
     raise ValidationError(f"{rows} (first: line {line}: {message}); nothing was imported", "file")
 
 
 def _copy(preview: ImportPreview[T]) -> ImportPreview[T]:
-    from dataclasses import replace
-
     return replace(
         preview,
         rows=list(preview.rows),
         lines=list(preview.lines),
-        errors=list(preview.errors),
+        problems=list(preview.problems),
         duplicates=list(preview.duplicates),
-        repeats=list(preview.repeats),
     )
 
 
-def _screen(
-    preview: ImportPreview[T], stored: Sequence[T], key: Callable[[T], Hashable], within: bool
-) -> None:
-    found = split_duplicates(preview.rows, preview.lines, stored, key, within)
-    rows, lines, duplicates, repeats = found
+def _screen(preview: ImportPreview[T], stored: Sequence[T], key: Callable[[T], Hashable]) -> None:
+    rows, lines, duplicates = split_duplicates(preview.rows, preview.lines, stored, key)
     preview.rows, preview.lines = rows, lines
     preview.duplicates = sorted(preview.duplicates + duplicates)
-    preview.repeats = sorted(preview.repeats + repeats)
 
 
 def _stored_entries(session: Session, rows: Sequence[WorkEntry]) -> list[WorkEntry]:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QFileDialog
 from careerplanner.app import Running
 from careerplanner.domain.catalog import Catalog
 from careerplanner.domain.model import CeActivity, CeTopic, Goal, Setting, Supervision, WorkEntry
-from careerplanner.io.csv_export import CE_COLUMNS, HOURS_COLUMNS
+from careerplanner.io.csv_export import CE_HEADERS, HOURS_HEADERS
 from careerplanner.services import Services
 from careerplanner.storage import Database
 from careerplanner.ui.export_dialogs import NOT_EMPTY, ExportDialog, PlanImportDialog, ReportDialog
@@ -73,9 +73,9 @@ def test_hours_export_writes_every_column_for_the_chosen_range(
     assert path.name == "careerplanner-hours-2026-11-26.csv"
     assert said.args == [f"Exported 2 hours entries to {path.name}."]
     rows = read_rows(path)
-    assert list(rows[0]) == list(HOURS_COLUMNS)
-    assert [r["start"] for r in rows] == ["2026-03-02", "2026-03-03"]
-    assert rows[0]["employer"] == "Mercy General" and rows[0]["notes"] == "'=SUM(A1)"
+    assert list(rows[0]) == list(HOURS_HEADERS)
+    assert [r["Date"] for r in rows] == ["2026-03-02", "2026-03-03"]
+    assert rows[0]["Employer"] == "Mercy General" and rows[0]["Notes"] == "'=SUM(A1)"
 
 
 def test_a_backwards_range_is_refused(qtbot: Any, services: Services, saved_to: list[Path]) -> None:
@@ -96,7 +96,7 @@ def test_ce_csv_and_the_plan_as_json_round_trip(
     dialog.choice.button(1).click()
     dialog.export_button.click()
     rows = read_rows(saved_to[-1])
-    assert list(rows[0]) == list(CE_COLUMNS) and rows[0]["topic"] == "ethics"
+    assert list(rows[0]) == list(CE_HEADERS) and rows[0]["Topic"] == "Ethics"
     dialog.choice.button(2).click()
     assert not dialog.range_card.isEnabled()
     dialog.export_button.click()
