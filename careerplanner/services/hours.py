@@ -65,7 +65,8 @@ class HoursService(ServiceBase):
         clean = [replace(self._validate(e, i, len(entries)), id=0) for i, e in enumerate(entries)]
         token = self._token()
         with self._db.session() as session:
-            stored = repo.add_many(session, repo.ENTRIES, clean)
+            ids = repo.insert_many(session, repo.ENTRIES, clean)
+            stored = list(map(repo.ENTRIES.with_id, clean, ids))
             _check_days(session, stored)
         self._publish("entries", token=token, added=stored)
         return stored

@@ -10,6 +10,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from careerplanner.storage.repositories.bulk import insert_many
     from careerplanner.storage.repositories.entries import (
         EntryEvent,
         entry_events,
@@ -42,6 +43,7 @@ if TYPE_CHECKING:
     )
 
 _HOMES = {
+    "insert_many": "bulk",
     "EntryEvent": "entries",
     "entry_events": "entries",
     "record_events": "entries",
@@ -90,6 +92,7 @@ __all__ = [
     "get",
     "get_many",
     "get_profile",
+    "insert_many",
     "insert_plan",
     "is_empty",
     "list_all",
