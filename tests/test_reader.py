@@ -56,6 +56,12 @@ def test_emptiness_looks_at_every_user_table() -> None:
     assert tuple(_table(r).name for r in m.USER_TABLES) == reader.USER_TABLE_NAMES
 
 
+def test_dismissals_are_read_from_the_model_columns() -> None:
+    table, columns = reader.DISMISSALS
+    assert table == _table(m.ReminderDismissalRow).name
+    assert set(columns) == set(_table(m.ReminderDismissalRow).c.keys())
+
+
 def _orm_plan(db: Database) -> Plan:
     """The plan read through ORM rows: SQLAlchemy's own type conversion, independent of the
     reader."""

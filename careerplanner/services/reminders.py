@@ -11,7 +11,7 @@ from careerplanner.domain.errors import ValidationError
 from careerplanner.domain.model import Plan
 from careerplanner.domain.results import Eligibility
 from careerplanner.services.bus import Change, ChangeBus
-from careerplanner.storage import Database
+from careerplanner.storage import Database, reader
 from careerplanner.storage import repositories as repo
 
 if TYPE_CHECKING:
@@ -45,8 +45,8 @@ class ReminderService:
 
     def list(self) -> tuple[Reminder, ...]:
         """The due reminders the user has not dismissed, soonest first."""
-        with self.db.session() as session:
-            dismissed = repo.dismissed_reminders(session)
+        with self.db.reading() as connection:
+            dismissed = reader.dismissed_reminders(connection)
         return tuple(r for r in self.all() if r.key not in dismissed)
 
     def dismiss(self, key: str) -> None:

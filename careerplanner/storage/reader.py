@@ -210,6 +210,16 @@ def read_plan(connection: sqlite3.Connection, *, begin: bool = True) -> Plan:
             connection.execute("COMMIT")
 
 
+DISMISSALS = ("reminder_dismissal", ("key", "dismissed_on"))
+
+
+def dismissed_reminders(connection: sqlite3.Connection) -> dict[str, date]:
+    """The reminders the user dismissed, by key, with the day they did."""
+    table, (key, day) = DISMISSALS
+    rows = connection.execute(f'SELECT "{key}", "{day}" FROM "{table}"').fetchall()
+    return {k: date.fromisoformat(v) for k, v in rows}
+
+
 def is_empty(connection: sqlite3.Connection) -> bool:
     """True when the user has stored nothing at all, not even a profile."""
     return not any(
