@@ -9,7 +9,6 @@ import or a restore (which publish every kind without patching).
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import Any
@@ -57,7 +56,6 @@ class SnapshotCache:
         with self._db.reading() as connection:
             plan = reader.read_plan(connection)
         self.reads += 1
-        gc.freeze()  # the snapshot lives long: keep the collector from walking it again
         self._cached = (self._stamp(), plan)
         return plan
 

@@ -65,13 +65,17 @@ BUSY_TIMEOUT_MS = 5_000
 
 
 @contextmanager
-def gc_paused() -> Iterator[None]:
-    """Building 100,000 records would otherwise trigger many full garbage collections."""
+def gc_paused(*, freeze: bool = False) -> Iterator[None]:
+    """Building 100,000 records would otherwise trigger many full garbage collections. With
+    `freeze`, what was built is moved out of the collector's sight before it resumes: a
+    long-lived snapshot (no cycles) would otherwise be walked by the next full collection."""
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        if freeze:
+            gc.freeze()
         if enabled:
             gc.enable()
 
@@ -191,20 +195,21 @@ def read_plan(connection: sqlite3.Connection, *, begin: bool = True) -> Plan:
     if begin:
         connection.execute("BEGIN")
     try:
-        records, columns = ENTRIES.read(connection)
-        entries = tuple(records)
-        profiles = PROFILE.read(connection, "id = ?", (PROFILE_ID,))[0]
-        return Plan(
-            profile=profiles[0] if profiles else Profile(),
-            degrees=tuple(DEGREES.read(connection)[0]),
-            licenses=tuple(LICENSES.read(connection)[0]),
-            exams=tuple(EXAMS.read(connection)[0]),
-            entries=entries,
-            ce=tuple(CE.read(connection)[0]),
-            goals=tuple(GOALS.read(connection)[0]),
-            work_periods=tuple(WORK_PERIODS.read(connection)[0]),
-            encoded=EncodedEntries.from_columns(entries, [columns[n] for n in ENTRY_COLUMNS]),
-        )
+        with gc_paused(freeze=True):
+            records, columns = ENTRIES.read(connection)
+            entries = tuple(records)
+            profiles = PROFILE.read(connection, "id = ?", (PROFILE_ID,))[0]
+            return Plan(
+                profile=profiles[0] if profiles else Profile(),
+                degrees=tuple(DEGREES.read(connection)[0]),
+                licenses=tuple(LICENSES.read(connection)[0]),
+                exams=tuple(EXAMS.read(connection)[0]),
+                entries=entries,
+                ce=tuple(CE.read(connection)[0]),
+                goals=tuple(GOALS.read(connection)[0]),
+                work_periods=tuple(WORK_PERIODS.read(connection)[0]),
+                encoded=EncodedEntries.from_columns(entries, [columns[n] for n in ENTRY_COLUMNS]),
+            )
     finally:
         if begin:
             connection.execute("COMMIT")
