@@ -30,6 +30,7 @@ from careerplanner.storage import repositories as repo
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
+    from careerplanner.domain.encoding import EncodedEntries
     from careerplanner.storage.repositories import EntryEvent
 
 
@@ -47,6 +48,14 @@ class HoursService(ServiceBase):
             return self._cache.plan().entries
         with self._db.session() as session:
             return repo.list_all(session, repo.ENTRIES)
+
+    def columns(self) -> EncodedEntries:
+        """The entries of `list()` as number columns (the snapshot's, when shared)."""
+        from careerplanner.domain.encoding import encode_entries, plan_columns
+
+        if self._cache is not None:
+            return plan_columns(self._cache.plan())
+        return encode_entries(self.list())
 
     def get(self, entry_id: int) -> WorkEntry:
         with self._db.session() as session:
