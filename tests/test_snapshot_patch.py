@@ -136,3 +136,18 @@ def test_an_import_reads_the_plan_again(services: Any, tmp_path: Path) -> None:
     assert [e.hours for e in services.plan.snapshot().entries[:2]] == [3.0, 2.0]
     assert len(services.plan.snapshot().entries) == 4
     assert services.plan.cache.reads == 2
+
+
+def test_lists_come_from_a_current_snapshot_and_match_storage(services: Any) -> None:
+    services.education.add_license(License(LicenseType.RN, date(2020, 5, 1), state="TX"))
+    services.goals.add(Goal("CCM"))
+    assert services.plan.cache.part("licenses") is None  # nothing read yet: no full read
+    plan = services.plan.snapshot()
+    assert services.education.licenses() is plan.licenses
+    assert services.goals.list() is plan.goals
+    added = services.ce.add(CeActivity(date(2026, 10, 1), 3.0, CeTopic.ETHICS))
+    assert services.ce.list() == (added,) and services.plan.cache.reads == 1
+    with services.db.session() as session:
+        from careerplanner.storage import repositories as repo
+
+        assert repo.list_all(session, repo.CE) == services.ce.list()

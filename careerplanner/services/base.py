@@ -25,6 +25,10 @@ class ServiceBase:
         self._today = today
         self._cache = cache
 
+    def _cached_part(self, kind: str) -> tuple[object, ...] | None:
+        """The snapshot's records of one change kind ("degrees", "work"...), when shared."""
+        return self._cache.part(kind) if self._cache is not None else None
+
     def _token(self) -> Stamp | None:
         """Taken before a write, so that `_publish` can patch the cached snapshot."""
         return self._cache.token() if self._cache is not None else None

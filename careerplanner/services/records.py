@@ -38,6 +38,10 @@ class RecordStore(Generic[T]):
         return self._kind_of()
 
     def list(self) -> tuple[T, ...]:
+        """Every record, in storage order: the shared snapshot's part, when there is one."""
+        cached = self._service._cached_part(self._change)
+        if cached is not None:
+            return cached  # type: ignore[return-value]
         with self._service._db.session() as session:
             return repo.list_all(session, self._kind)
 

@@ -59,6 +59,14 @@ class SnapshotCache:
         self._cached = (self._stamp(), plan)
         return plan
 
+    def part(self, kind: str) -> tuple[object, ...] | None:
+        """The cached records of one change kind that is a part of the plan; None when that
+        would need a read (a full read to list a few licenses would cost more than it saves)."""
+        if kind not in _PARTS or self.token() is None:
+            return None
+        parts: tuple[object, ...] = getattr(self.plan(), _PARTS[kind][0])
+        return parts
+
     def token(self) -> Stamp | None:
         """Taken before a write: the stamp, when the cached snapshot is current."""
         if self._cached is not None and self._cached[0] == self._stamp():
