@@ -16,6 +16,7 @@ from careerplanner.cli.status_commands import eligibility_json
 from careerplanner.domain.catalog import Catalog
 from careerplanner.domain.model import Plan, Profile
 from careerplanner.domain.rules import evaluate
+from careerplanner.domain.scenarios import Scenario
 from careerplanner.storage import Database, reader
 from careerplanner.storage import models as m
 
@@ -60,6 +61,21 @@ def test_dismissals_are_read_from_the_model_columns() -> None:
     table, columns = reader.DISMISSALS
     assert table == _table(m.ReminderDismissalRow).name
     assert set(columns) == set(_table(m.ReminderDismissalRow).c.keys())
+
+
+def test_scenarios_are_read_from_the_model_columns(services: Any) -> None:
+    assert set(reader.SCENARIO_COLUMNS) == set(_table(m.ScenarioRow).c.keys())
+    services.plan.load_demo()
+    services.scenarios.create(Scenario(name="Part time", weekly_hours=20))
+    services.scenarios.create(Scenario(name="another job", weekly_hours=40))
+    from careerplanner.storage import scenario_repository
+
+    with services.db.session() as session:
+        orm = scenario_repository.list_scenarios(session)
+    assert services.scenarios.list() == orm
+    assert [s.name for s in orm] == ["another job", "Part time"]
+    assert services.scenarios.get(" part TIME ") == orm[1]
+    assert orm[1].saved_at is not None and orm[1].saved_projection is not None
 
 
 def _orm_plan(db: Database) -> Plan:

@@ -24,8 +24,7 @@ from careerplanner.domain.timeline import TimelineData, build_timeline
 from careerplanner.services.base import ServiceBase, Today
 from careerplanner.services.bus import ChangeBus
 from careerplanner.services.snapshot import SnapshotCache
-from careerplanner.storage import Database
-from careerplanner.storage import scenario_repository as repo
+from careerplanner.storage import Database, reader
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -65,12 +64,15 @@ class ScenarioService(ServiceBase):
     # --- reading --------------------------------------------------------------------------
 
     def list(self) -> tuple[Scenario, ...]:
-        with self._db.session() as session:
-            return repo.list_scenarios(session)
+        with self._db.reading() as connection:
+            return reader.list_scenarios(connection)
 
     def get(self, name: str) -> Scenario:
-        with self._db.session() as session:
-            return _named(session, name)
+        wanted = name.strip().lower()
+        for scenario in self.list():
+            if scenario.name.lower() == wanted:
+                return scenario
+        raise NotFoundError(f"no scenario named '{name.strip()}'", "scenario")
 
     def timeline(
         self,
@@ -119,6 +121,8 @@ class ScenarioService(ServiceBase):
     # --- writing: one transaction each, then Change({"scenarios"}) ------------------------
 
     def create(self, scenario: Scenario) -> Scenario:
+        from careerplanner.storage import scenario_repository as repo
+
         token = self._token()
         with self._db.session() as session:
             saved = self._saved(session, scenario, exclude_id=None)
@@ -128,6 +132,8 @@ class ScenarioService(ServiceBase):
 
     def update(self, scenario: Scenario) -> Scenario:
         """Store new values for the scenario with this id, saving its projection again."""
+        from careerplanner.storage import scenario_repository as repo
+
         token = self._token()
         with self._db.session() as session:
             if repo.get_scenario(session, scenario.id) is None:
@@ -140,6 +146,8 @@ class ScenarioService(ServiceBase):
 
     def copy(self, name: str, new_name: str) -> Scenario:
         """A new scenario with the same values, saved (and projected) now."""
+        from careerplanner.storage import scenario_repository as repo
+
         token = self._token()
         with self._db.session() as session:
             original = _named(session, name)
@@ -150,6 +158,8 @@ class ScenarioService(ServiceBase):
 
     def rename(self, name: str, new_name: str) -> Scenario:
         """The same scenario under a new name; its saved projection is kept."""
+        from careerplanner.storage import scenario_repository as repo
+
         token = self._token()
         with self._db.session() as session:
             scenario = _named(session, name)
@@ -163,6 +173,8 @@ class ScenarioService(ServiceBase):
         return updated
 
     def delete(self, name: str) -> Scenario:
+        from careerplanner.storage import scenario_repository as repo
+
         token = self._token()
         with self._db.session() as session:
             scenario = _named(session, name)
@@ -184,6 +196,8 @@ class ScenarioService(ServiceBase):
 
 
 def _named(session: Session, name: str) -> Scenario:
+    from careerplanner.storage import scenario_repository as repo
+
     scenario = repo.find_scenario(session, name)
     if scenario is None:
         raise NotFoundError(f"no scenario named '{name.strip()}'", "scenario")
@@ -199,6 +213,8 @@ def _shown(scenario: Scenario | None) -> str:
 
 
 def _check_free(session: Session, name: str, exclude_id: int | None) -> None:
+    from careerplanner.storage import scenario_repository as repo
+
     other = repo.find_scenario(session, name)
     if other is not None and other.id != exclude_id:
         raise ValidationError(f"there is already a scenario named '{other.name}'", "name")

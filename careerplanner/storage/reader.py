@@ -9,17 +9,19 @@ read here fails the suite. The schema itself changes only through Alembic.
 from __future__ import annotations
 
 import gc
+import json
 import sqlite3
 from collections import deque
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, fields
-from datetime import date
+from datetime import date, datetime
 from enum import Enum
 from functools import cached_property
 from itertools import repeat
 from pathlib import Path
-from typing import Any, Generic, TypeVar, get_args, get_type_hints
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, get_args, get_type_hints
 
 from careerplanner.domain.model import (
     Activity,
@@ -43,6 +45,9 @@ from careerplanner.domain.model import (
     WorkEntry,
     WorkPeriod,
 )
+
+if TYPE_CHECKING:
+    from careerplanner.domain.scenarios import Scenario
 
 T = TypeVar("T")
 
@@ -216,6 +221,53 @@ def read_plan(connection: sqlite3.Connection, *, begin: bool = True) -> Plan:
 
 
 DISMISSALS = ("reminder_dismissal", ("key", "dismissed_on"))
+SCENARIO_COLUMNS = (
+    "id",
+    "name",
+    "weekly_hours",
+    "ce_hours_per_year",
+    "state",
+    "raise_percent",
+    "degree_dates",
+    "work_periods",
+    "saved_at",
+    "saved_projection",
+)
+
+
+def scenario_from_row(row: Any) -> Scenario:
+    """A scenario from a row of the scenario table (an ORM row or `list_scenarios`' own)."""
+    from careerplanner.domain.planned_work import period_from_dict
+    from careerplanner.domain.scenarios import SavedProjection, Scenario
+
+    dates = json.loads(row.degree_dates or "{}")
+    saved = json.loads(row.saved_projection) if row.saved_projection else None
+    periods = None
+    if row.work_periods is not None:
+        periods = tuple(period_from_dict(p) for p in json.loads(row.work_periods))
+    saved_at = row.saved_at
+    return Scenario(
+        name=row.name,
+        weekly_hours=row.weekly_hours,
+        ce_hours_per_year=row.ce_hours_per_year,
+        state=row.state,
+        raise_percent=row.raise_percent,
+        degree_dates={int(k): date.fromisoformat(v) for k, v in dates.items()},
+        id=row.id,
+        saved_at=datetime.fromisoformat(saved_at) if isinstance(saved_at, str) else saved_at,
+        saved_projection=SavedProjection.from_dict(saved) if saved else None,
+        work_periods=periods,
+    )
+
+
+def list_scenarios(connection: sqlite3.Connection) -> tuple[Scenario, ...]:
+    """Every scenario, by name ignoring case."""
+    names = ", ".join(f'"{c}"' for c in SCENARIO_COLUMNS)
+    rows = connection.execute(f'SELECT {names} FROM "scenario" ORDER BY lower("name")')
+    return tuple(
+        scenario_from_row(SimpleNamespace(**dict(zip(SCENARIO_COLUMNS, row, strict=True))))
+        for row in rows
+    )
 
 
 def dismissed_reminders(connection: sqlite3.Connection) -> dict[str, date]:
