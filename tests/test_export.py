@@ -35,12 +35,13 @@ from careerplanner.storage import Database
 from careerplanner.storage import repositories as repo
 
 TODAY = date(2026, 11, 26)
+CATALOG = load_catalog()
 
 
 def test_neutralise() -> None:
-    for text in ("=SUM(A1)", "+1", "-2+3", "@cmd", "\tx", "\rx"):
+    for text in ("=SUM(A1)", "+1", "-2+3", "@cmd", "\tx", "\rx", "'quoted", "'="):
         assert neutralise(text) == "'" + text
-    for text in ("plain", "", "1-2", "a=b", "'quoted"):
+    for text in ("plain", "", "1-2", "a=b", "quoted'"):
         assert neutralise(text) == text
 
 
@@ -199,6 +200,35 @@ def test_json_import_refuses_bad_files(services: Services, tmp_path: Path) -> No
     with pytest.raises(ValidationError, match=r"entries\[0\]: hours must be more than 0"):
         services.records.import_json(path)
     assert services.plan.is_empty()
+
+
+GUARD_TEXT = st.text(
+    st.sampled_from("'=+-@ ab1") | st.characters(blacklist_categories=("Cc", "Cs")), max_size=8
+).map(str.strip)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(GUARD_TEXT, min_size=1, max_size=6))
+def test_any_text_comes_back_from_our_own_export_as_it_was(notes: list[str]) -> None:
+    with tempfile.TemporaryDirectory() as tmp, Database.open(Path(tmp) / "a") as db:
+        source = Services(db, CATALOG, today=lambda: TODAY)
+        for day, note in enumerate(notes, 1):
+            source.hours.add(WorkEntry(date(2026, 1, day), 1, notes=note, employer=note))
+        out = Path(tmp) / "hours.csv"
+        source.records.export_hours_csv(out)
+        with Database.open(Path(tmp) / "b") as other:
+            target = Services(other, CATALOG, today=lambda: TODAY)
+            target.records.import_hours(target.records.preview_hours_csv(out))
+            assert [(e.notes, e.employer) for e in target.hours.list()] == [(n, n) for n in notes]
+
+
+def test_another_tools_file_keeps_its_leading_apostrophes(
+    services: Services, tmp_path: Path
+) -> None:
+    path = tmp_path / "toggl.csv"
+    path.write_text("date,hours,notes\n2026-01-02,1,'=\n2026-01-03,1,'quoted\n2026-01-04,1,'+1\n")
+    preview = services.records.preview_hours_csv(path)
+    assert [e.notes for e in preview.rows] == ["'=", "'quoted", "'+1"]
 
 
 @settings(max_examples=25, deadline=None)

@@ -114,7 +114,7 @@ def _orm_plan(db: Database) -> Plan:
 def test_the_reader_reads_what_the_orm_reads(services: Any, catalog: Catalog) -> None:
     plan = services.plan.load_demo()
     services.education.update_license(replace(plan.licenses[0], renewal_assumed=False))
-    with services.db.reading() as connection:
+    with services.db.snapshot_connection() as connection:
         read = reader.read_plan(connection)
     orm = _orm_plan(services.db)
     assert read == orm

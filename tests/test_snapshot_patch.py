@@ -119,7 +119,7 @@ def test_the_patched_snapshot_equals_a_full_read(catalog: Any, writes: list[Any]
         for op in writes:
             with suppress(ValidationError, NotFoundError):  # refused: must still match
                 _write(services, op, removed)
-            with db.reading() as connection:
+            with db.snapshot_connection() as connection:
                 _same(services.plan.snapshot(), reader.read_plan(connection))
         assert services.plan.cache.reads == 1
 

@@ -3,11 +3,16 @@
 Handlers parse and validate all of their arguments with the helpers here before they open the
 database, so bad input never touches it. Every helper raises `ValidationError` with a message
 that names the option.
+
+Opening the services takes the daily automatic backup first, when none was made today and the
+data changed since the newest backup, so the command line keeps the same daily backups as the
+window. A backup that cannot be made is a warning, not a failure: the command still runs.
 """
 
 from __future__ import annotations
 
 import argparse
+import sys
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
@@ -16,6 +21,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from careerplanner.domain import validation
 from careerplanner.domain.errors import ValidationError
+from careerplanner.domain.unsafe_text import printable
 
 if TYPE_CHECKING:
     from careerplanner.domain.catalog import Catalog
@@ -55,11 +61,15 @@ class Context:
             self._database = Database.open(self.data_dir)
         return self._database
 
-    def services(self) -> Services:
+    def services(self, *, daily_backup: bool = True) -> Services:
+        """The services; opened with the daily automatic backup unless the command makes its
+        own copy of the data first (`backup`, `restore`)."""
         if self._services is None:
             from careerplanner.services import Services
 
             self._services = Services(self.database(), self.catalog())
+            if daily_backup:
+                _daily_backup(self._services)
         return self._services
 
     def close(self) -> None:
@@ -67,6 +77,16 @@ class Context:
             self._database.close()
             self._database = None
             self._services = None
+
+
+def _daily_backup(services: Services) -> None:
+    """The automatic backup, before the command's first write of the day; warn if it fails."""
+    from careerplanner.storage import DatabaseError
+
+    try:
+        services.backups.auto_backup()
+    except (DatabaseError, OSError) as error:
+        print(f"warning: the automatic backup could not be made: {error}", file=sys.stderr)
 
 
 # --- argument parsers: text from the command line to checked values -------------------------
@@ -144,10 +164,15 @@ def state(value: str | None, option: str) -> str | None:
 
 
 def record_id(value: str) -> int:
+    """A record id from 1 to 2^63 - 1 (the largest SQLite stores)."""
     cleaned = value.strip()
-    if not cleaned.isdigit() or not cleaned.isascii() or int(cleaned) <= 0:
-        shown = cleaned if len(cleaned) <= 40 else cleaned[:39] + "…"
+    shown = printable(cleaned if len(cleaned) <= 40 else cleaned[:39] + "…")
+    if not cleaned.isdigit() or not cleaned.isascii():
         raise ValidationError(f"'{shown}' is not a record id (a whole number such as 12)", "ID")
+    if len(cleaned) > 19 or not 0 < int(cleaned) <= validation.MAX_ID:
+        raise ValidationError(
+            f"'{shown}' is not a record id (a whole number from 1 to {validation.MAX_ID:,})", "ID"
+        )
     return int(cleaned)
 
 

@@ -1,5 +1,8 @@
 """Commands that move records in and out: `hours import/export`, `ce import/export`, and
-`export --json FILE` / `import --json FILE` for the whole plan.
+`export --json FILE|--archive FILE` / `import --json FILE|--archive FILE` for the whole plan.
+
+Every export goes through `ExportTarget`: it refuses the files of the data folder, replaces an
+existing file only with `--force`, and writes a temporary file that is renamed into place.
 
 `import` reads the whole file first and writes nothing when any row is wrong (unless
 `--skip-invalid`): every problem is listed with its line and column, a repeated one once with
@@ -18,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from careerplanner.cli import context as cx
 from careerplanner.cli.output import dumps, fmt_number
 from careerplanner.domain.errors import ValidationError
+from careerplanner.io.export_file import ExportTarget
 
 if TYPE_CHECKING:
     from careerplanner.io.csv_import import ImportOptions, ImportPreview
@@ -188,12 +192,11 @@ def _export(args: argparse.Namespace, ctx: cx.Context, kind: str) -> int:
     end = cx.day(args.to_date, "--to")
     if start and end and end < start:
         raise ValidationError(f"--to ({end}) is before --from ({start})", "--to")
-    out = Path(args.out).expanduser() if args.out else None
-    if out is not None and out.is_dir():
-        raise ValidationError(f"--out {out} is a folder; name a file", "--out")
+    out = _target(args.out, ctx, args.force, "--out") if args.out else None
     records = ctx.services().records
     export = records.export_hours_csv if kind == "hours" else records.export_ce_csv
-    count = export(out if out is not None else sys.stdout, start, end, args.codes)
+    target = out if out is not None else sys.stdout
+    count = export(target, start, end, args.codes, force=args.force)
     if out is not None:
         print(f"Wrote {_count(count, 'row', 'rows')} to {out}")
     return 0
@@ -207,20 +210,37 @@ def ce_export(args: argparse.Namespace, ctx: cx.Context) -> int:
     return _export(args, ctx, "ce")
 
 
-def export_json(args: argparse.Namespace, ctx: cx.Context) -> int:
-    out = Path(args.json).expanduser()
-    if out.is_dir():
-        raise ValidationError(f"--json {out} is a folder; name a file", "--json")
-    plan = ctx.services().records.export_json(out)
+def _target(text: str, ctx: cx.Context, force: bool, option: str) -> Path:
+    """The export file, checked before the database is opened."""
+    path = Path(text).expanduser()
+    try:
+        ExportTarget.check(path, ctx.data_dir, force)
+    except ValidationError as error:
+        raise ValidationError(f"{option}: {error.message}", option) from None
+    return path
+
+
+def export_plan(args: argparse.Namespace, ctx: cx.Context) -> int:
+    option = "--archive" if args.archive else "--json"
+    out = _target(args.archive or args.json, ctx, args.force, option)
+    services = ctx.services()
+    if args.archive:
+        plan = services.archive.export(out, force=args.force)
+    else:
+        plan = services.records.export_json(out, force=args.force)
     entries = _count(len(plan.entries), "hours entry", "hours entries")
     ce = _count(len(plan.ce), "CE activity", "CE activities")
-    print(f"Wrote the whole plan to {out}: {entries}, {ce}.")
+    files = sum(1 for c in plan.ce if c.certificate) if args.archive else 0
+    extra = f", {_count(files, 'certificate file', 'certificate files')}" if args.archive else ""
+    print(f"Wrote the whole plan to {out}: {entries}, {ce}{extra}.")
     return 0
 
 
-def import_json(args: argparse.Namespace, ctx: cx.Context) -> int:
-    path = _file(args.json)
-    plan = ctx.services().records.import_json(path)
+def import_plan(args: argparse.Namespace, ctx: cx.Context) -> int:
+    path = _file(args.archive or args.json)
+    services = ctx.services()
+    importer = services.archive.import_ if args.archive else services.records.import_json
+    plan = importer(path)
     print(
         f"Imported the plan into {ctx.data_dir}: "
         f"{_count(len(plan.entries), 'hours entry', 'hours entries')}, "
@@ -262,15 +282,28 @@ def register(subparsers: Any) -> None:
         p.add_argument("--from", dest="from_date", metavar="DATE")
         p.add_argument("--to", dest="to_date", metavar="DATE")
         p.add_argument("--out", metavar="FILE", help="the file to write (default: the terminal)")
+        p.add_argument("--force", action="store_true", help="replace FILE if it exists")
         p.add_argument(
             "--codes",
             action="store_true",
             help="write the machine form (start, hospital, ccm) instead of the labels",
         )
         p.set_defaults(handler=on_export)
-    p = subparsers.add_parser("export", help="write the whole plan to a JSON file")
-    p.add_argument("--json", required=True, metavar="FILE")
-    p.set_defaults(handler=export_json)
-    p = subparsers.add_parser("import", help="load a JSON plan into an empty data folder")
-    p.add_argument("--json", required=True, metavar="FILE")
-    p.set_defaults(handler=import_json)
+    p = subparsers.add_parser("export", help="write the whole plan to a JSON file or an archive")
+    _plan_file_options(p, "write")
+    p.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    p.set_defaults(handler=export_plan)
+    p = subparsers.add_parser("import", help="load a plan into an empty data folder")
+    _plan_file_options(p, "read")
+    p.set_defaults(handler=import_plan)
+
+
+def _plan_file_options(parser: Any, verb: str) -> None:
+    group = parser.add_mutually_exclusive_group(required=True)
+    group.add_argument("--json", metavar="FILE", help=f"{verb} the plan as JSON (no certificates)")
+    group.add_argument(
+        "--archive",
+        metavar="FILE",
+        help=f"{verb} a .careerplanner archive: the plan and its certificate files, "
+        "to move to another computer",
+    )

@@ -49,12 +49,16 @@ _LABELS: dict[object, str] = {
     member: choice_label(member) for enum in (Activity, Setting, Supervision) for member in enum
 }
 _TOPICS = {topic: topic.value.replace("-", " ").capitalize() for topic in CeTopic}
-_FORMULA_CHARS = frozenset("=+-@\t\r")
+# A spreadsheet takes a cell starting with one of these for a formula. The apostrophe is here
+# too, so the guard is reversible: a text starting with one gets one more, and the importer
+# takes exactly one off (in files of this export only), giving back every text as it was.
+GUARDED_STARTS = frozenset("=+-@\t\r'")
 
 
 def neutralise(text: str) -> str:
-    """The text with a leading `'` when a spreadsheet would take it for a formula."""
-    return "'" + text if text[:1] in _FORMULA_CHARS else text
+    """The text with a leading `'` when a spreadsheet would take it for a formula (or when
+    it starts with an apostrophe, which the importer would otherwise take for the guard)."""
+    return "'" + text if text[:1] in GUARDED_STARTS else text
 
 
 def number(value: float) -> str:

@@ -28,6 +28,7 @@ from careerplanner.domain.model import (
 )
 from careerplanner.domain.validation import parse_choice, validate_ce, validate_entry
 from careerplanner.io.csv_detect import FIELD_LABELS, Layout
+from careerplanner.io.csv_export import GUARDED_STARTS
 from careerplanner.io.csv_values import (
     DateFormat,
     clock_hours,
@@ -38,7 +39,7 @@ from careerplanner.io.csv_values import (
 )
 
 E = TypeVar("E", bound=Enum)
-_ESCAPED = ("'=", "'+", "'-", "'@", "'\t", "'\r")
+_ESCAPED = tuple("'" + start for start in sorted(GUARDED_STARTS))  # our export's guard
 _ENTRY_CELLS = (  # the cells an hours row is read from, in `_entry`'s order
     *("start_time", "end_time", "hours", "start", "end", "activity", "setting"),
     *("supervision", "paid", "employer", "notes", "verified_by", "verified_credential"),

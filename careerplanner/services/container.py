@@ -1,7 +1,7 @@
 """`Services`: every service over one database, sharing one change bus and one clock.
 
-Scenarios, backups, certificate files and import/export are built on first use, so a command
-that only logs hours or reads the plan never imports their code.
+Scenarios, backups, certificate files, import/export and archives are built on first use, so
+a command that only logs hours or reads the plan never imports their code.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from careerplanner.services.backups import BackupService
     from careerplanner.services.ce_files import CeFileService
     from careerplanner.services.import_export import ImportExportService
+    from careerplanner.services.plan_archive import PlanArchiveService
     from careerplanner.services.scenarios import ScenarioService
 
 
@@ -74,3 +75,9 @@ class Services:
         from careerplanner.services.import_export import ImportExportService
 
         return ImportExportService(self.db, self.bus, self.today, self.catalog)
+
+    @cached_property
+    def archive(self) -> PlanArchiveService:
+        from careerplanner.services.plan_archive import PlanArchiveService
+
+        return PlanArchiveService(self.records, self.ce_files.store)

@@ -1,28 +1,23 @@
 """Import and export of the user's records: CSV hours and CE, and the whole plan as JSON.
 
 An import is previewed first (every bad row with its line, every duplicate), then stored all
-together in one transaction or not at all. Exports write to a temporary file beside the
-target and move it into place, so a failed export never leaves half a file.
+together in one transaction or not at all. The exports are inherited from `RecordExports`.
 """
 
 from __future__ import annotations
 
 import gc
-import os
-import tempfile
 from collections.abc import Callable, Hashable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from datetime import date
 from pathlib import Path
-from typing import IO, TypeVar
+from typing import TypeVar
 
 from sqlalchemy.orm import Session
 
-from careerplanner.domain.catalog import Catalog
 from careerplanner.domain.errors import ValidationError
 from careerplanner.domain.model import CeActivity, Plan, WorkEntry
-from careerplanner.io import csv_export, json_io
+from careerplanner.io import json_io
 from careerplanner.io.csv_import import (
     ImportOptions,
     ImportPreview,
@@ -33,14 +28,12 @@ from careerplanner.io.csv_import import (
 )
 from careerplanner.io.csv_read import read_csv
 from careerplanner.io.import_checks import ce_key, day_overruns, entry_key, split_duplicates
-from careerplanner.services.base import ServiceBase, Today
-from careerplanner.services.bus import KINDS, Change, ChangeBus
-from careerplanner.services.plan_file import read_plan_file, store_plan_file, validate_plan_file
-from careerplanner.storage import Database
+from careerplanner.services.bus import KINDS, Change
+from careerplanner.services.exports import RecordExports
+from careerplanner.services.plan_file import store_plan_file
 from careerplanner.storage import repositories as repo
 
 T = TypeVar("T")
-Target = Path | IO[str]
 
 
 @dataclass(frozen=True)
@@ -61,13 +54,7 @@ class ImportResult:
         return len(self.duplicates)
 
 
-class ImportExportService(ServiceBase):
-    def __init__(
-        self, db: Database, bus: ChangeBus, today: Today, catalog: Catalog | None = None
-    ) -> None:
-        super().__init__(db, bus, today)
-        self._catalog = catalog
-
+class ImportExportService(RecordExports):
     # --- CSV import ---------------------------------------------------------------------
 
     def csv_columns(self, path: Path) -> list[str]:
@@ -141,53 +128,7 @@ class ImportExportService(ServiceBase):
             found = [Problem(line, column, message) for line, message in overruns]
             preview.problems = sorted(preview.problems + found, key=lambda p: p.line)
 
-    # --- CSV export ---------------------------------------------------------------------
-
-    def export_hours_csv(
-        self,
-        target: Target,
-        start: date | None = None,
-        end: date | None = None,
-        codes: bool = False,
-    ) -> int:
-        """Every entry touching start..end (either may be open), every column; returns rows.
-        Headers and choices as people read them, or `codes` as the machine form."""
-        with self._db.session() as session:
-            entries = repo.list_all(session, repo.ENTRIES)
-        chosen = [
-            e
-            for e in entries
-            if (start is None or e.last_day >= start) and (end is None or e.start <= end)
-        ]
-        with _writing(target) as stream:
-            return csv_export.write_hours(stream, chosen, codes)
-
-    def export_ce_csv(
-        self,
-        target: Target,
-        start: date | None = None,
-        end: date | None = None,
-        codes: bool = False,
-    ) -> int:
-        with self._db.session() as session:
-            items = repo.list_all(session, repo.CE)
-        chosen = [
-            c
-            for c in items
-            if (start is None or c.date >= start) and (end is None or c.date <= end)
-        ]
-        with _writing(target) as stream:
-            return csv_export.write_ce(stream, chosen, codes)
-
-    # --- JSON -------------------------------------------------------------------------
-
-    def export_json(self, target: Target) -> json_io.PlanFile:
-        """The whole plan, with ids, as one JSON document."""
-        with self._db.session() as session:
-            plan = read_plan_file(session)
-        with _writing(target, bom=False) as stream:
-            stream.write(json_io.dumps(plan))
-        return plan
+    # --- JSON plan import ---------------------------------------------------------------
 
     def import_json(self, path: Path) -> Plan:
         """Reproduce an exported plan in this (empty) database, ids and all."""
@@ -195,8 +136,19 @@ class ImportExportService(ServiceBase):
             text = Path(path).read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError) as error:
             raise ValidationError(f"cannot read {path}: {error}", "file") from error
-        cert_ids = self._catalog.ids if self._catalog is not None else None
-        plan = validate_plan_file(json_io.loads(text), self._today(), cert_ids)
+        return self.import_plan(self.checked_plan(text))
+
+    def checked_plan(self, text: str) -> json_io.PlanFile:
+        """A plan document read and checked as a whole, as every other path checks it."""
+        return self.validated(json_io.loads(text))
+
+    def import_plan(
+        self,
+        plan: json_io.PlanFile,
+        prepare: Callable[[json_io.PlanFile], json_io.PlanFile] | None = None,
+    ) -> Plan:
+        """Store a checked plan in this empty database in one transaction; `prepare` runs
+        inside it once the database is known to be empty, and may adjust the plan."""
         with self._db.session() as session:
             if not repo.is_empty(session):
                 raise ValidationError(
@@ -204,7 +156,7 @@ class ImportExportService(ServiceBase):
                     "holds data; choose a new folder (--data-dir) or restore a backup instead",
                     "file",
                 )
-            store_plan_file(session, plan)
+            store_plan_file(session, prepare(plan) if prepare is not None else plan)
             snapshot = repo.load_plan(session)
         self._bus.publish(Change(KINDS))
         return snapshot
@@ -270,25 +222,3 @@ def _gc_paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
-
-
-@contextmanager
-def _writing(target: Target, bom: bool = True) -> Iterator[IO[str]]:
-    """A text stream to the target; a path is written in full beside it, then moved in."""
-    if not isinstance(target, Path):
-        yield target
-        return
-    target = Path(target)
-    handle, temp_name = tempfile.mkstemp(
-        dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
-    )
-    try:
-        encoding = "utf-8-sig" if bom else "utf-8"
-        with os.fdopen(handle, "w", encoding=encoding, newline="") as stream:
-            yield stream
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temp_name, target)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise

@@ -25,7 +25,7 @@ from careerplanner.domain.validation import (
 from careerplanner.services.base import ServiceBase, Today
 from careerplanner.services.bus import KINDS, Change, ChangeBus
 from careerplanner.services.snapshot import SnapshotCache
-from careerplanner.storage import Database, reader
+from careerplanner.storage import Database
 from careerplanner.storage import repositories as repo
 
 
@@ -67,8 +67,7 @@ class PlanService(ServiceBase):
         return result
 
     def is_empty(self) -> bool:
-        with self._db.reading() as connection:
-            return reader.is_empty(connection)
+        return self._db.is_empty()
 
     def load_demo(self) -> Plan:
         """Fill an empty database with the sample plan, in one transaction."""

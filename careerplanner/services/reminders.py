@@ -45,7 +45,7 @@ class ReminderService:
 
     def list(self) -> tuple[Reminder, ...]:
         """The due reminders the user has not dismissed, soonest first."""
-        with self.db.reading() as connection:
+        with self.db.snapshot_connection() as connection:
             dismissed = reader.dismissed_reminders(connection)
         return tuple(r for r in self.all() if r.key not in dismissed)
 

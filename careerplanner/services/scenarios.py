@@ -64,7 +64,7 @@ class ScenarioService(ServiceBase):
     # --- reading --------------------------------------------------------------------------
 
     def list(self) -> tuple[Scenario, ...]:
-        with self._db.reading() as connection:
+        with self._db.snapshot_connection() as connection:
             return reader.list_scenarios(connection)
 
     def get(self, name: str) -> Scenario:

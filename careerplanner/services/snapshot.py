@@ -53,7 +53,7 @@ class SnapshotCache:
         stamp = self._stamp()
         if self._cached is not None and self._cached[0] == stamp:
             return self._cached[1]
-        with self._db.reading() as connection:
+        with self._db.snapshot_connection() as connection:
             plan = reader.read_plan(connection)
         self.reads += 1
         self._cached = (self._stamp(), plan)
@@ -92,11 +92,11 @@ class SnapshotCache:
             plan = _with_entries(plan, set(removed), added)
         changed = [_PARTS[k] for k in kinds if k in _PARTS]
         if changed:
-            with self._db.reading() as connection:
+            with self._db.snapshot_connection() as connection:
                 parts: dict[str, Any] = {n: tuple(spec.read(connection)[0]) for n, spec in changed}
             plan = replace(plan, **parts)
         if "profile" in kinds:
-            with self._db.reading() as connection:
+            with self._db.snapshot_connection() as connection:
                 found = reader.PROFILE.read(connection, "id = ?", (reader.PROFILE_ID,))[0]
             plan = replace(plan, profile=found[0] if found else Profile())
         self._cached = (self._stamp(self._bus.generation + 1), plan)  # as after the publish
