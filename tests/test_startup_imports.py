@@ -57,3 +57,5 @@ def test_reading_needs_no_sqlalchemy_and_logging_hours_no_numpy(tmp_path: Path) 
     assert _heavy_after([*folder, "hours", "add", "--date", "2026-01-05", "--hours", "2"]) == [
         "sqlalchemy"
     ]
+    shot = str(tmp_path / "overview.png")
+    assert "sqlalchemy" not in _heavy_after([*folder, "--screenshot", shot, "--page", "overview"])
