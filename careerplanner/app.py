@@ -92,6 +92,11 @@ def application() -> QApplication:
     app.setApplicationName("CareerPlanner")
     app.setOrganizationName("CareerPlanner")
     app.setApplicationDisplayName("CareerPlanner")
+    if app.property("namesInputs") is None:
+        from careerplanner.ui.accessibility import install
+
+        install(app)  # type: ignore[arg-type]
+        app.setProperty("namesInputs", True)
     return app  # type: ignore[return-value]
 
 
@@ -116,6 +121,7 @@ def launch(data_dir: Path, window: MainWindow | None = None) -> Running | None:
     except OSError:
         pass  # the database layer explains what is wrong with the folder
     else:
+        _log_start(data_dir)
         lock = acquire_lock(data_dir)
         if lock is None:
             DatabaseErrorDialog.for_lock(data_dir).exec()
@@ -140,6 +146,15 @@ def launch(data_dir: Path, window: MainWindow | None = None) -> Running | None:
         window = empty_window(data_dir)
     window.attach(services)
     return Running(window, services, database, lock, window.settings)
+
+
+def _log_start(data_dir: Path) -> None:
+    """Start the log in the data folder with one line: the version and the folder."""
+    from careerplanner import __version__
+    from careerplanner.ui.error_report import log, start_logging
+
+    start_logging(data_dir)
+    log.info("CareerPlanner %s started; data folder %s", __version__, data_dir)
 
 
 def empty_window(data_dir: Path) -> MainWindow:
@@ -192,9 +207,11 @@ def main_gui(argv: list[str] | None = None) -> int:
         print(f"error: {error}", file=sys.stderr)
         return 2
     from careerplanner.paths import resolve_data_dir
+    from careerplanner.ui.error_report import LOG_NAME, install_excepthook
 
     app = application()
     data_dir = resolve_data_dir(options.data_dir)
+    hook = install_excepthook(data_dir / LOG_NAME)  # noqa: F841 - kept while the app runs
     if options.screenshot is None and opens_cleanly(data_dir):
         return _run_painting_first(app, data_dir, options.page)
     running = launch(data_dir)
@@ -219,7 +236,7 @@ def _run_painting_first(app: QApplication, data_dir: Path, page: str | None) -> 
     if page:
         window.navigation.setCurrentRow(window.page_names.index(page))
     window.show()
-    app.processEvents()  # the window paints now; the data follows
+    _paint_now(app, window)  # the window paints now; the data follows
     opened: list[Running] = []
 
     def load() -> None:
@@ -239,6 +256,19 @@ def _run_painting_first(app: QApplication, data_dir: Path, page: str | None) -> 
             running.close()
 
 
+def _paint_now(app: QApplication, window: MainWindow) -> None:
+    """Wait (at most half a second) for the window system to map the window, then paint it
+    at once: otherwise an unpainted, black window shows while the data loads."""
+    from PySide6.QtCore import QDeadlineTimer, QEventLoop
+
+    handle = window.windowHandle()
+    deadline = QDeadlineTimer(500)
+    while handle is not None and not handle.isExposed() and not deadline.hasExpired():
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+    window.repaint()
+    app.processEvents()
+
+
 def _loaded(running: Running, page: str | None) -> None:
     """With the data in place: the requested page, then the wizard or the start-up chores."""
     from PySide6.QtCore import QTimer
@@ -251,3 +281,10 @@ def _loaded(running: Running, page: str | None) -> None:
         QTimer.singleShot(0, window.open_wizard)
     else:
         QTimer.singleShot(0, lambda: startup_tasks(window, running.services))
+        QTimer.singleShot(0, lambda: _offer_fill(window, running.services))
+
+
+def _offer_fill(window: MainWindow, services: Any) -> None:
+    from careerplanner.ui.fill_prompt import offer_fill
+
+    offer_fill(window, services, services.today())

@@ -17,9 +17,11 @@ from careerplanner.services.ce import CeService
 from careerplanner.services.education import EducationService
 from careerplanner.services.goals import GoalService
 from careerplanner.services.hours import HoursService
+from careerplanner.services.logbook import EmployerService, SupervisorService
 from careerplanner.services.plan import PlanService
 from careerplanner.services.profile import ProfileService
 from careerplanner.services.reminders import ReminderService
+from careerplanner.services.schedules import ScheduleService
 from careerplanner.services.snapshot import SnapshotCache
 from careerplanner.services.work import WorkService
 from careerplanner.storage import Database
@@ -46,6 +48,9 @@ class Services:
         self.work = WorkService(db, self.bus, today, cache)
         self.plan = PlanService(db, self.bus, today, catalog, cache)
         self.hours = HoursService(db, self.bus, today, cache)
+        self.supervisors = SupervisorService(db, self.bus, today)
+        self.employers = EmployerService(db, self.bus, today)
+        self.schedules = ScheduleService(db, self.bus, today)
         self.reminders = ReminderService(
             db, catalog, self.plan.snapshot, self.plan.eligibility, today, self.bus
         )

@@ -1,7 +1,9 @@
 """The hours log: add, edit, remove (with undo), verify and unlock work entries.
 
-Every write refuses a day whose entries would add up to more than 24 h, and a verified entry
-cannot be changed or removed until it is unlocked with a reason (kept in the audit log).
+Every write refuses a day whose entries would add up to more than 24 h or two timed entries
+that overlap, and a verified entry cannot be changed or removed until it is unlocked with a
+reason. Every change goes to the entry's history (the audit log): what was added, which
+fields an edit changed (old → new), verifications, unlocks, removals.
 """
 
 from __future__ import annotations
@@ -10,9 +12,11 @@ import builtins
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import date, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from careerplanner.domain.clock import check_no_clock_overlap
 from careerplanner.domain.errors import NotFoundError, ValidationError
+from careerplanner.domain.history import changed_fields
 from careerplanner.domain.model import WorkEntry
 from careerplanner.domain.validation import (
     check_date,
@@ -23,6 +27,7 @@ from careerplanner.domain.validation import (
 )
 from careerplanner.services.base import ServiceBase, Today
 from careerplanner.services.bus import ChangeBus
+from careerplanner.services.entry_links import Links
 from careerplanner.services.snapshot import SnapshotCache
 from careerplanner.storage import Database
 from careerplanner.storage import repositories as repo
@@ -62,9 +67,21 @@ class HoursService(ServiceBase):
             return _require(session, [entry_id])[0]
 
     def events(self, entry_id: int | None = None) -> builtins.list[EntryEvent]:
-        """The audit log (verifications, unlocks, removals), of one entry or of all."""
+        """The history (additions, edits, verifications, unlocks, removals), of one entry or
+        of all, oldest first."""
         with self._db.session() as session:
             return repo.entry_events(session, entry_id)
+
+    def changed_after_verification(self) -> dict[int, date]:
+        """Entry id -> the day it was first edited after being verified (for the report)."""
+        verified: set[int] = set()
+        changed: dict[int, date] = {}
+        for e in self.events():
+            if e.action == "verify":
+                verified.add(e.entry_id)
+            elif e.action == "edit" and e.entry_id in verified:
+                changed.setdefault(e.entry_id, e.at.date())
+        return changed
 
     def add(self, entry: WorkEntry) -> WorkEntry:
         return self.add_many([entry])[0]
@@ -74,9 +91,7 @@ class HoursService(ServiceBase):
         clean = [replace(self._validate(e, i, len(entries)), id=0) for i, e in enumerate(entries)]
         token = self._token()
         with self._db.session() as session:
-            ids = repo.insert_many(session, repo.ENTRIES, clean)
-            stored = list(map(repo.ENTRIES.with_id, clean, ids))
-            _check_days(session, stored)
+            stored = insert_entries(session, clean, "add", "")
         self._publish("entries", token=token, added=stored)
         return stored
 
@@ -87,14 +102,19 @@ class HoursService(ServiceBase):
             old = _require(session, [entry.id])[0]
             _refuse_locked(old, "changed")
             clean = self._validate(entry, 0, 1)
-            clean = replace(
-                clean,
-                verified_by=old.verified_by,
-                verified_credential=old.verified_credential,
-                verified_on=old.verified_on,
+            clean = Links(session).apply(
+                replace(
+                    clean,
+                    verified_by=old.verified_by,
+                    verified_credential=old.verified_credential,
+                    verified_on=old.verified_on,
+                )
             )
             repo.update_one(session, repo.ENTRIES, clean)
-            _check_days(session, [clean])
+            check_written(session, [clean])
+            changed = changed_fields(old, clean)
+            if changed:
+                repo.record_events(session, [event(clean.id, "edit", "", changed)])
         self._publish("entries", token=token, added=[clean], removed=[clean.id])
         return clean
 
@@ -121,11 +141,12 @@ class HoursService(ServiceBase):
         with self._db.session() as session:
             taken = repo.get_many(session, repo.ENTRIES, [e.id for e in clean if e.id])
             if taken:
-                raise ValidationError(f"entry {min(taken)} already exists", "id")
+                first = taken[min(taken)]
+                raise ValidationError(f"the entry of {_describe(first)} already exists", "id")
             kept = [e for e in clean if e.id]
             stored = repo.add_many(session, repo.ENTRIES, kept, keep_ids=True)
             stored += repo.add_many(session, repo.ENTRIES, [e for e in clean if not e.id])
-            _check_days(session, stored)
+            check_written(session, stored)
             repo.record_events(session, [self._event(e.id, "restore", "") for e in stored])
         self._publish("entries", token=token, added=stored)
         return stored
@@ -147,7 +168,8 @@ class HoursService(ServiceBase):
             for entry in found:
                 if entry.verified:
                     raise ValidationError(
-                        f"entry {entry.id} is already verified by {entry.verified_by} on "
+                        f"the entry of {_describe(entry)} is already verified by "
+                        f"{entry.verified_by} on "
                         f"{entry.verified_on}; unlock it first to verify it again",
                         "id",
                     )
@@ -174,7 +196,7 @@ class HoursService(ServiceBase):
             entry = _require(session, [entry_id])[0]
             if not entry.verified:
                 raise ValidationError(
-                    f"entry {entry_id} is not verified, so it is not locked", "id"
+                    f"the entry of {_describe(entry)} is not verified, so it is not locked", "id"
                 )
             was = f"was verified by {entry.verified_by} on {entry.verified_on}"
             open_entry = replace(entry, verified_by="", verified_credential="", verified_on=None)
@@ -192,7 +214,41 @@ class HoursService(ServiceBase):
             raise ValidationError(f"entry {index + 1}: {error.message}", error.field) from error
 
     def _event(self, entry_id: int, action: str, detail: str) -> EntryEvent:
-        return repo.EntryEvent(entry_id, datetime.now().replace(microsecond=0), action, detail)
+        return event(entry_id, action, detail)
+
+
+def event(
+    entry_id: int, action: str, detail: str, changed: dict[str, builtins.list[Any]] | None = None
+) -> EntryEvent:
+    at = datetime.now().replace(microsecond=0)
+    return repo.EntryEvent(entry_id, at, action, detail, changed or {})
+
+
+def insert_entries(
+    session: Session, clean: Sequence[WorkEntry], action: str, detail: str, source: str = ""
+) -> builtins.list[WorkEntry]:
+    """Store validated new entries with their links resolved, checked as a whole, each with a
+    history line (`action`: "add", "fill", "import")."""
+    links = Links(session)
+    linked = [links.apply(e) for e in clean]
+    ids = repo.insert_many(session, repo.ENTRIES, linked)  # the import's bulk path
+    stored = list(map(repo.ENTRIES.with_id, linked, ids))
+    check_written(session, stored)
+    at = datetime.now().replace(microsecond=0)
+    repo.record_events(
+        session,
+        [repo.EntryEvent(e.id, at, action, detail or _describe(e), {}, source) for e in stored],
+    )
+    return stored
+
+
+def check_written(session: Session, touched: Sequence[WorkEntry]) -> None:
+    """Refuse (rolling back) a day over 24 h or two timed entries overlapping."""
+    _check_days(session, touched)
+    timed = [e for e in touched if e.timed]
+    if timed:
+        first, last = min(e.start for e in timed), max(e.start for e in timed)
+        check_no_clock_overlap(timed, repo.timed_between(session, first, last))
 
 
 def _require(session: Session, ids: list[int]) -> list[WorkEntry]:
@@ -206,7 +262,7 @@ def _require(session: Session, ids: list[int]) -> list[WorkEntry]:
 def _refuse_locked(entry: WorkEntry, done: str) -> None:
     if entry.verified:
         raise ValidationError(
-            f"entry {entry.id} was verified by {entry.verified_by or 'someone'} on "
+            f"the entry of {_describe(entry)} was verified by {entry.verified_by or 'someone'} on "
             f"{entry.verified_on}; unlock it before it can be {done}",
             "id",
         )

@@ -6,15 +6,15 @@ together in one transaction or not at all. The exports are inherited from `Recor
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Callable, Hashable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 from pathlib import Path
 from typing import TypeVar
 
 from sqlalchemy.orm import Session
 
+from careerplanner.bulk import bulk_work
 from careerplanner.domain.errors import ValidationError
 from careerplanner.domain.model import CeActivity, Plan, WorkEntry
 from careerplanner.io import json_io
@@ -30,6 +30,7 @@ from careerplanner.io.csv_read import read_csv
 from careerplanner.io.import_checks import ce_key, day_overruns, entry_key, split_duplicates
 from careerplanner.services.bus import KINDS, Change
 from careerplanner.services.exports import RecordExports
+from careerplanner.services.import_links import link_supervisors
 from careerplanner.services.plan_file import store_plan_file
 from careerplanner.storage import repositories as repo
 
@@ -68,8 +69,9 @@ class ImportExportService(RecordExports):
         on_progress: Progress | None = None,
     ) -> ImportPreview[WorkEntry]:
         """Read the file and say what importing it would do; nothing is written."""
-        with _gc_paused():
+        with bulk_work():
             preview = parse_hours(read_csv(path), self._today(), options, on_progress)
+            preview.source = Path(path).name
             with self._db.session() as session:
                 self._screen_hours(session, preview)
         return preview
@@ -80,7 +82,7 @@ class ImportExportService(RecordExports):
         options: ImportOptions | None = None,
         on_progress: Progress | None = None,
     ) -> ImportPreview[CeActivity]:
-        with _gc_paused():
+        with bulk_work():
             preview = parse_ce(read_csv(path), self._today(), options, on_progress)
             with self._db.session() as session:
                 _screen(preview, _stored_ce(session, preview.rows), ce_key)
@@ -92,11 +94,14 @@ class ImportExportService(RecordExports):
         """Store every new row of a ready preview in one transaction, or none of them."""
         _refuse(preview)
         work = _copy(preview)
-        with _gc_paused(), self._db.session() as session:
+        with bulk_work(), self._db.session() as session:
             self._screen_hours(session, work)
             _refuse(work)
+            work.rows = link_supervisors(session, work.rows)
             ids = repo.insert_many(session, repo.ENTRIES, work.rows, on_progress)
-        self._publish("entries")
+            repo.link_employers(session, ids)
+            repo.record_imported(session, ids, datetime.now().replace(microsecond=0), work.source)
+        self._publish("entries", "employers")
         return ImportResult(ids, work.duplicates, work.hours, len(work.problems))
 
     def import_ce(
@@ -104,7 +109,7 @@ class ImportExportService(RecordExports):
     ) -> ImportResult:
         _refuse(preview)
         work = _copy(preview)
-        with _gc_paused(), self._db.session() as session:
+        with bulk_work(), self._db.session() as session:
             _screen(work, _stored_ce(session, work.rows), ce_key)
             ids = repo.insert_many(session, repo.CE, work.rows, on_progress)
         self._publish("ce")
@@ -209,16 +214,3 @@ def _stored_ce(session: Session, rows: Sequence[CeActivity]) -> list[CeActivity]
     first = min(c.date for c in rows).isoformat()
     last = max(c.date for c in rows).isoformat()
     return repo.CE.fetch(session, "date >= ? AND date <= ?", (first, last))
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Reading, checking or storing 100,000 rows would otherwise trigger many full garbage
-    collections (each walks every row made so far)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()

@@ -21,7 +21,13 @@ from typing import TYPE_CHECKING
 
 from careerplanner.paths import DATABASE_NAME
 from careerplanner.storage import fileguard
-from careerplanner.storage.backup import PRIVATE_FILE, copy_database, fsync, tighten_data_dir
+from careerplanner.storage.backup import (
+    PRIVATE_FILE,
+    Progress,
+    copy_database,
+    fsync,
+    tighten_data_dir,
+)
 from careerplanner.storage.errors import DatabaseError, UnusableFileError, classify
 from careerplanner.storage.schema import APPLICATION_ID, HEAD_REVISION, VERSION_TABLE
 
@@ -138,11 +144,11 @@ class Database:
             assert isinstance(dbapi, sqlite3.Connection)
             yield dbapi
 
-    def backup_to(self, path: Path) -> Path:
-        """A consistent copy of the database at `path` (mode 0600), even while in use; read
-        through the snapshot's connection, so a daily backup needs no SQLAlchemy."""
-        with self.snapshot_connection() as connection:
-            return copy_database(connection, Path(path))
+    def backup_to(self, path: Path, progress: Progress | None = None) -> Path:
+        """A consistent copy of the database at `path` (mode 0600), even while in use;
+        `progress` hears (pages copied, pages in all) and may raise to abandon the copy."""
+        with self.snapshot_connection() as connection:  # no SQLAlchemy for a daily backup
+            return copy_database(connection, Path(path), progress)
 
     def is_empty(self) -> bool:
         """True when the user has stored nothing at all (the one definition of "empty")."""
@@ -238,10 +244,7 @@ def _driver_error(error: BaseException) -> BaseException | None:
     """The driver's error SQLAlchemy wrapped, if `error` is such a wrapper (only a session or
     the engine raises one, so SQLAlchemy is never imported here for it)."""
     exc = sys.modules.get("sqlalchemy.exc")
-    if (
-        exc is not None
-        and isinstance(error, exc.DBAPIError)
-        and isinstance(error.orig, BaseException)
-    ):
-        return error.orig
+    if exc is not None and isinstance(error, exc.DBAPIError):
+        cause = error.orig
+        return cause if isinstance(cause, BaseException) else None
     return None

@@ -15,7 +15,7 @@ from collections import deque
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, fields
-from datetime import date, datetime
+from datetime import date, datetime, time
 from enum import Enum
 from functools import cached_property
 from itertools import repeat
@@ -23,6 +23,7 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, get_args, get_type_hints
 
+from careerplanner.domain.logbook import Credential, Employer, Schedule, Supervisor
 from careerplanner.domain.model import (
     Activity,
     CeActivity,
@@ -61,6 +62,10 @@ USER_TABLE_NAMES = (
     "work_entry",
     "work_periods",
     "entry_event",
+    "supervisor",
+    "employer",
+    "schedule",
+    "schedule_day",
     "ce_activity",
     "goal",
     "scenario",
@@ -122,6 +127,10 @@ class TableSpec(Generic[T]):
         return _fields_of_type(self.cls, date)
 
     @cached_property
+    def times(self) -> frozenset[str]:
+        return _fields_of_type(self.cls, time)
+
+    @cached_property
     def flags(self) -> frozenset[str]:
         return _fields_of_type(self.cls, bool)
 
@@ -151,8 +160,13 @@ class TableSpec(Generic[T]):
         for index, name in enumerate(self.columns):
             if name in self.dates:
                 columns[index] = list(map(days.__getitem__, columns[index]))
+            elif name in self.times:
+                columns[index] = [
+                    None if v is None else time.fromisoformat(v) for v in columns[index]
+                ]
             elif name in self.enums:
-                by_value = {m.value: m for m in self.enums[name]}
+                by_value: dict[Any, Any] = {m.value: m for m in self.enums[name]}
+                by_value[None] = None  # a nullable choice (an employer's setting)
                 columns[index] = list(map(by_value.__getitem__, columns[index]))
             elif name in self.flags:
                 columns[index] = list(map(bool, columns[index]))
@@ -167,6 +181,7 @@ class TableSpec(Generic[T]):
 
 
 _WORK = {"activity": Activity, "setting": Setting, "supervision": Supervision}
+_WORK_PLACE = {"activity": Activity, "setting": Setting}
 DEGREES = TableSpec(
     "degree",
     Degree,
@@ -180,6 +195,11 @@ WORK_PERIODS = TableSpec("work_periods", WorkPeriod, _WORK, ("start", "id"))
 CE = TableSpec("ce_activity", CeActivity, {"topic": CeTopic}, ("date", "id"))
 GOALS = TableSpec("goal", Goal, {"status": GoalStatus}, ("id",))
 PROFILE = TableSpec("profile", Profile, {"track": Track}, ("id",))
+SUPERVISORS = TableSpec("supervisor", Supervisor, {"credential": Credential}, ("name", "id"))
+EMPLOYERS = TableSpec("employer", Employer, {"setting": Setting}, ("name", "id"))
+SCHEDULES = TableSpec(
+    "schedule", Schedule, {"activity": Activity, "setting": Setting}, ("start", "id")
+)
 ENTRY_COLUMNS = ("start", "end", "hours", "activity", "setting", "supervision", "paid", "id")
 
 

@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
 
 from careerplanner.domain.errors import ValidationError
 from careerplanner.domain.model import Degree, Exam, License
+from careerplanner.ui import deleting
+from careerplanner.ui.deleting import delete_key
 from careerplanner.ui.education_dialogs import (
     DegreeDialog,
     ExamDialog,
@@ -134,20 +136,29 @@ class RecordTableModel(QAbstractTableModel):
         return None
 
 
+SHORT_COLUMNS = {"Status", "Started", "Completed", "State", "Number", "First issued", "Expires"}
+SHORT_COLUMNS |= {"Passed", "Passed on", "Exam date", "Date"}
+
+
 class RecordSection(Card):
-    """A card with a table of records, Add/Edit/Remove buttons and a friendly empty state."""
+    """A card with a table of records, Add/Edit/Delete buttons and a friendly empty state."""
 
     def __init__(self, title: str, headers: Sequence[str], empty: str, noun: str) -> None:
         super().__init__(title)
         self.noun = noun
         self.model = RecordTableModel(headers, self)
         self.table = QTableView()
+        self.table.setAccessibleName(title)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)  # names and notes share
+        for column, name in enumerate(headers):
+            if name in SHORT_COLUMNS:  # dates, codes and states: as wide as they are
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.table.setWordWrap(False)
         self.empty = muted(empty)
         self.stack = QStackedWidget()
@@ -157,12 +168,13 @@ class RecordSection(Card):
         buttons = QHBoxLayout()
         self.add_button = QPushButton(f"Add {noun}…")
         self.edit_button = QPushButton("Edit…")
-        self.remove_button = QPushButton("Remove")
+        self.remove_button = QPushButton("Delete…")
         for button in (self.add_button, self.edit_button, self.remove_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         self.body.addLayout(buttons)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        delete_key(self.table, self.remove_button.click)
 
     def set_rows(
         self, records: Sequence[Any], rows: Sequence[tuple[str, ...]], tones: Sequence[str] = ()
@@ -351,7 +363,7 @@ class EducationPage(QWidget):
 
     def remove_selected(self, section: RecordSection, remove: Callable[[int], Any]) -> None:
         record = section.selected()
-        if record is None or not self.confirm(f"Remove this {section.noun}? This can't be undone."):
+        if record is None or not self.confirm(f"Delete this {section.noun}?"):
             return
         try:
             remove(record.id)
@@ -359,8 +371,7 @@ class EducationPage(QWidget):
             QMessageBox.warning(self, "Couldn't remove", error.message)
             return
         self.refresh()
-        self.status_message.emit(f"Removed the {section.noun}")
+        self.status_message.emit(f"Deleted the {section.noun}")
 
     def _ask(self, question: str) -> bool:
-        answer = QMessageBox.question(self, "Remove", question)
-        return answer == QMessageBox.StandardButton.Yes
+        return deleting.ask(self, question, deleting.FINAL)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from careerplanner.domain.model import DegreeStatus, Goal, GoalStatus, Plan
 from careerplanner.domain.results import CertificationResult, Eligibility, RequirementResult
@@ -142,14 +142,13 @@ class GoalCard(Card):
             self.body.addWidget(muted(f"Why: {result.blocking}"))
         self.body.addLayout(self._requirements(result))
 
-    def _requirements(self, result: CertificationResult) -> QGridLayout:
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(12)
-        grid.setVerticalSpacing(4)
-        grid.setColumnStretch(0, 3)
-        grid.setColumnStretch(1, 2)
+    def _requirements(self, result: CertificationResult) -> QVBoxLayout:
+        """Each requirement's text across the card's width, with its bar and numbers below it
+        (beside them, a narrow column wrapped long requirements one word a line)."""
+        column = QVBoxLayout()
+        column.setSpacing(4)
         seen_groups: set[str] = set()
-        for row, req in enumerate(result.requirements):
+        for req in result.requirements:
             prefix = "or " if req.group and req.group in seen_groups else ""
             if req.group:
                 seen_groups.add(req.group)
@@ -158,10 +157,15 @@ class GoalCard(Card):
             label.setToolTip(req.detail)
             bar = progress_bar(req.current, req.required)
             bar.setProperty("met", req.met)
-            grid.addWidget(label, row, 0)
-            grid.addWidget(bar, row, 1)
-            grid.addWidget(muted(requirement_text(req), wrap=False), row, 2)
-        return grid
+            bar.setMinimumWidth(60)
+            row = QHBoxLayout()
+            row.setSpacing(12)
+            row.addWidget(bar, 1)
+            row.addWidget(muted(requirement_text(req)), 1)
+            column.addWidget(label)
+            column.addLayout(row)
+            column.addSpacing(4)
+        return column
 
 
 class StatTile(Card):

@@ -81,6 +81,7 @@ class GoalsPage(QWizardPage):
                 target.setEnabled(False)
             self.checks[cert.id] = check
             self.targets[cert.id] = target
+            target.setAccessibleName(f"Target date for {cert.id}")
             grid.addWidget(check, row, 0)
             grid.addWidget(target, row, 1)
         self.error = FieldError()

@@ -36,7 +36,7 @@ def test_add_edit_and_remove_a_degree(qtbot, hours_services) -> None:  # noqa: F
     dialog.try_accept()  # completed without a completion date is refused, next to the field
     assert "completion date" in dialog.errors["end"].text()
     assert hours_services.education.degrees() == ()
-    dialog.end.set_value(date(2020, 5, 15))
+    dialog.end.set_date(date(2020, 5, 15))
     dialog.institution.setText("State University")
     dialog.try_accept()
     qtbot.waitUntil(lambda: page.dialog is None)
@@ -70,10 +70,11 @@ def test_license_expiring_soon_or_expired_is_flagged(qtbot, hours_services) -> N
 def test_exam_and_license_dialogs_save(qtbot, hours_services) -> None:  # noqa: F811
     page = _page(qtbot, hours_services)
     page.licenses.add_button.click()
-    page.dialog.state.setText("ZZ")
-    page.dialog.try_accept()
-    assert "state" in page.dialog.errors["state"].text()
-    page.dialog.state.setText("tx")
+    state = page.dialog.state
+    assert state.currentText() == "Not set"
+    labels = [state.itemText(i) for i in range(state.count())]
+    assert "TX — Texas" in labels and "NY — New York" in labels and len(labels) == 57
+    state.setCurrentIndex(state.findData("TX"))
     page.dialog.try_accept()
     qtbot.waitUntil(lambda: page.dialog is None)
     assert hours_services.education.licenses()[0].state == "TX"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Sequence
-from datetime import date
+from datetime import date, time
 from itertools import chain
 from operator import attrgetter
 from typing import Any, TypeVar
@@ -39,6 +39,7 @@ def insert_many(
     getter = attrgetter(*params)
     width = len(params)
     date_columns = [i for i, name in enumerate(params) if name in kind.dates]
+    time_columns = [i for i, name in enumerate(params) if name in kind.times]
     head, _, group = str(statement).rpartition(" VALUES ")
     connection = session.connection()
     limit = _variable_limit(connection.connection.dbapi_connection)
@@ -48,6 +49,8 @@ def insert_many(
         values: list[object] = list(chain.from_iterable(map(getter, chunk)))
         for index in date_columns:
             values[index::width] = _iso_dates(values[index::width])
+        for index in time_columns:
+            values[index::width] = _iso_times(values[index::width])
         for first in range(0, len(values), step):
             part = tuple(values[first : first + step])
             sql = f"{head} VALUES {', '.join([group] * (len(part) // width))}"
@@ -71,3 +74,8 @@ def _variable_limit(dbapi_connection: Any) -> int:
 def _iso_dates(column: Sequence[object]) -> list[object]:
     lookup = {d: d.isoformat() if isinstance(d, date) else d for d in set(column)}
     return list(map(lookup.__getitem__, column))
+
+
+def _iso_times(column: Sequence[object]) -> list[object]:
+    """Times as the dialect stores them ("08:00:00.000000")."""
+    return [t.isoformat(timespec="microseconds") if isinstance(t, time) else t for t in column]

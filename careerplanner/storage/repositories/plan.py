@@ -1,10 +1,11 @@
-"""The whole plan at once: a snapshot for computing, an insert for sample data, emptiness."""
+"""The whole plan at once: a snapshot for computing, an insert for sample data, emptiness,
+and emptying it."""
 
 from __future__ import annotations
 
 import sqlite3
 
-from sqlalchemy import Table
+from sqlalchemy import Table, delete
 from sqlalchemy.orm import Session
 
 from careerplanner.domain.model import Plan
@@ -42,6 +43,14 @@ def insert_plan(session: Session, plan: Plan) -> None:
     add_many(session, CE, plan.ce)
     add_many(session, GOALS, plan.goals)
     add_many(session, WORK_PERIODS, plan.work_periods)
+
+
+def clear_plan(session: Session) -> None:
+    """Delete every record the user stored (dependent tables first)."""
+    for row_cls in reversed(USER_TABLES):
+        table = row_cls.__table__
+        assert isinstance(table, Table)
+        session.execute(delete(table))
 
 
 def is_empty(session: Session) -> bool:

@@ -17,9 +17,12 @@ from careerplanner.storage import reader
 from careerplanner.storage.models import (
     CeActivityRow,
     DegreeRow,
+    EmployerRow,
     ExamRow,
     GoalRow,
     LicenseRow,
+    ScheduleRow,
+    SupervisorRow,
     WorkEntryRow,
     WorkPeriodRow,
 )
@@ -47,6 +50,10 @@ class Kind(Generic[T]):
     @property
     def dates(self) -> frozenset[str]:
         return self.spec.dates
+
+    @property
+    def times(self) -> frozenset[str]:
+        return self.spec.times
 
     @cached_property
     def _getter(self) -> Callable[[T], tuple[Any, ...]]:
@@ -93,6 +100,9 @@ ENTRIES = Kind(reader.ENTRIES, _table(WorkEntryRow), "entry")
 WORK_PERIODS = Kind(reader.WORK_PERIODS, _table(WorkPeriodRow), "work period")
 CE = Kind(reader.CE, _table(CeActivityRow), "CE activity")
 GOALS = Kind(reader.GOALS, _table(GoalRow), "goal")
+SUPERVISORS = Kind(reader.SUPERVISORS, _table(SupervisorRow), "supervisor")
+EMPLOYERS = Kind(reader.EMPLOYERS, _table(EmployerRow), "employer")
+SCHEDULES = Kind(reader.SCHEDULES, _table(ScheduleRow), "schedule")
 
 
 def list_all(session: Session, kind: Kind[T]) -> tuple[T, ...]:

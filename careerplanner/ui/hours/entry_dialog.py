@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from datetime import date
 
@@ -19,10 +19,19 @@ from PySide6.QtWidgets import (
 )
 
 from careerplanner.domain.errors import ValidationError
+from careerplanner.domain.logbook import Supervisor
 from careerplanner.domain.model import Activity, Setting, Supervision, WorkEntry
 from careerplanner.domain.validation import fmt_number, parse_number
-from careerplanner.ui.hours.fields import employer_edit, enum_combo, select_value, set_employers
-from careerplanner.ui.widgets import FieldError, OptionalDateEdit, date_edit, muted, to_date
+from careerplanner.ui.date_field import DateField
+from careerplanner.ui.hours.clock_fields import ClockFields
+from careerplanner.ui.hours.fields import (
+    employer_edit,
+    enum_combo,
+    select_value,
+    set_employers,
+    valid_hours,
+)
+from careerplanner.ui.widgets import FieldError, clear_on_edit, muted
 
 Saver = Callable[[WorkEntry], None]
 """Stores the entry; raises ValidationError (with the field) when it is refused."""
@@ -37,16 +46,17 @@ class EntryDialog(QDialog):
         save: Saver,
         employers: Iterable[str] = (),
         parent: QWidget | None = None,
+        supervisors: Sequence[Supervisor] = (),
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("New entry" if entry.id == 0 else "Edit entry")
         self.setMinimumWidth(460)
         self._entry = entry
         self._save = save
-        self.start = date_edit(entry.start)
-        self.end = OptionalDateEdit(entry.end)
+        self.start = DateField(entry.start, required=True, field="Date", key="start")
+        self.end = DateField(entry.end, field="Until", key="end")
         self.end.setToolTip(
-            "For a span of days (a week, a pay period); leave 'Not set' for one day"
+            "For a span of days (a week, a pay period): its last day. Leave empty for one day."
         )
         self.hours = QLineEdit(fmt_number(entry.hours) if entry.hours else "")
         self.hours.setPlaceholderText("Hours worked on the day, or in the whole span")
@@ -59,6 +69,8 @@ class EntryDialog(QDialog):
         self.notes = QPlainTextEdit(entry.notes)
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(72)
+        self.clock = ClockFields(supervisors, self)
+        self.clock.fill(entry)
         self.errors: dict[str, FieldError] = {}
         self._fill(entry)
         self._build()
@@ -83,6 +95,7 @@ class EntryDialog(QDialog):
             ("start", "Date (first day)", self.start),
             ("end", "Until (optional)", self.end),
             ("hours", "Hours", self.hours),
+            *self.clock.rows(),
             ("activity", "Activity", self.activity),
             ("setting", "Setting", self.setting),
             ("supervision", "Supervised by", self.supervision),
@@ -95,6 +108,7 @@ class EntryDialog(QDialog):
             error = FieldError(self)
             self.errors[key] = error
             form.addRow("", error)
+            clear_on_edit(error, widget, valid_hours(widget) if key == "hours" else None)
         layout.addLayout(form)
         self.general_error = FieldError(self)
         layout.addWidget(self.general_error)
@@ -112,12 +126,12 @@ class EntryDialog(QDialog):
 
     def entry(self) -> WorkEntry:
         """The entry as typed; raises ValidationError for hours that are not a number."""
-        end = self.end.value()
+        timed = self.clock.timed()  # then the hours follow the clock times
         return replace(
-            self._entry,
-            start=to_date(self.start.date()),
-            end=end,
-            hours=parse_number(self.hours.text(), "hours"),
+            self.clock.apply(self._entry),
+            start=self.start.required_date(),
+            end=self.end.date(),
+            hours=0.0 if timed else parse_number(self.hours.text(), "hours"),
             activity=Activity(self.activity.currentData()),
             setting=Setting(self.setting.currentData()),
             supervision=Supervision(self.supervision.currentData()),

@@ -18,7 +18,8 @@ from careerplanner.domain.model import DegreeStatus
 from careerplanner.domain.scenarios import Scenario
 from careerplanner.domain.timeline_marks import LEVEL_NAMES
 from careerplanner.domain.validation import parse_number
-from careerplanner.ui.widgets import FieldError, OptionalDateEdit, format_hours, muted
+from careerplanner.ui.date_field import DateField
+from careerplanner.ui.widgets import FieldError, format_hours, muted
 
 
 class ScenarioDialog(QDialog):
@@ -46,12 +47,12 @@ class ScenarioDialog(QDialog):
         form.addRow("CE hours a year", self.ce)
         form.addRow("State", self.state)
         form.addRow("Yearly raise (%)", self.raise_percent)
-        self.degree_dates: dict[int, OptionalDateEdit] = {}
+        self.degree_dates: dict[int, DateField] = {}
         for degree in services.education.degrees():
             if degree.status is DegreeStatus.COMPLETED:
                 continue
             chosen = scenario.degree_dates.get(degree.id) if scenario else None
-            edit = OptionalDateEdit(chosen)
+            edit = DateField(chosen, field=f"{LEVEL_NAMES[degree.level]} finished on")
             self.degree_dates[degree.id] = edit
             form.addRow(f"{LEVEL_NAMES[degree.level]} finished on", edit)
         self.error = FieldError()
@@ -80,7 +81,7 @@ class ScenarioDialog(QDialog):
             return None if not text else parse_number(text, field)
 
         base = self.original or Scenario(name="")
-        dates = {i: e.value() for i, e in self.degree_dates.items() if e.value() is not None}
+        dates = {i: d for i, e in self.degree_dates.items() if (d := e.date()) is not None}
         return replace(
             base,
             name=self.name.text(),
