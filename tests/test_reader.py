@@ -9,7 +9,7 @@ from enum import Enum
 from typing import Any, get_args, get_type_hints
 
 import pytest
-from sqlalchemy import Boolean, Date, Table, select
+from sqlalchemy import Boolean, Date, Table, Time, select
 
 from careerplanner.cli.output import dumps
 from careerplanner.cli.status_commands import eligibility_json
@@ -29,6 +29,9 @@ SPECS: list[tuple[reader.TableSpec[Any], type[m.Base]]] = [
     (reader.CE, m.CeActivityRow),
     (reader.GOALS, m.GoalRow),
     (reader.PROFILE, m.ProfileRow),
+    (reader.SUPERVISORS, m.SupervisorRow),
+    (reader.EMPLOYERS, m.EmployerRow),
+    (reader.SCHEDULES, m.ScheduleRow),
 ]
 # Columns the snapshot deliberately leaves out; anything else a model gains must be read.
 NOT_READ = {"work_entry": {"created_at"}, "profile": {"id"}}
@@ -48,6 +51,7 @@ def test_every_model_column_is_read_with_its_type(spec: Any, row: type[m.Base]) 
     read = set(spec.columns)
     assert read | NOT_READ.get(table.name, set()) == set(table.c.keys())
     assert spec.dates == {n for n, c in table.c.items() if isinstance(c.type, Date) and n in read}
+    assert spec.times == {n for n, c in table.c.items() if isinstance(c.type, Time) and n in read}
     assert spec.flags == {
         n for n, c in table.c.items() if isinstance(c.type, Boolean) and n in read
     }
