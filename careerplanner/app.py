@@ -92,6 +92,9 @@ def application() -> QApplication:
     app.setApplicationName("CareerPlanner")
     app.setOrganizationName("CareerPlanner")
     app.setApplicationDisplayName("CareerPlanner")
+    from careerplanner.ui.theme import use_fusion
+
+    use_fusion(app)  # type: ignore[arg-type]
     if app.property("namesInputs") is None:
         from careerplanner.ui.accessibility import install
 
