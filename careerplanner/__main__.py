@@ -22,6 +22,8 @@ def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     if any(flag in args for flag in DESKTOP_FLAGS):
         return desktop_entry_command(args)
+    # One BLAS thread: the rule engine's arrays are small, and extra threads only cost CPU.
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     from careerplanner.cli import run
 
     os.umask(PRIVATE_UMASK)

@@ -38,7 +38,6 @@ from careerplanner.services.ce_files import CertificateStore
 from careerplanner.storage import Database, UnusableFileError
 from careerplanner.storage import repositories as repo
 from careerplanner.storage.backup import Progress, read_summary, remove_stale_temps
-from careerplanner.storage.restore import checked_copy, install, page_size
 
 
 class BackupService:
@@ -118,6 +117,8 @@ class BackupService:
         The backup is copied and proven sound first (see `storage.restore`); only then is
         the current data backed up and the copy swapped in. A refused file changes nothing.
         """
+        from careerplanner.storage.restore import checked_copy, install, page_size
+
         source = self._source(source)
         remove_stale_temps(self.db.data_dir)  # checked copies a killed restore left there
         with self.db.raw() as connection:

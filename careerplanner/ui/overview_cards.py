@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from careerplanner.domain.model import DegreeStatus, Goal, GoalStatus, Plan, WorkEntry
+from careerplanner.domain.model import DegreeStatus, Goal, GoalStatus, Plan
 from careerplanner.domain.results import CertificationResult, Eligibility, RequirementResult
 from careerplanner.ui.widgets import (
     Card,
@@ -28,14 +28,17 @@ class Milestone:
     text: str
 
 
-def hours_between(entries: tuple[WorkEntry, ...], first: date, last: date) -> float:
+def hours_between(plan: Plan, first: date, last: date) -> float:
     """Logged hours on days first..last, spreading each span's hours evenly over its days."""
-    total = 0.0
-    for entry in entries:
-        start, end = max(entry.start, first), min(entry.last_day, last)
-        if start <= end:
-            total += entry.hours * ((end - start).days + 1) / entry.span_days
-    return total
+    import numpy as np
+
+    from careerplanner.domain.encoding import plan_columns
+
+    enc = plan_columns(plan)
+    start = np.maximum(enc.start, first.toordinal())
+    end = np.minimum(enc.end, last.toordinal())
+    days = np.maximum(end - start + 1, 0)
+    return float(np.sum(enc.hours * days / (enc.end - enc.start + 1)))
 
 
 def focus_requirement(result: CertificationResult) -> RequirementResult | None:

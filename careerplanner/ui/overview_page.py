@@ -156,8 +156,7 @@ class OverviewPage(QWidget):
         if focus is None:
             note = "hours logged (add a goal to see which count)"
             values = [
-                hours_between(plan.entries, start, today)
-                for start in (week_start, month_start, date.min)
+                hours_between(plan, start, today) for start in (week_start, month_start, date.min)
             ]
         else:
             note = f"countable toward {goals[0].cert_id}"

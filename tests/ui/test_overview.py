@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton
 
 from careerplanner.app import Running
-from careerplanner.domain.model import License, LicenseType, WorkEntry
+from careerplanner.domain.model import License, LicenseType, Plan, WorkEntry
 from careerplanner.ui.overview_cards import hours_between
 from careerplanner.ui.overview_page import OverviewPage
 
@@ -77,4 +77,7 @@ def test_overview_follows_a_logged_entry(running: Running, qtbot: Any) -> None:
 def test_hours_between_spreads_spans_over_their_days() -> None:
     entry = WorkEntry(date(2025, 1, 1), 10.0, end=date(2025, 1, 10))
     single = replace(entry, end=None, start=date(2025, 1, 5), hours=2.0)
-    assert hours_between((entry, single), date(2025, 1, 5), date(2025, 1, 6)) == 4.0
+    plan = Plan(entries=(entry, single))
+    assert hours_between(plan, date(2025, 1, 5), date(2025, 1, 6)) == 4.0
+    assert hours_between(plan, date(2025, 1, 6), date(2025, 1, 30)) == 5.0
+    assert hours_between(plan, date(2025, 2, 1), date(2025, 2, 6)) == 0.0

@@ -172,7 +172,7 @@ class HoursPage(QWidget):
         self.refresh_count += 1
         selected = {e.id for e in self.selected_entries()}
         entries = self.services.hours.list()
-        self.model.set_entries(entries)
+        self.model.set_entries(entries, self.services.hours.columns())
         columns = self.model.columns()
         employers = set(columns.employers)
         self.filter_bar.set_employers(employers)
