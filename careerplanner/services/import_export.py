@@ -202,15 +202,11 @@ def _stored_entries(session: Session, rows: Sequence[WorkEntry]) -> list[WorkEnt
     """Stored entries touching any day from the first start to the last day of `rows`."""
     if not rows:
         return []
-    first = min(e.start for e in rows).isoformat()
-    last = max(e.last_day for e in rows).isoformat()
-    where = 'start <= ? AND coalesce("end", start) >= ?'
-    return repo.ENTRIES.fetch(session, where, (last, first))
+    first, last = min(e.start for e in rows), max(e.last_day for e in rows)
+    return repo.entries_touching(session, first, last)
 
 
 def _stored_ce(session: Session, rows: Sequence[CeActivity]) -> list[CeActivity]:
     if not rows:
         return []
-    first = min(c.date for c in rows).isoformat()
-    last = max(c.date for c in rows).isoformat()
-    return repo.CE.fetch(session, "date >= ? AND date <= ?", (first, last))
+    return repo.ce_between(session, min(c.date for c in rows), max(c.date for c in rows))

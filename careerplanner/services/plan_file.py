@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
 from careerplanner.domain.errors import ValidationError
 from careerplanner.domain.logbook import validate_employer, validate_schedule, validate_supervisor
-from careerplanner.domain.planned_work import period_to_dict
 from careerplanner.domain.scenarios import Scenario, validate_scenario
 from careerplanner.domain.validation import (
     MAX_ID,
@@ -32,7 +29,6 @@ from careerplanner.domain.validation import (
 from careerplanner.io.json_io import RECORDS, PlanFile
 from careerplanner.storage import repositories as repo
 from careerplanner.storage import scenario_repository
-from careerplanner.storage.models import ScenarioRow
 
 KINDS: dict[str, repo.Kind[Any]] = {
     "degrees": repo.DEGREES,
@@ -156,30 +152,9 @@ def store_plan_file(session: Session, plan: PlanFile) -> None:
         repo.save_profile(session, plan.profile)
     for name, kind in KINDS.items():
         repo.add_many(session, kind, getattr(plan, name), keep_ids=True)
-    if plan.scenarios:
-        session.execute(insert(ScenarioRow), [_scenario_row(s) for s in plan.scenarios])
+    scenario_repository.add_scenarios_keeping_ids(session, plan.scenarios)
     events = [repo.EntryEvent(*event) for event in plan.events]
     repo.record_events(session, events)
     repo.record_schedule_days(session, plan.schedule_days)
     for key, day in plan.dismissals.items():
         repo.dismiss_reminder(session, key, day)
-
-
-def _scenario_row(s: Scenario) -> dict[str, Any]:
-    saved = s.saved_projection
-    return {
-        "id": s.id,
-        "name": s.name,
-        "weekly_hours": s.weekly_hours,
-        "ce_hours_per_year": s.ce_hours_per_year,
-        "state": s.state,
-        "raise_percent": s.raise_percent,
-        "degree_dates": json.dumps(
-            {str(k): v.isoformat() for k, v in sorted(s.degree_dates.items())}
-        ),
-        "saved_at": s.saved_at,
-        "saved_projection": json.dumps(saved.to_dict()) if saved else None,
-        "work_periods": None
-        if s.work_periods is None
-        else json.dumps([period_to_dict(p) for p in s.work_periods]),
-    }

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from careerplanner.domain.planned_work import period_to_dict
@@ -13,21 +15,38 @@ from careerplanner.storage import reader
 from careerplanner.storage.models import ScenarioRow
 
 
-def _fill(row: ScenarioRow, scenario: Scenario) -> None:
-    row.name = scenario.name
-    row.weekly_hours = scenario.weekly_hours
-    row.ce_hours_per_year = scenario.ce_hours_per_year
-    row.state = scenario.state
-    row.raise_percent = scenario.raise_percent
-    row.degree_dates = json.dumps(
-        {str(k): v.isoformat() for k, v in sorted(scenario.degree_dates.items())}
-    )
-    assert scenario.saved_at is not None, "a scenario is stored with the time it was saved"
-    row.saved_at = scenario.saved_at
+def _values(scenario: Scenario) -> dict[str, Any]:
+    """The row's column values for a scenario (its id left out)."""
     periods = scenario.work_periods
-    row.work_periods = None if periods is None else json.dumps([period_to_dict(p) for p in periods])
     saved = scenario.saved_projection
-    row.saved_projection = json.dumps(saved.to_dict()) if saved else None
+    return {
+        "name": scenario.name,
+        "weekly_hours": scenario.weekly_hours,
+        "ce_hours_per_year": scenario.ce_hours_per_year,
+        "state": scenario.state,
+        "raise_percent": scenario.raise_percent,
+        "degree_dates": json.dumps(
+            {str(k): v.isoformat() for k, v in sorted(scenario.degree_dates.items())}
+        ),
+        "saved_at": scenario.saved_at,
+        "work_periods": None
+        if periods is None
+        else json.dumps([period_to_dict(p) for p in periods]),
+        "saved_projection": json.dumps(saved.to_dict()) if saved else None,
+    }
+
+
+def _fill(row: ScenarioRow, scenario: Scenario) -> None:
+    assert scenario.saved_at is not None, "a scenario is stored with the time it was saved"
+    for name, value in _values(scenario).items():
+        setattr(row, name, value)
+
+
+def add_scenarios_keeping_ids(session: Session, scenarios: Sequence[Scenario]) -> None:
+    """Insert scenarios under their own ids (a plan file's), in the caller's transaction."""
+    if scenarios:
+        rows = [{"id": s.id, **_values(s)} for s in scenarios]
+        session.execute(insert(ScenarioRow), rows)
 
 
 def list_scenarios(session: Session) -> tuple[Scenario, ...]:

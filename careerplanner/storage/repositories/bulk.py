@@ -9,7 +9,7 @@ from itertools import chain
 from operator import attrgetter
 from typing import Any, TypeVar
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import insert
 from sqlalchemy.dialects import sqlite
 from sqlalchemy.orm import Session
 
@@ -27,7 +27,7 @@ def insert_many(
     on_progress: Callable[[int, int], None] | None = None,
 ) -> range:
     """New records (ids 0) in bulk, in chunks of one transaction, telling `on_progress(done,
-    total)` after each chunk; the range of the ids they were stored under, in order.
+    total)` after each chunk; the range of the ids the database gave them, in order.
 
     Values go to the driver as the dialect stores them (dates as ISO text; enums are `str`,
     flags `int`), column by column, so 100,000 rows are not processed value by value. Each
@@ -44,6 +44,7 @@ def insert_many(
     connection = session.connection()
     limit = _variable_limit(connection.connection.dbapi_connection)
     step = max(1, min(ROWS_PER_STATEMENT, limit // width)) * width  # values per statement
+    ids: list[int] = []
     for begin in range(0, len(rows), INSERT_CHUNK):
         chunk = rows[begin : begin + INSERT_CHUNK]
         values: list[object] = list(chain.from_iterable(map(getter, chunk)))
@@ -53,14 +54,23 @@ def insert_many(
             values[index::width] = _iso_times(values[index::width])
         for first in range(0, len(values), step):
             part = tuple(values[first : first + step])
-            sql = f"{head} VALUES {', '.join([group] * (len(part) // width))}"
-            connection.exec_driver_sql(sql, part)
+            sql = f"{head} VALUES {', '.join([group] * (len(part) // width))} RETURNING id"
+            # RETURNING gives the rows in no promised order; ids grow row by row, so sorted
+            # they are the statement's rows in order.
+            ids += sorted(connection.exec_driver_sql(sql, part).scalars())
         if on_progress is not None:
             on_progress(begin + len(chunk), len(rows))
-    if not rows:
+    return _as_range(ids)
+
+
+def _as_range(ids: list[int]) -> range:
+    """The ids the database gave, as the range they make: one writer, ids never reused."""
+    if not ids:
         return range(0)
-    last = int(session.execute(select(func.max(kind.table.c.id))).scalar_one())
-    return range(last - len(rows) + 1, last + 1)
+    stored = range(ids[0], ids[-1] + 1)
+    if len(stored) != len(ids):
+        raise RuntimeError(f"new ids are not consecutive: {len(ids)} rows in {stored}")
+    return stored
 
 
 def _variable_limit(dbapi_connection: Any) -> int:

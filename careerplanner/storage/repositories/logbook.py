@@ -1,5 +1,6 @@
 """Queries of the hours log's records: timed entries of some days (the overlap check), the
-entries naming a supervisor or employer, and the days a schedule has filled or skipped."""
+entries and CE of some days (an import's duplicate screen), the entries naming a supervisor or
+employer, and the days a schedule has filled or skipped."""
 
 from __future__ import annotations
 
@@ -9,9 +10,9 @@ from datetime import date, datetime
 from sqlalchemy import delete, func, insert, select, text
 from sqlalchemy.orm import Session
 
-from careerplanner.domain.model import WorkEntry
+from careerplanner.domain.model import CeActivity, WorkEntry
 from careerplanner.storage.models import ScheduleDayRow, WorkEntryRow
-from careerplanner.storage.repositories.records import ENTRIES
+from careerplanner.storage.repositories.records import CE, ENTRIES
 
 
 def timed_between(session: Session, first: date, last: date) -> list[WorkEntry]:
@@ -21,6 +22,17 @@ def timed_between(session: Session, first: date, last: date) -> list[WorkEntry]:
         "start_time IS NOT NULL AND start >= ? AND start <= ?",
         (first.isoformat(), last.isoformat()),
     )
+
+
+def entries_touching(session: Session, first: date, last: date) -> list[WorkEntry]:
+    """The entries touching any day from `first` to `last`."""
+    where = 'start <= ? AND coalesce("end", start) >= ?'
+    return ENTRIES.fetch(session, where, (last.isoformat(), first.isoformat()))
+
+
+def ce_between(session: Session, first: date, last: date) -> list[CeActivity]:
+    """The CE activities dated `first` to `last`."""
+    return CE.fetch(session, "date >= ? AND date <= ?", (first.isoformat(), last.isoformat()))
 
 
 def entries_naming(session: Session, column: str, record_id: int) -> list[WorkEntry]:

@@ -21,7 +21,6 @@ from careerplanner.storage.repositories.records import (
     LICENSES,
     WORK_PERIODS,
     add_many,
-    count,
 )
 
 
@@ -54,10 +53,7 @@ def clear_plan(session: Session) -> None:
 
 
 def is_empty(session: Session) -> bool:
-    """True when the user has stored nothing at all, not even a profile."""
-    for row_cls in USER_TABLES:
-        table = row_cls.__table__
-        assert isinstance(table, Table)
-        if count(session, table):
-            return False
-    return True
+    """`reader.is_empty` (the one definition of "empty") inside the session's transaction."""
+    raw = session.connection().connection.dbapi_connection
+    assert isinstance(raw, sqlite3.Connection)
+    return reader.is_empty(raw)

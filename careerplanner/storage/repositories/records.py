@@ -142,12 +142,9 @@ def add_many(
     if keep_ids and all("id" in row for row in rows):
         session.execute(insert(kind.table), rows)
         return list(records)
-    # One executemany, then the ids: inside this write transaction nobody else inserts, and
-    # SQLite gives consecutive rowids, so the new ids are the last len(rows) ones.
-    session.execute(insert(kind.table), rows)
-    last = session.execute(select(func.max(kind.table.c.id))).scalar_one()
-    first = int(last) - len(rows) + 1
-    return [kind.with_id(r, first + i) for i, r in enumerate(records)]
+    statement = insert(kind.table).returning(kind.table.c.id, sort_by_parameter_order=True)
+    ids = session.execute(statement, rows).scalars().all()
+    return list(map(kind.with_id, records, ids))
 
 
 def update_one(session: Session, kind: Kind[T], record: T) -> bool:
