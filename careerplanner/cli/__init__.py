@@ -35,7 +35,7 @@ from careerplanner.cli import (
 from careerplanner.cli.context import CommandError, Context
 from careerplanner.domain.errors import ValidationError
 from careerplanner.domain.unsafe_text import printable
-from careerplanner.storage.errors import UnusableFileError
+from careerplanner.services.errors import UnusableFileError
 
 COMMAND_MODULES = (
     plan_commands,

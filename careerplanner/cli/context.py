@@ -26,7 +26,6 @@ from careerplanner.domain.unsafe_text import printable
 if TYPE_CHECKING:
     from careerplanner.domain.catalog import Catalog
     from careerplanner.services import Services
-    from careerplanner.storage import Database
 
 E = TypeVar("E", bound=Enum)
 
@@ -38,7 +37,6 @@ class Context:
     data_dir_option: str | None
     today: date = field(default_factory=date.today)
     _catalog: Catalog | None = None
-    _database: Database | None = None
     _services: Services | None = None
 
     @property
@@ -54,34 +52,26 @@ class Context:
             self._catalog = load_catalog()
         return self._catalog
 
-    def database(self) -> Database:
-        if self._database is None:
-            from careerplanner.storage import Database
-
-            self._database = Database.open(self.data_dir)
-        return self._database
-
     def services(self, *, daily_backup: bool = True) -> Services:
         """The services; opened with the daily automatic backup unless the command makes its
         own copy of the data first (`backup`, `restore`)."""
         if self._services is None:
             from careerplanner.services import Services
 
-            self._services = Services(self.database(), self.catalog())
+            self._services = Services.open(self.data_dir, self.catalog())
             if daily_backup:
                 _daily_backup(self._services)
         return self._services
 
     def close(self) -> None:
-        if self._database is not None:
-            self._database.close()
-            self._database = None
+        if self._services is not None:
+            self._services.close()
             self._services = None
 
 
 def _daily_backup(services: Services) -> None:
     """The automatic backup, before the command's first write of the day; warn if it fails."""
-    from careerplanner.storage import DatabaseError
+    from careerplanner.services.errors import DatabaseError
 
     try:
         services.backups.auto_backup()

@@ -10,7 +10,7 @@ from careerplanner.cli import context as cx
 from careerplanner.cli.output import dumps, jsonable, table
 from careerplanner.domain.errors import ValidationError
 from careerplanner.io.export_file import ExportTarget
-from careerplanner.storage.errors import UnusableFileError
+from careerplanner.services.errors import UnusableFileError
 
 
 def _pdf_path(args: argparse.Namespace, ctx: cx.Context) -> ExportTarget:
@@ -40,40 +40,17 @@ def report_hours(args: argparse.Namespace, ctx: cx.Context) -> int:
             raise ValidationError(
                 f"--cert: unknown certification {cert}; one of {', '.join(known)}"
             )
-    from careerplanner.io.report_logbook import ReportLogbook
-    from careerplanner.io.reports import hours_report, select_entries
-
-    services = ctx.services()
-    plan = services.plan.snapshot()
-    logbook = ReportLogbook(
-        services.supervisors.list(), services.hours.changed_after_verification()
-    )
-    pages = hours_report(
-        out,
-        plan,
-        ctx.catalog(),
-        first=first,
-        last=last,
-        employer=employer or None,
-        cert_ids=list(dict.fromkeys(certs)),
-        today=services.today(),
-        logbook=logbook,
-    )
-    count = len(select_entries(plan.entries, first, last, employer or None))
-    print(f"wrote {out.path} ({pages} page{'s' if pages != 1 else ''}, {count} entries)")
+    job = ctx.services().reports.hours(first, last, employer or None, certs)
+    pages = job.write(out)
+    print(f"wrote {out.path} ({pages} page{'s' if pages != 1 else ''}, {job.count} entries)")
     return 0
 
 
 def report_ce(args: argparse.Namespace, ctx: cx.Context) -> int:
     out = _pdf_path(args, ctx)
-    from careerplanner.io.reports import ce_transcript
-
-    services = ctx.services()
-    plan = services.plan.snapshot()
-    pages = ce_transcript(out, plan, ctx.catalog(), today=services.today())
-    print(
-        f"wrote {out.path} ({pages} page{'s' if pages != 1 else ''}, {len(plan.ce)} CE activities)"
-    )
+    job = ctx.services().reports.ce()
+    pages = job.write(out)
+    print(f"wrote {out.path} ({pages} page{'s' if pages != 1 else ''}, {job.count} CE activities)")
     return 0
 
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from careerplanner.cli import context as cx
 from careerplanner.cli.output import dumps, fmt_number, jsonable
-from careerplanner.storage.errors import UnusableFileError
+from careerplanner.services.errors import UnusableFileError
 
 if TYPE_CHECKING:
     from careerplanner.domain.catalog import Certification, Requirement
@@ -248,7 +248,7 @@ def check(args: argparse.Namespace, ctx: cx.Context) -> int:
         print(f"ok: no data folder yet at {ctx.data_dir} (nothing to check)")
         return 0
     try:
-        db = ctx.database()
+        db = ctx.services(daily_backup=False).db
     except UnusableFileError as error:  # not sound: a failed check, not bad input
         raise cx.CommandError(error.message, 1) from error
     problems = db.integrity_problems()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 from functools import cached_property
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from careerplanner.domain.catalog import Catalog
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
     from careerplanner.services.ce_files import CeFileService
     from careerplanner.services.import_export import ImportExportService
     from careerplanner.services.plan_archive import PlanArchiveService
+    from careerplanner.services.reports import ReportService
     from careerplanner.services.scenarios import ScenarioService
 
 
@@ -55,6 +57,15 @@ class Services:
             db, catalog, self.plan.snapshot, self.plan.eligibility, today, self.bus
         )
 
+    @classmethod
+    def open(cls, data_dir: Path, catalog: Catalog, today: Today = date.today) -> Services:
+        """The services over the database in `data_dir` (made when missing); raises
+        `DatabaseError` (see `services.errors`) when it cannot be used."""
+        return cls(Database.open(data_dir), catalog, today)
+
+    def close(self) -> None:
+        self.db.close()
+
     @cached_property
     def scenarios(self) -> ScenarioService:
         from careerplanner.services.scenarios import ScenarioService
@@ -62,6 +73,12 @@ class Services:
         return ScenarioService(
             self.db, self.bus, self.today, self.catalog, self.plan.snapshot, self._cache
         )
+
+    @cached_property
+    def reports(self) -> ReportService:
+        from careerplanner.services.reports import ReportService
+
+        return ReportService(self.plan, self.hours, self.supervisors, self.catalog, self.today)
 
     @cached_property
     def backups(self) -> BackupService:

@@ -251,29 +251,16 @@ class ReportDialog(QDialog):
         )  # fmt: skip
 
     def _writer(self, first: date, last: date) -> Callable[[Path], tuple[int, str]]:
-        """What writes the chosen report to a path: (pages, what it holds)."""
-        from careerplanner.io import reports
-
-        plan, catalog, today = self.services.plan.snapshot(), self.services.catalog, self.today
+        """What writes the chosen report to a path: (pages, what it holds); the records are
+        read here, on the window's thread."""
         if self.kind == "ce":
-            what = plural(len(plan.ce), "CE activity")
-            return lambda path: (reports.ce_transcript(path, plan, catalog, today=today), what)
-        from careerplanner.io.report_logbook import ReportLogbook
-
-        employer = self.employer.currentData()
-        chosen = [cert_id for cert_id, box in self.certs.items() if box.isChecked()]
-        count = len(reports.select_entries(plan.entries, first, last, employer))
-        what = plural(count, "entry")
-        logbook = ReportLogbook(  # read here, on the window's thread
-            self.services.supervisors.list(), self.services.hours.changed_after_verification()
-        )
-        return lambda path: (
-            reports.hours_report(
-                path, plan, catalog, first=first, last=last, employer=employer,
-                cert_ids=chosen, today=today, logbook=logbook,
-            ),
-            what,
-        )  # fmt: skip
+            job = self.services.reports.ce()
+            what = plural(job.count, "CE activity")
+        else:
+            chosen = [cert_id for cert_id, box in self.certs.items() if box.isChecked()]
+            job = self.services.reports.hours(first, last, self.employer.currentData(), chosen)
+            what = plural(job.count, "entry")
+        return lambda path: (job.write(path), what)
 
     def _failed(self, error: BaseException) -> None:
         self.create_button.setEnabled(True)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from careerplanner.domain.reminders import Reminder
-from careerplanner.storage.errors import DatabaseError
+from careerplanner.services.errors import DatabaseError
 from careerplanner.ui.widgets import Card, muted
 
 TONES = {"overdue": "#842029", "soon": "#664d03"}

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from careerplanner.domain.errors import ValidationError
 from careerplanner.services.backup_files import BackupInfo
-from careerplanner.storage import DatabaseError
+from careerplanner.services.errors import DatabaseError
 from careerplanner.ui.background import BackgroundTask, run_in_background
 from careerplanner.ui.dialogs import DATABASE_TITLE, DatabaseErrorDialog
 from careerplanner.ui.widgets import FieldError, muted
