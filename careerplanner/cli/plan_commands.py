@@ -55,17 +55,19 @@ def profile_set(args: argparse.Namespace, ctx: cx.Context) -> int:
     if args.state is not None:
         changes["state"] = cx.state(args.state, "--state") or None
     if args.weekly_hours is not None:
-        changes["weekly_hours"] = cx.in_range(args.weekly_hours, "--weekly-hours", 0, 168)
+        changes["weekly_hours"] = cx.in_range(
+            args.weekly_hours, "--weekly-hours", 0, v.MAX_WEEKLY_HOURS
+        )
     if args.ce_hours_per_year is not None:
         changes["ce_hours_per_year"] = cx.in_range(
-            args.ce_hours_per_year, "--ce-hours-per-year", 0, 2000
+            args.ce_hours_per_year, "--ce-hours-per-year", 0, v.MAX_CE_HOURS
         )
     if args.current_salary is not None:
         salary = args.current_salary.strip()
         changes["current_salary"] = (
             None
             if salary.lower() in ("", "none")
-            else cx.in_range(salary.lstrip("$"), "--current-salary", 0, 10_000_000)
+            else cx.in_range(salary.lstrip("$"), "--current-salary", 0, v.MAX_SALARY)
         )
     if args.raise_percent is not None:
         changes["raise_percent"] = cx.in_range(

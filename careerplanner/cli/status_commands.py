@@ -7,10 +7,15 @@ from typing import TYPE_CHECKING, Any
 
 from careerplanner.cli import context as cx
 from careerplanner.cli.output import dumps, fmt_number, jsonable
+from careerplanner.domain.pace import Pace, pace
+from careerplanner.domain.validation import MAX_WEEKLY_HOURS
 from careerplanner.services.errors import UnusableFileError
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from careerplanner.domain.catalog import Certification, Requirement
+    from careerplanner.domain.model import Goal
     from careerplanner.domain.results import (
         CertificationResult,
         Eligibility,
@@ -39,29 +44,56 @@ MONTHS = [
 
 def eligibility(args: argparse.Namespace, ctx: cx.Context) -> int:
     as_of = cx.day(args.as_of, "--as-of")
-    weekly = cx.in_range(args.weekly_hours, "--weekly-hours", 0, 168)
-    result = ctx.services().plan.eligibility(as_of=as_of, weekly_hours=weekly)
+    weekly = cx.in_range(args.weekly_hours, "--weekly-hours", 0, MAX_WEEKLY_HOURS)
+    services = ctx.services()
+    result = services.plan.eligibility(as_of=as_of, weekly_hours=weekly)
+    goals = {g.cert_id: g for g in services.plan.snapshot().goals}
     if args.json:
-        print(dumps(eligibility_json(result)))
+        print(dumps(eligibility_json(result, goals)))
     else:
-        print(eligibility_text(result))
+        print(eligibility_text(result, goals))
     return 0
 
 
-def eligibility_json(result: Eligibility) -> dict[str, Any]:
+def eligibility_json(result: Eligibility, goals: Mapping[str, Goal]) -> dict[str, Any]:
     """The issue's shape (as_of, weekly_hours, certifications[...requirements[...deductions]]),
-    plus every other field of the results; numbers rounded to two decimals."""
+    plus every other field of the results; numbers rounded to two decimals. Each certification
+    also says whether its goal is on track: `target` and `on_track` (null without a target)."""
     data: dict[str, Any] = jsonable(result, digits=2)
+    for cert, shown in zip(result.certifications, data["certifications"], strict=True):
+        verdict = _verdict(cert, goals)
+        shown["target"] = None if verdict.target is None else verdict.target.isoformat()
+        shown["on_track"] = verdict.on_track
+        shown["months_late"] = verdict.months_late
     return data
 
 
-def eligibility_text(result: Eligibility) -> str:
+def _verdict(cert: CertificationResult, goals: Mapping[str, Goal]) -> Pace:
+    goal = goals.get(cert.id)
+    return pace(goal, cert) if goal is not None else Pace(None, None, cert.projected_date)
+
+
+def _pace_line(verdict: Pace) -> list[str]:
+    """The goal's verdict in words, when it has one."""
+    if verdict.on_track is None or verdict.target is None:
+        return []
+    target = verdict.target.isoformat()
+    if verdict.on_track:
+        return [f"  on track for your target of {target}"]
+    late = verdict.months_late
+    if late is None:
+        return [f"  behind: not reachable by your target of {target} with the current plan"]
+    return [f"  behind: about {late} month{'s' if late != 1 else ''} after your target of {target}"]
+
+
+def eligibility_text(result: Eligibility, goals: Mapping[str, Goal]) -> str:
     lines = [
         f"Eligibility on {result.as_of}, {_pace(result)} and "
         f"{fmt_number(result.ce_hours_per_year)} CE h a year from now on"
     ]
     for cert in result.certifications:
         lines += ["", f"{cert.id} — {cert.name}", f"  {_status(cert, result)}"]
+        lines += _pace_line(_verdict(cert, goals))
         lines += [f"    {assumption}" for assumption in cert.assumptions]
         seen_groups: set[str] = set()
         for req in cert.requirements:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from careerplanner.cli import context as cx
 from careerplanner.cli.output import dumps, fmt_number, table
 from careerplanner.domain.errors import ValidationError
+from careerplanner.domain.validation import MAX_CE_HOURS, MAX_WEEKLY_HOURS
 
 if TYPE_CHECKING:
     from careerplanner.domain.scenarios import ComparisonRow, Scenario
@@ -90,8 +91,10 @@ def scenario_add(args: argparse.Namespace, ctx: cx.Context) -> int:
 
     draft = Scenario(
         name=cx.text(args.name, "NAME") or "",
-        weekly_hours=cx.in_range(args.weekly_hours, "--weekly-hours", 0, 168),
-        ce_hours_per_year=cx.in_range(args.ce_hours_per_year, "--ce-hours-per-year", 0, 2000),
+        weekly_hours=cx.in_range(args.weekly_hours, "--weekly-hours", 0, MAX_WEEKLY_HOURS),
+        ce_hours_per_year=cx.in_range(
+            args.ce_hours_per_year, "--ce-hours-per-year", 0, MAX_CE_HOURS
+        ),
         state=cx.state(args.state, "--state") or None,
         raise_percent=cx.in_range(args.raise_percent, "--raise-percent", -50, 100),
         degree_dates=_degree_dates(args.degree_date or []),

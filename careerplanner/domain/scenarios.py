@@ -15,6 +15,7 @@ from careerplanner.domain.model import DegreeStatus, Plan, WorkPeriod
 from careerplanner.domain.rules import evaluate
 from careerplanner.domain.timeline import HoursPoint, TimelineData
 from careerplanner.domain.validation import (
+    MAX_CE_HOURS,
     MAX_WEEKLY_HOURS,
     check_date,
     check_no_overlap,
@@ -118,7 +119,7 @@ def validate_scenario(s: Scenario, degree_ids: set[int]) -> Scenario:
         s,
         name=name,
         weekly_hours=_optional(s.weekly_hours, "weekly hours", 0, MAX_WEEKLY_HOURS),
-        ce_hours_per_year=_optional(s.ce_hours_per_year, "CE hours per year", 0, 2000),
+        ce_hours_per_year=_optional(s.ce_hours_per_year, "CE hours per year", 0, MAX_CE_HOURS),
         state=parse_state(s.state) if s.state else None,
         raise_percent=_optional(s.raise_percent, "raise percent", -50, 100),
         degree_dates=dict(sorted(s.degree_dates.items())),

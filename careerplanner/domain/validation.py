@@ -42,6 +42,8 @@ E = TypeVar("E", bound=Enum)
 MAX_TEXT = 2_000
 MAX_DAY_HOURS = 24.0
 MAX_WEEKLY_HOURS = 168.0  # every hour of a week
+MAX_CE_HOURS = 2_000.0  # of one CE activity, and planned CE hours in a year
+MAX_SALARY = 10_000_000.0
 EARLIEST = date(1900, 1, 1)
 LATEST = date(2199, 12, 31)
 PLAN_AHEAD_YEARS = 20
@@ -215,14 +217,16 @@ def validate_profile(p: Profile) -> Profile:
     state = None if p.state is None or not p.state.strip() else parse_state(p.state)
     salary = p.current_salary
     if salary is not None:
-        salary = check_range(salary, "salary", 0, 10_000_000, "$")
+        salary = check_range(salary, "salary", 0, MAX_SALARY, "$")
     return replace(
         p,
         name=parse_text(p.name, "name"),
         track=parse_choice(p.track, Track, "track"),
         state=state,
         weekly_hours=check_range(p.weekly_hours, "weekly hours", 0, MAX_WEEKLY_HOURS, "h"),
-        ce_hours_per_year=check_range(p.ce_hours_per_year, "CE hours per year", 0, 2000, "h"),
+        ce_hours_per_year=check_range(
+            p.ce_hours_per_year, "CE hours per year", 0, MAX_CE_HOURS, "h"
+        ),
         current_salary=salary,
         raise_percent=check_range(p.raise_percent, "raise percent", -50, 100, "%"),
     )
@@ -318,7 +322,7 @@ def validate_ce(c: CeActivity, today: date) -> CeActivity:
     check_date(c.date, "date")
     check_not_after_today(c.date, today, "CE can't be recorded", "date")
     hours = check_hours(c.hours)
-    check_range(hours, "hours", 0, 2000, "h")
+    check_range(hours, "hours", 0, MAX_CE_HOURS, "h")
     certificate = parse_text(c.certificate, "certificate")
     if any(sep in certificate for sep in ("/", "\\")) or certificate in (".", ".."):
         raise ValidationError("certificate must be a file name, not a path", "certificate")

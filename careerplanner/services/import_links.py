@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from careerplanner.domain.logbook import Credential, Supervisor
 from careerplanner.domain.model import Supervision, WorkEntry
+from careerplanner.domain.validation import MAX_TEXT
 from careerplanner.services.entry_links import name_key
 from careerplanner.storage import repositories as repo
 
@@ -39,7 +40,7 @@ def link_supervisors(session: Session, rows: Sequence[WorkEntry]) -> list[WorkEn
             out.append(entry)
             continue
         if name_key(name) not in known:
-            made = Supervisor(name[:2000], _CREDENTIAL_OF[entry.supervision])
+            made = Supervisor(name[:MAX_TEXT], _CREDENTIAL_OF[entry.supervision])
             known[name_key(name)] = repo.add(session, repo.SUPERVISORS, made).id
         out.append(replace(entry, supervisor_id=known[name_key(name)]))
     return out

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from careerplanner.domain.model import CeActivity, CeTopic
+from careerplanner.domain.validation import MAX_CE_HOURS
 from careerplanner.ui.date_field import DateField
 from careerplanner.ui.education_dialogs import choice_combo
 from careerplanner.ui.hours.lock_dialogs import FormDialog
@@ -45,7 +46,7 @@ class CeDialog(FormDialog):
         self.chosen: Path | None = None
         self.date = DateField(activity.date, required=True, field="Date", key="date")
         self.hours = QDoubleSpinBox()
-        self.hours.setRange(0, 2000)
+        self.hours.setRange(0, MAX_CE_HOURS)
         self.hours.setDecimals(2)
         self.hours.setSingleStep(0.5)
         self.hours.setValue(activity.hours)

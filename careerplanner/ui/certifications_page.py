@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from careerplanner.domain.dates import add_years
 from careerplanner.domain.errors import ValidationError
 from careerplanner.domain.model import Goal, GoalStatus
+from careerplanner.domain.pace import pace
 from careerplanner.domain.results import CertificationResult
 from careerplanner.ui import deleting
 from careerplanner.ui.certification_detail import CertificationDetail
@@ -43,7 +44,6 @@ from careerplanner.ui.widgets import (
     clear_on_edit,
     format_date,
     heading,
-    months_between,
     muted,
 )
 
@@ -75,14 +75,14 @@ def list_caption(result: CertificationResult, goal: Goal | None) -> str:
 
 def pace_text(result: CertificationResult, goal: Goal) -> str:
     """On track or behind against the target date."""
-    if goal.target is None or goal.status is GoalStatus.EARNED:
+    verdict = pace(goal, result)
+    if verdict.on_track is None:
         return ""
-    when = result.projected_date
-    if when is None:
+    if verdict.on_track:
+        return f"On track for your target of {format_date(verdict.target)}."
+    late = verdict.months_late
+    if late is None:
         return "Behind: not reachable by your target with the current plan."
-    if when <= goal.target:
-        return f"On track for your target of {format_date(goal.target)}."
-    late = max(1, months_between(goal.target, when))
     return f"Behind: about {late} month{'s' if late != 1 else ''} after your target."
 
 

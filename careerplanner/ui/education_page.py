@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from careerplanner.domain.errors import ValidationError
+from careerplanner.domain.license_standing import Standing, license_standing
 from careerplanner.domain.model import Degree, Exam, License
 from careerplanner.ui import deleting
 from careerplanner.ui.deleting import delete_key
@@ -39,7 +40,6 @@ from careerplanner.ui.education_dialogs import (
 from careerplanner.ui.hours.page import today_of
 from careerplanner.ui.widgets import Card, describe_distance, format_date, heading, muted
 
-WARN_DAYS = 90
 TONES = {  # background, text: readable on light and dark themes alike
     "warning": ("#fff3cd", "#664d03"),
     "expired": ("#f8d7da", "#842029"),
@@ -48,13 +48,14 @@ TONES = {  # background, text: readable on light and dark themes alike
 
 def license_status(lic: License, today: date) -> tuple[str, str]:
     """What the license's dates mean today, and its tone ("", "warning" or "expired")."""
-    if lic.issued > today:
+    standing = license_standing(lic, today)
+    if standing is Standing.PLANNED:
         return f"Planned from {format_date(lic.issued)}", ""
-    if lic.expires is None:
+    if lic.expires is None:  # Standing.NO_EXPIRY
         return "Active (no expiry date recorded)", ""
-    if lic.expires < today:
+    if standing is Standing.EXPIRED:
         return f"Expired {describe_distance(today, lic.expires)} — renew it", "expired"
-    if (lic.expires - today).days <= WARN_DAYS:
+    if standing is Standing.EXPIRING:
         return f"Expires {describe_distance(today, lic.expires)} — renew soon", "warning"
     return f"Active until {format_date(lic.expires)}", ""
 

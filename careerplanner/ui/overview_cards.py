@@ -8,13 +8,13 @@ from datetime import date, timedelta
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from careerplanner.domain.model import DegreeStatus, Goal, GoalStatus, Plan
+from careerplanner.domain.pace import pace
 from careerplanner.domain.results import CertificationResult, Eligibility, RequirementResult
 from careerplanner.ui.widgets import (
     Card,
     describe_distance,
     format_date,
     format_hours,
-    months_between,
     muted,
     progress_bar,
 )
@@ -94,16 +94,17 @@ def _degree_name(degree: object) -> str:
 
 def status_label(goal: Goal, result: CertificationResult, today: date) -> QLabel:
     """On track / behind / eligible, coloured by the theme (object names good, warn, bad)."""
+    verdict = pace(goal, result)
     if result.eligible:
         text, tone = "Eligible now — you can apply", "good"
     elif result.projected_date is None:
         text, tone = "Not reachable at your current pace", "bad"
     elif goal.target is None:
         text, tone = f"Projected {format_date(result.projected_date)} (no target date set)", "warn"
-    elif result.projected_date <= goal.target:
+    elif verdict.on_track:
         text, tone = f"On track for your target of {format_date(goal.target)}", "good"
     else:
-        late = max(1, months_between(goal.target, result.projected_date))
+        late = verdict.months_late
         text = f"Behind: about {late} month{'s' if late != 1 else ''} after your target"
         tone = "bad"
     label = QLabel(text)

@@ -44,11 +44,6 @@ def plural(count: int, word: str) -> str:
     return f"{count:,} {word}s"
 
 
-def months_between(start: date, end: date) -> int:
-    """Whole months from start to end (negative when end is earlier), rounded to nearest."""
-    return round((end - start).days / 30.44)
-
-
 def describe_distance(today: date, day: date) -> str:
     """ "today", "in 3 weeks", "in 5 months", "2 months ago" – how far away a date is."""
     days = (day - today).days

@@ -35,7 +35,10 @@ from careerplanner.domain.model import (
     WorkEntry,
 )
 from careerplanner.domain.validation import (
+    MAX_CE_HOURS,
+    MAX_WEEKLY_HOURS,
     US_STATES,
+    fmt_number,
     parse_number,
     validate_day_totals,
     validate_degree,
@@ -293,15 +296,17 @@ class PacePage(QWizardPage):
 
     def values(self) -> tuple[float, float]:
         """Both numbers, or ValidationError (shown beside the field) for the first bad one."""
-        checks = ((self.weekly, self.weekly_error, "weekly hours", 168),)
-        checks += ((self.ce, self.ce_error, "CE hours per year", 2000),)
+        checks = ((self.weekly, self.weekly_error, "weekly hours", MAX_WEEKLY_HOURS),)
+        checks += ((self.ce, self.ce_error, "CE hours per year", MAX_CE_HOURS),)
         values = []
         for edit, error, field, high in checks:
             error.clear_error()
             try:
                 value = parse_number(edit.text(), field)
                 if not 0 <= value <= high:
-                    raise ValidationError(f"{field} must be between 0 and {high:,}", field)
+                    raise ValidationError(
+                        f"{field} must be between 0 and {fmt_number(high)}", field
+                    )
             except ValidationError as problem:
                 error.show_error(problem.message)
                 raise
