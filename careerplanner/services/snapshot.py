@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import Any
 
-from careerplanner.domain.model import Plan, Profile, WorkEntry
+from careerplanner.domain.model import Plan, WorkEntry
 from careerplanner.services.bus import ChangeBus
 from careerplanner.storage import Database, reader
 
@@ -97,8 +97,7 @@ class SnapshotCache:
             plan = replace(plan, **parts)
         if "profile" in kinds:
             with self._db.snapshot_connection() as connection:
-                found = reader.PROFILE.read(connection, "id = ?", (reader.PROFILE_ID,))[0]
-            plan = replace(plan, profile=found[0] if found else Profile())
+                plan = replace(plan, profile=reader.read_profile(connection))
         self._cached = (self._stamp(self._bus.generation + 1), plan)  # as after the publish
 
 

@@ -212,6 +212,12 @@ def connect(path: Path) -> sqlite3.Connection:
     return connection
 
 
+def read_profile(connection: sqlite3.Connection) -> Profile:
+    """The stored profile, or an empty one when none is stored yet."""
+    profiles = PROFILE.read(connection, "id = ?", (PROFILE_ID,))[0]
+    return profiles[0] if profiles else Profile()
+
+
 def read_plan(connection: sqlite3.Connection, *, begin: bool = True) -> Plan:
     """Everything the rule engine needs, read in one transaction (its own unless `begin` is
     False: the caller's); the entries also come as columns of numbers."""
@@ -223,9 +229,8 @@ def read_plan(connection: sqlite3.Connection, *, begin: bool = True) -> Plan:
         with gc_paused(freeze=True):
             records, columns = ENTRIES.read(connection)
             entries = tuple(records)
-            profiles = PROFILE.read(connection, "id = ?", (PROFILE_ID,))[0]
             return Plan(
-                profile=profiles[0] if profiles else Profile(),
+                profile=read_profile(connection),
                 degrees=tuple(DEGREES.read(connection)[0]),
                 licenses=tuple(LICENSES.read(connection)[0]),
                 exams=tuple(EXAMS.read(connection)[0]),
