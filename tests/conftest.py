@@ -30,21 +30,15 @@ def db(data_dir: Path) -> Iterator[Database]:
 
 @pytest.fixture(scope="session")
 def catalog() -> Catalog:
-    """The bundled catalog from resources/."""
-    loader = pytest.importorskip("careerplanner.catalog")
-    result: Catalog = loader.load_catalog()
-    return result
+    """The bundled catalog from resources/; a catalog that does not load fails the tests."""
+    from careerplanner.catalog import load_catalog
+
+    return load_catalog()
 
 
 @pytest.fixture
 def services(db: Database) -> Services:
-    """Services on a fixed 'today' (2026-11-26): the bundled catalog when it loads, else a stub."""
-    try:
-        from careerplanner.catalog import load_catalog
+    """Services over the bundled catalog on a fixed 'today' (2026-11-26)."""
+    from careerplanner.catalog import load_catalog
 
-        catalog = load_catalog()
-    except ImportError:
-        from catalog_stub import stub_catalog
-
-        catalog = stub_catalog()
-    return Services(db, catalog, today=lambda: TODAY)
+    return Services(db, load_catalog(), today=lambda: TODAY)

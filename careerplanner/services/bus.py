@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 
 KINDS = frozenset(
@@ -36,9 +36,6 @@ class Change:
         if unknown:
             raise ValueError(f"unknown change kinds {sorted(unknown)}")
         return cls(frozenset(kinds))
-
-    def touches(self, kinds: Iterable[str]) -> bool:
-        return not self.kinds.isdisjoint(kinds)
 
 
 Listener = Callable[[Change], None]

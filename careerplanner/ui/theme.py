@@ -192,11 +192,6 @@ def apply_theme(app: QApplication, choice: str) -> None:
     app.setStyleSheet(stylesheet(c))
 
 
-def theme_color(choice: str, name: str) -> str:
-    """One named colour of the active theme, for code that paints (charts, badges)."""
-    return colors(choice)[name]
-
-
 def saved_choice(settings: QSettings) -> str:
     choice = str(settings.value(THEME_KEY, "system"))
     return choice if choice in THEMES else "system"
