@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from careerplanner.catalog import CatalogError, load_careers, load_catalog
 from careerplanner.domain.catalog import (
+    Catalog,
     CeRequirement,
     CredentialRequirement,
     HoursRequirement,
@@ -31,9 +32,11 @@ from careerplanner.domain.model import (
     DegreeLevel,
     ExamType,
     LicenseType,
+    Plan,
     Supervision,
     Track,
 )
+from careerplanner.domain.rules import evaluate
 from careerplanner.paths import resources_dir
 
 RESOURCES = resources_dir()
@@ -574,9 +577,18 @@ def test_any_broken_field_is_a_catalog_error_or_still_valid(
         _broken(Path(folder), name, path, junk)
         for loader in loaders:
             try:
-                loader(Path(folder))
+                loaded = loader(Path(folder))
             except CatalogError as error:
                 assert str(error).startswith(f"{name}: ")
+            else:
+                _assert_usable(loaded)
+
+
+def _assert_usable(loaded: Any) -> None:
+    """A catalog that loads answers for every certification it holds, on a plan of nothing."""
+    if isinstance(loaded, Catalog):
+        result = evaluate(Plan(), loaded, date(2026, 11, 26))
+        assert [r.id for r in result.certifications] == [c.id for c in loaded.certifications]
 
 
 @settings(max_examples=300, deadline=None)
