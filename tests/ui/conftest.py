@@ -10,6 +10,7 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -30,11 +31,14 @@ def fusion_style(qapp: Any) -> None:
     use_fusion(qapp)
 
 
+TODAY = date(2026, 11, 26)  # a Thursday, as in tests/conftest.py
+
+
 @pytest.fixture
 def app_services(data_dir: Path, catalog: Catalog) -> Iterator[Services]:
-    """Services on the real clock (the sample plan is dated relative to today)."""
+    """Services on a fixed today (the sample plan is dated relative to it)."""
     database = Database.open(data_dir)
-    yield Services(database, catalog)
+    yield Services(database, catalog, today=lambda: TODAY)
     database.close()
 
 

@@ -47,7 +47,7 @@ def test_overview_names_the_next_milestone_and_hours(qtbot: Any, app_services: A
 
 
 def test_license_expiring_soon_is_a_deadline(qtbot: Any, app_services: Any) -> None:
-    today = date.today()
+    today = app_services.today()
     app_services.education.add_license(
         License(LicenseType.RN, today - timedelta(days=900), today + timedelta(days=30), "TX")
     )

@@ -37,7 +37,7 @@ def _open(qtbot: Any, app_services: Any) -> SetupWizard:
 
 
 def test_wizard_end_to_end_saves_the_whole_plan(qtbot: Any, app_services: Any) -> None:
-    today = date.today()
+    today = app_services.today()
     wizard = _open(qtbot, app_services)
     wizard.next()
     wizard.about.name.setText("Maya Lopez")
@@ -103,7 +103,7 @@ def test_wizard_end_to_end_saves_the_whole_plan(qtbot: Any, app_services: Any) -
 
 
 def test_backlog_errors_show_beside_the_form_and_add_nothing(qtbot: Any, app_services: Any) -> None:
-    today = date.today()
+    today = app_services.today()
     backlog = _open(qtbot, app_services).backlog
     backlog.hours.setText("lots")
     backlog.add_button.click()
