@@ -11,18 +11,20 @@ import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QLockFile, QSettings
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
+    from careerplanner.services import Services
+    from careerplanner.storage import Database
     from careerplanner.ui.main_window import MainWindow
 
 LOCK_NAME = ".careerplanner.lock"
 SETTINGS_NAME = "settings.ini"
-SCREENSHOT_PAGES = ("overview", "hours", "education", "certifications")
+SCREENSHOT_PAGES: tuple[str, ...] = ("overview", "hours", "education", "certifications")
 SCREENSHOT_PAGES += ("settings", "timeline", "ce", "explore")
 
 
@@ -43,8 +45,8 @@ class Running:
     """Everything one running window holds; `close()` releases the database and the lock."""
 
     window: MainWindow
-    services: Any
-    database: Any
+    services: Services
+    database: Database
     lock: QLockFile
     settings: QSettings
 
@@ -89,13 +91,18 @@ def check_page(page: str | None) -> None:
 def application() -> QApplication:
     from PySide6.QtWidgets import QApplication
 
-    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "careerplanner"])
+    running = QApplication.instance()
+    app = (
+        running
+        if isinstance(running, QApplication)
+        else QApplication([sys.argv[0] if sys.argv else "careerplanner"])
+    )
     app.setApplicationName("CareerPlanner")
     app.setOrganizationName("CareerPlanner")
     app.setApplicationDisplayName("CareerPlanner")
     from careerplanner.ui.theme import use_fusion
 
-    use_fusion(app)  # type: ignore[arg-type]
+    use_fusion(app)
     if QApplication.windowIcon().isNull():  # once per process: the icon files load once
         from careerplanner.desktop_entry import APP_ID
 
@@ -104,9 +111,9 @@ def application() -> QApplication:
     if app.property("namesInputs") is None:
         from careerplanner.ui.accessibility import install
 
-        install(app)  # type: ignore[arg-type]
+        install(app)
         app.setProperty("namesInputs", True)
-    return app  # type: ignore[return-value]
+    return app
 
 
 def app_icon() -> QIcon:
@@ -309,7 +316,7 @@ def _loaded(running: Running, page: str | None) -> None:
         QTimer.singleShot(0, lambda: _offer_fill(window, running.services))
 
 
-def _offer_fill(window: MainWindow, services: Any) -> None:
+def _offer_fill(window: MainWindow, services: Services) -> None:
     from careerplanner.ui.fill_prompt import offer_fill
 
     offer_fill(window, services, services.today())

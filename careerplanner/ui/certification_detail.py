@@ -181,7 +181,7 @@ class CertificationDetail(QWidget):
     def _clear(self) -> None:
         while self.body.count():
             item = self.body.takeAt(0)
-            widget = item.widget()
+            widget = item.widget() if item is not None else None
             if widget is self._keep:
                 continue
             if widget is not None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
@@ -37,7 +37,11 @@ from careerplanner.ui.education_dialogs import (
     new_license,
 )
 from careerplanner.ui.hours.page import today_of
+from careerplanner.ui.pages import Page
 from careerplanner.ui.widgets import Card, describe_distance, format_date, heading, muted
+
+if TYPE_CHECKING:
+    from careerplanner.services import Services
 
 WARN_DAYS = 90
 TONES = {  # background, text: readable on light and dark themes alike
@@ -203,13 +207,13 @@ class RecordSection(Card):
         self.remove_button.setEnabled(chosen)
 
 
-class EducationPage(QWidget):
+class EducationPage(Page):
     """Everything CareerPlanner needs to know about your degrees, licenses and exams."""
 
     kinds = frozenset({"degrees", "licenses", "exams"})
     status_message = Signal(str)
 
-    def __init__(self, services: Any, parent: QWidget | None = None, **_kw: object) -> None:
+    def __init__(self, services: Services, parent: QWidget | None = None, **_kw: object) -> None:
         super().__init__(parent)
         self.services = services
         self.today = today_of(services)

@@ -8,7 +8,7 @@ differently.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QWidget
 
@@ -17,6 +17,9 @@ from careerplanner.domain.logbook import Credential, Employer, Supervisor
 from careerplanner.domain.model import Setting
 from careerplanner.ui.hours.lock_dialogs import FormDialog
 from careerplanner.ui.widgets import OptionalDateEdit
+
+if TYPE_CHECKING:
+    from careerplanner.services import Services
 
 CREDENTIAL_LABELS = {
     Credential.CCM: "CCM (counts as CCM supervision)",
@@ -32,7 +35,10 @@ class SupervisorDialog(FormDialog):
     """Add a supervisor, or change one (`supervisor` given)."""
 
     def __init__(
-        self, services: Any, supervisor: Supervisor | None = None, parent: QWidget | None = None
+        self,
+        services: Services,
+        supervisor: Supervisor | None = None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(
             "Edit supervisor" if supervisor else "Add supervisor",
@@ -101,7 +107,7 @@ class EmployerDialog(FormDialog):
     """Add an employer or placement, or change one."""
 
     def __init__(
-        self, services: Any, employer: Employer | None = None, parent: QWidget | None = None
+        self, services: Services, employer: Employer | None = None, parent: QWidget | None = None
     ) -> None:
         super().__init__(
             "Edit employer" if employer else "Add employer",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -30,6 +30,7 @@ from careerplanner.ui.overview_cards import (
     open_goals,
     tile_row,
 )
+from careerplanner.ui.pages import Page
 from careerplanner.ui.reminders_card import RemindersCard
 from careerplanner.ui.widgets import (
     Card,
@@ -40,8 +41,11 @@ from careerplanner.ui.widgets import (
     muted,
 )
 
+if TYPE_CHECKING:
+    from careerplanner.services import Services
 
-class OverviewPage(QWidget):
+
+class OverviewPage(Page):
     """Next milestone, hours tiles, a card per goal and upcoming deadlines."""
 
     kinds = frozenset(
@@ -51,20 +55,20 @@ class OverviewPage(QWidget):
     setup_requested = Signal()
     status_message = Signal(str)
 
-    def __init__(self, services: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.scroll)
+        layout.addWidget(self.scroll_area)
         self.goal_cards: list[GoalCard] = []
         self.refresh()
 
     def today(self) -> date:
-        return self.services.today()  # type: ignore[no-any-return]
+        return self.services.today()
 
     def refresh(self) -> None:
         plan = self.services.plan.snapshot()
@@ -86,8 +90,8 @@ class OverviewPage(QWidget):
             column.addLayout(self._goals(plan, eligibility, today))
             column.addWidget(self._deadlines(plan, today))
         column.addStretch(1)
-        old = self.scroll.takeWidget()
-        self.scroll.setWidget(content)
+        old = self.scroll_area.takeWidget()
+        self.scroll_area.setWidget(content)
         if old is not None:
             old.deleteLater()
 

@@ -5,7 +5,7 @@ log its days."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QSpinBox, QWidget
 
@@ -16,9 +16,12 @@ from careerplanner.ui.hours.fields import enum_combo
 from careerplanner.ui.hours.lock_dialogs import FormDialog
 from careerplanner.ui.widgets import OptionalDateEdit, date_edit, to_date
 
+if TYPE_CHECKING:
+    from careerplanner.services import Services
+
 
 class ScheduleDialog(FormDialog):
-    def __init__(self, services: Any, today: date, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, today: date, parent: QWidget | None = None) -> None:
         super().__init__(
             "Add schedule",
             "A regular week, such as Mon–Thu 08:00–16:30 with a 30 min break. On start-up the "

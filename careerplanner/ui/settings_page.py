@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -22,8 +22,12 @@ from PySide6.QtWidgets import (
 from careerplanner.domain.errors import ValidationError
 from careerplanner.domain.model import Track
 from careerplanner.domain.validation import US_STATES, fmt_number, parse_number
+from careerplanner.ui.pages import Page
 from careerplanner.ui.theme import THEME_KEY, THEMES, apply_theme, saved_choice
 from careerplanner.ui.widgets import Card, FieldError, heading, muted
+
+if TYPE_CHECKING:
+    from careerplanner.services import Services
 
 TRACK_LABELS = {Track.NURSE: "Nurse", Track.SOCIAL_WORK: "Social work", Track.OTHER: "Other"}
 THEME_LABELS = {"system": "Follow the system", "light": "Light", "dark": "Dark"}
@@ -36,7 +40,7 @@ NUMBER_FIELDS = {
 }
 
 
-class SettingsPage(QWidget):
+class SettingsPage(Page):
     """Each field is saved as soon as it is left with a valid value; errors show beside it."""
 
     kinds = frozenset({"profile"})
@@ -44,7 +48,7 @@ class SettingsPage(QWidget):
 
     def __init__(
         self,
-        services: Any,
+        services: Services,
         parent: QWidget | None = None,
         *,
         settings: QSettings | None = None,

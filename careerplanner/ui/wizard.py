@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -17,8 +18,9 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from careerplanner.domain.catalog import Certification
 from careerplanner.domain.errors import ValidationError
-from careerplanner.domain.model import Goal
+from careerplanner.domain.model import Goal, Plan
 from careerplanner.ui.widgets import FieldError, OptionalDateEdit, muted
 from careerplanner.ui.wizard_pages import (
     AboutPage,
@@ -27,6 +29,9 @@ from careerplanner.ui.wizard_pages import (
     LicensesPage,
     PacePage,
 )
+
+if TYPE_CHECKING:
+    from careerplanner.services import Services
 
 
 class WelcomePage(QWizardPage):
@@ -62,7 +67,9 @@ class WelcomePage(QWizardPage):
 class GoalsPage(QWizardPage):
     """A checkbox and an optional target date per certification; saving happens on Finish."""
 
-    def __init__(self, wizard: SetupWizard, certifications: Any, existing: set[str]) -> None:
+    def __init__(
+        self, wizard: SetupWizard, certifications: Sequence[Certification], existing: set[str]
+    ) -> None:
         super().__init__()
         self.wizard_ = wizard
         self.setTitle("What are you aiming for?")
@@ -104,7 +111,7 @@ class GoalsPage(QWizardPage):
 class SetupWizard(QWizard):
     """Collects a plan over several pages and saves it all through services on Finish."""
 
-    def __init__(self, services: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
         self.setWindowTitle("Set up CareerPlanner")
@@ -122,13 +129,12 @@ class SetupWizard(QWizard):
         self.pace = PacePage()
         existing = {g.cert_id for g in plan.goals}
         self.goals = GoalsPage(self, services.catalog.certifications, existing)
-        for page in (self.welcome, self.about, self.degrees, self.licenses):
-            self.addPage(page)
-        for page in (self.backlog, self.pace, self.goals):
+        pages: tuple[QWizardPage, ...] = (self.welcome, self.about, self.degrees, self.licenses)
+        for page in (*pages, self.backlog, self.pace, self.goals):
             self.addPage(page)
         self._prefill(plan)
 
-    def _prefill(self, plan: Any) -> None:
+    def _prefill(self, plan: Plan) -> None:
         profile = plan.profile
         self.about.name.setText(profile.name)
         self.about.tracks.button(list(type(profile.track)).index(profile.track)).setChecked(True)

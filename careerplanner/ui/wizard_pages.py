@@ -157,13 +157,13 @@ class DegreesPage(ListEditorPage):
             "Add degree",
         )
         self.level = enum_combo(DegreeLevel, DegreeLevel.BACHELOR)
-        self.field = enum_combo(DegreeField, DegreeField.NURSING)
+        self.degree_field = enum_combo(DegreeField, DegreeField.NURSING)
         self.status = enum_combo(DegreeStatus, DegreeStatus.COMPLETED)
         self.end = OptionalDateEdit()
         self.accredited = QCheckBox("Accredited program (CSWE for social work)")
         self.field_experience = QCheckBox("Included supervised field experience")
         self.form.addRow("Level", self.level)
-        self.form.addRow("Field", self.field)
+        self.form.addRow("Field", self.degree_field)
         self.form.addRow("Status", self.status)
         self.form.addRow("Completed (or expected)", self.end)
         self.form.addRow("", self.accredited)
@@ -173,7 +173,7 @@ class DegreesPage(ListEditorPage):
         return validate_degree(
             Degree(
                 level=self.level.currentData(),
-                field=self.field.currentData(),
+                field=self.degree_field.currentData(),
                 status=self.status.currentData(),
                 end=self.end.value(),
                 accredited=self.accredited.isChecked(),
@@ -293,8 +293,10 @@ class PacePage(QWizardPage):
 
     def values(self) -> tuple[float, float]:
         """Both numbers, or ValidationError (shown beside the field) for the first bad one."""
-        checks = ((self.weekly, self.weekly_error, "weekly hours", 168),)
-        checks += ((self.ce, self.ce_error, "CE hours per year", 2000),)
+        checks = (
+            (self.weekly, self.weekly_error, "weekly hours", 168),
+            (self.ce, self.ce_error, "CE hours per year", 2000),
+        )
         values = []
         for edit, error, field, high in checks:
             error.clear_error()

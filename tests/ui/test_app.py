@@ -13,7 +13,7 @@ from careerplanner.app import LOCK_NAME, SETTINGS_NAME, Running, launch, main_gu
 from careerplanner.paths import DATABASE_NAME
 from careerplanner.ui.dialogs import DATABASE_TITLE, LOCKED_TITLE
 from careerplanner.ui.error_report import LOG_NAME
-from careerplanner.ui.main_window import GEOMETRY_KEY, PAGE_NAMES, PAGES
+from careerplanner.ui.main_window import GEOMETRY_KEY, PAGE_NAMES
 
 
 def test_pages_are_in_navigation_order() -> None:
@@ -163,7 +163,9 @@ def test_geometry_is_kept_in_settings(qtbot: Any, demo_dir: Path) -> None:
 
 
 def test_new_entry_shortcut_goes_to_the_hours_page(running: Running, monkeypatch: Any) -> None:
-    hours_class = _page_class("hours")
+    from careerplanner.ui.hours import HoursPage
+
+    hours_class = HoursPage
     called: list[bool] = []
     monkeypatch.setattr(hours_class, "new_entry", lambda self: called.append(True))
     running.window.new_entry()
@@ -187,10 +189,3 @@ def test_unknown_page_exits_2(capsys: Any, tmp_path: Path) -> None:
 
 def test_bad_size_exits_2(tmp_path: Path) -> None:
     assert main_gui(["--data-dir", str(tmp_path), "--screenshot", "x.png", "--size", "big"]) == 2
-
-
-def _page_class(name: str) -> type:
-    import importlib
-
-    spec = next(s for s in PAGES if s.name == name)
-    return getattr(importlib.import_module(spec.module), spec.cls)  # type: ignore[no-any-return]

@@ -46,7 +46,7 @@ def test_wizard_end_to_end_saves_the_whole_plan(qtbot: Any, app_services: Any) -
     wizard.next()
     degrees = wizard.degrees
     _select(degrees.level, DegreeLevel.BACHELOR)
-    _select(degrees.field, DegreeField.SOCIAL_WORK)
+    _select(degrees.degree_field, DegreeField.SOCIAL_WORK)
     _select(degrees.status, DegreeStatus.COMPLETED)
     degrees.end.set_value(today - timedelta(days=400))
     degrees.accredited.setChecked(True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QSettings, Qt, Signal
@@ -31,7 +31,11 @@ from careerplanner.ui.hours.proxy import HoursFilter, HoursFilterProxy
 from careerplanner.ui.hours.quick_add import QuickAddBar
 from careerplanner.ui.hours.table_model import HoursTableModel
 from careerplanner.ui.hours.table_view import ColumnWidths, make_table
+from careerplanner.ui.pages import Page
 from careerplanner.ui.widgets import FieldError, format_hours, heading, muted
+
+if TYPE_CHECKING:
+    from careerplanner.services import Services
 
 EMPTY_TEXT = (
     "<h3>No hours logged yet</h3>"
@@ -43,7 +47,7 @@ EMPTY_TEXT = (
 NO_MATCH_TEXT = "No entries match the filter. Choose <b>Clear</b> to see every entry."
 
 
-def today_of(services: Any) -> Callable[[], date]:
+def today_of(services: Services) -> Callable[[], date]:
     """The services' notion of today (tests pin it), as a function."""
     today = getattr(services, "today", None)
     if callable(today):
@@ -53,7 +57,7 @@ def today_of(services: Any) -> Callable[[], date]:
     return date.today
 
 
-class HoursPage(QWidget):
+class HoursPage(Page):
     """Log, correct, sign off and filter work hours; every change can be undone."""
 
     kinds = frozenset({"entries"})
@@ -61,7 +65,7 @@ class HoursPage(QWidget):
 
     def __init__(
         self,
-        services: Any,
+        services: Services,
         parent: QWidget | None = None,
         undo_stack: QUndoStack | None = None,
         settings: QSettings | None = None,

@@ -101,7 +101,8 @@ class HoursColumns:
         if self._encoded is not None:
             return self._encoded.end
         ends = [d.toordinal() if d else 0 for d in map(attrgetter("end"), self._entries)]
-        return np.maximum(np.array(ends, np.int64), self.first)
+        last: np.ndarray = np.maximum(np.array(ends, np.int64), self.first)
+        return last
 
     @cached_property
     def employers(self) -> list[str]:
@@ -253,7 +254,11 @@ def with_value(entry: WorkEntry, column: int, value: object) -> WorkEntry:
     if column in ENUM_COLUMNS:
         name = HEADERS[column].lower()
         choice = parse_choice(text, ENUM_COLUMNS[column], name)
-        return replace(entry, **{name: choice})
+        if isinstance(choice, Activity):
+            return replace(entry, activity=choice)
+        if isinstance(choice, Setting):
+            return replace(entry, setting=choice)
+        return replace(entry, supervision=choice)
     if column == COL_PAID:
         if isinstance(value, bool):
             return replace(entry, paid=value)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -21,11 +21,14 @@ from careerplanner.domain.validation import parse_number
 from careerplanner.ui.date_field import DateField
 from careerplanner.ui.widgets import FieldError, format_hours, muted
 
+if TYPE_CHECKING:
+    from careerplanner.services import Services
+
 
 class ScenarioDialog(QDialog):
     """Fields left empty keep the plan's own value. Saves through the scenario service."""
 
-    def __init__(self, services: Any, scenario: Scenario | None = None, parent: Any = None):
+    def __init__(self, services: Services, scenario: Scenario | None = None, parent: Any = None):
         super().__init__(parent)
         self.services = services
         self.original = scenario
@@ -34,10 +37,14 @@ class ScenarioDialog(QDialog):
         profile = services.profile.get()
         self.name = QLineEdit(scenario.name if scenario else "")
         self.name.setPlaceholderText("e.g. Full time from spring")
-        self.weekly = self._number(scenario and scenario.weekly_hours, profile.weekly_hours)
-        self.ce = self._number(scenario and scenario.ce_hours_per_year, profile.ce_hours_per_year)
+        self.weekly = self._number(
+            scenario.weekly_hours if scenario else None, profile.weekly_hours
+        )
+        self.ce = self._number(
+            scenario.ce_hours_per_year if scenario else None, profile.ce_hours_per_year
+        )
         self.raise_percent = self._number(
-            scenario and scenario.raise_percent, profile.raise_percent
+            scenario.raise_percent if scenario else None, profile.raise_percent
         )
         self.state = QLineEdit(scenario.state or "" if scenario else "")
         self.state.setPlaceholderText(profile.state or "two-letter state code")
@@ -89,7 +96,7 @@ class ScenarioDialog(QDialog):
             ce_hours_per_year=number(self.ce, "CE hours per year"),
             raise_percent=number(self.raise_percent, "raise percent"),
             state=self.state.text().strip() or None,
-            degree_dates=dates,  # type: ignore[arg-type]
+            degree_dates=dates,
         )
 
     def save(self) -> None:
