@@ -9,6 +9,7 @@ from careerplanner.domain.errors import ValidationError
 from careerplanner.domain.model import Profile
 from careerplanner.domain.validation import validate_profile
 from careerplanner.services.base import ServiceBase
+from careerplanner.services.bus import ChangeKind
 from careerplanner.storage import repositories as repo
 
 FIELDS = frozenset(f.name for f in fields(Profile))
@@ -26,7 +27,7 @@ class ProfileService(ServiceBase):
         token = self._token()
         with self._db.session() as session:
             repo.save_profile(session, clean)
-        self._publish("profile", token=token)
+        self._publish(ChangeKind.PROFILE, token=token)
         return clean
 
     def change(self, **changes: Any) -> Profile:
@@ -44,5 +45,5 @@ class ProfileService(ServiceBase):
             if changed:
                 repo.save_profile(session, clean)
         if changed:
-            self._publish("profile", token=token)
+            self._publish(ChangeKind.PROFILE, token=token)
         return clean

@@ -34,6 +34,7 @@ from careerplanner.domain.renewals import (
     renewal_statuses,
     undated_credentials,
 )
+from careerplanner.services.bus import ChangeKind
 from careerplanner.ui import deleting
 from careerplanner.ui.ce_dialog import CeDialog, new_activity
 from careerplanner.ui.deleting import delete_key
@@ -139,7 +140,16 @@ class RenewalCard(Card):
 class CePage(Page):
     """CE activities (entered once), renewal progress per held credential, and reminders."""
 
-    kinds = frozenset({"ce", "goals", "licenses", "entries", "profile", "reminders"})
+    kinds = frozenset(
+        {
+            ChangeKind.CE,
+            ChangeKind.GOALS,
+            ChangeKind.LICENSES,
+            ChangeKind.ENTRIES,
+            ChangeKind.PROFILE,
+            ChangeKind.REMINDERS,
+        }
+    )
     status_message = Signal(str)
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:

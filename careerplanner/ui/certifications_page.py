@@ -25,6 +25,7 @@ from careerplanner.domain.dates import add_years
 from careerplanner.domain.errors import ValidationError
 from careerplanner.domain.model import Goal, GoalStatus
 from careerplanner.domain.results import CertificationResult
+from careerplanner.services.bus import ChangeKind
 from careerplanner.ui import deleting
 from careerplanner.ui.certification_detail import CertificationDetail
 from careerplanner.ui.date_field import DateField
@@ -188,7 +189,17 @@ class GoalBox(Card):
 class CertificationsPage(Page):
     """Pick a certification on the left; the right explains it and where you stand."""
 
-    kinds = frozenset({"profile", "degrees", "licenses", "exams", "entries", "ce", "goals"})
+    kinds = frozenset(
+        {
+            ChangeKind.PROFILE,
+            ChangeKind.DEGREES,
+            ChangeKind.LICENSES,
+            ChangeKind.EXAMS,
+            ChangeKind.ENTRIES,
+            ChangeKind.CE,
+            ChangeKind.GOALS,
+        }
+    )
     status_message = Signal(str)
 
     def __init__(self, services: Services, parent: QWidget | None = None, **_kw: object) -> None:

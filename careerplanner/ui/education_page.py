@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from careerplanner.domain.errors import ValidationError
 from careerplanner.domain.model import Degree, Exam, License
+from careerplanner.services.bus import ChangeKind
 from careerplanner.ui import deleting
 from careerplanner.ui.deleting import delete_key
 from careerplanner.ui.education_dialogs import (
@@ -210,7 +211,7 @@ class RecordSection(Card):
 class EducationPage(Page):
     """Everything CareerPlanner needs to know about your degrees, licenses and exams."""
 
-    kinds = frozenset({"degrees", "licenses", "exams"})
+    kinds = frozenset({ChangeKind.DEGREES, ChangeKind.LICENSES, ChangeKind.EXAMS})
     status_message = Signal(str)
 
     def __init__(self, services: Services, parent: QWidget | None = None, **_kw: object) -> None:

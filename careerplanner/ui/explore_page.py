@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from careerplanner.domain.catalog import CareerFacts, FactSeries
+from careerplanner.services.bus import ChangeKind
 from careerplanner.ui.pages import Page
 from careerplanner.ui.widgets import Card, heading, muted
 
@@ -38,7 +39,7 @@ def load_facts(services: Services) -> CareerFacts:
 
 
 class ExplorePage(Page):
-    kinds = frozenset[str]()  # bundled data only; nothing the user changes
+    kinds = frozenset[ChangeKind]()  # bundled data only; nothing the user changes
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)

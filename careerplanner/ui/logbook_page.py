@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from careerplanner.domain.clock import hhmm
 from careerplanner.domain.errors import ValidationError
 from careerplanner.domain.labels import choice_label
+from careerplanner.services.bus import ChangeKind
 from careerplanner.ui.logbook_dialogs import EmployerDialog, SupervisorDialog
 from careerplanner.ui.schedule_dialog import ScheduleDialog
 from careerplanner.ui.widgets import Card, FieldError, format_date, heading, muted
@@ -87,7 +88,9 @@ class RecordTable(Card):
 
 
 class LogbookPage(QWidget):
-    kinds = frozenset({"supervisors", "employers", "entries", "schedules"})
+    kinds = frozenset(
+        {ChangeKind.SUPERVISORS, ChangeKind.EMPLOYERS, ChangeKind.ENTRIES, ChangeKind.SCHEDULES}
+    )
     status_message = Signal(str)
 
     def __init__(self, services: Services, parent: QWidget | None = None, **_kw: object) -> None:

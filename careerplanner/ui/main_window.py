@@ -130,6 +130,7 @@ class MainWindow(QMainWindow):
             ("navigate_requested", self.show_page),
             ("setup_requested", self.open_wizard),
             ("status_message", self.show_status),
+            ("refreshed", lambda: self._page_refreshed(page)),
         ):
             signal = getattr(page, signal_name, None)
             if signal is not None:
@@ -142,14 +143,18 @@ class MainWindow(QMainWindow):
     def _on_change(self, change: Change) -> None:
         current = self.current_page()
         for name, page in self.pages.items():
-            if not change.kinds & page.kinds:
-                continue
+            if not change.kinds & page.kinds or change.origin is page:
+                continue  # a page that caused the change refreshes itself
             if page is current:
                 page.refresh()
-                self._update_filter_action(page)
-                name_inputs(page)
+                self._page_refreshed(page)
             else:
                 self.stale.add(name)
+
+    def _page_refreshed(self, page: Page) -> None:
+        if page is self.current_page():
+            self._update_filter_action(page)
+            name_inputs(page)
 
     # --- commands ---------------------------------------------------------------------------
     def _attached(self) -> Services:

@@ -20,6 +20,7 @@ from careerplanner.domain.errors import ValidationError
 from careerplanner.domain.model import Plan
 from careerplanner.domain.results import Eligibility
 from careerplanner.domain.timeline import countable_on
+from careerplanner.services.bus import ChangeKind
 from careerplanner.ui.overview_cards import (
     GoalCard,
     StatTile,
@@ -49,7 +50,16 @@ class OverviewPage(Page):
     """Next milestone, hours tiles, a card per goal and upcoming deadlines."""
 
     kinds = frozenset(
-        {"profile", "degrees", "licenses", "exams", "entries", "ce", "goals", "reminders"}
+        {
+            ChangeKind.PROFILE,
+            ChangeKind.DEGREES,
+            ChangeKind.LICENSES,
+            ChangeKind.EXAMS,
+            ChangeKind.ENTRIES,
+            ChangeKind.CE,
+            ChangeKind.GOALS,
+            ChangeKind.REMINDERS,
+        }
     )
     navigate_requested = Signal(str)
     setup_requested = Signal()

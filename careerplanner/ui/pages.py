@@ -15,6 +15,8 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
+from careerplanner.services.bus import ChangeKind
+
 if TYPE_CHECKING:
     from careerplanner.services import Services
 
@@ -22,7 +24,7 @@ if TYPE_CHECKING:
 class Page(QWidget):
     """A page of the navigation: refreshed when a change touches one of its `kinds`."""
 
-    kinds: ClassVar[frozenset[str]] = frozenset()
+    kinds: ClassVar[frozenset[ChangeKind]] = frozenset()
 
     def refresh(self) -> None:
         """Show the current data again."""

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from careerplanner.domain.errors import ValidationError
 from careerplanner.domain.model import Track
 from careerplanner.domain.validation import US_STATES, fmt_number, parse_number
+from careerplanner.services.bus import ChangeKind
 from careerplanner.ui.pages import Page
 from careerplanner.ui.theme import THEME_KEY, THEMES, apply_theme, saved_choice
 from careerplanner.ui.widgets import Card, FieldError, heading, muted
@@ -43,7 +44,7 @@ NUMBER_FIELDS = {
 class SettingsPage(Page):
     """Each field is saved as soon as it is left with a valid value; errors show beside it."""
 
-    kinds = frozenset({"profile"})
+    kinds = frozenset({ChangeKind.PROFILE})
     status_message = Signal(str)
 
     def __init__(

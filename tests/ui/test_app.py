@@ -189,3 +189,38 @@ def test_unknown_page_exits_2(capsys: Any, tmp_path: Path) -> None:
 
 def test_bad_size_exits_2(tmp_path: Path) -> None:
     assert main_gui(["--data-dir", str(tmp_path), "--screenshot", "x.png", "--size", "big"]) == 2
+
+
+def test_a_write_from_the_hours_page_refreshes_it_once(
+    running: Running, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from careerplanner.ui.hours import HoursPage
+
+    page = running.window.show_page("hours")
+    assert isinstance(page, HoursPage)
+    refreshed: list[object] = []
+    original = HoursPage.refresh
+    monkeypatch.setattr(HoursPage, "refresh", lambda self: (refreshed.append(self), original(self)))
+    before = page.model.rowCount()
+    page.quick_add.hours.setText("2.5")
+    page.quick_add.submit()
+    assert page.model.rowCount() == before + 1
+    assert refreshed == [page]  # by itself, as the change's origin; not again by the window
+    assert "overview" in running.window.stale  # the other pages showing entries catch up later
+
+
+def test_filter_is_offered_once_the_first_entry_is_added(qtbot: Any, data_dir: Path) -> None:
+    app = launch(data_dir)
+    assert app is not None
+    qtbot.addWidget(app.window)
+    try:
+        from careerplanner.ui.hours import HoursPage
+
+        page = app.window.show_page("hours")
+        assert isinstance(page, HoursPage)
+        assert not app.window.filter_action.isEnabled()
+        page.quick_add.hours.setText("3")
+        page.quick_add.submit()
+        assert app.window.filter_action.isEnabled()
+    finally:
+        app.close()

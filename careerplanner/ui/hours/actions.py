@@ -58,13 +58,13 @@ class HoursActions:
 
     @contextmanager
     def refreshing(self) -> Iterator[None]:
-        """Refresh the page after a write, unless the main window already did (on its change)."""
-        before = self.page.refresh_count
+        """Write on the page's behalf, then refresh it: the changes carry the page as their
+        origin, so the main window leaves this page to refresh itself."""
         try:
-            yield
+            with self.page.services.bus.acting_for(self.page):
+                yield
         finally:
-            if self.page.refresh_count == before:
-                self.page.refresh()
+            self.page.refresh()
 
     def _report(self, message: str) -> None:
         self.page.show_error(message)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from careerplanner.domain.errors import ValidationError
 from careerplanner.domain.model import WorkEntry
+from careerplanner.services.bus import ChangeKind
 from careerplanner.ui.accessibility import tab_chain
 from careerplanner.ui.deleting import delete_key
 from careerplanner.ui.hours.actions import HoursActions
@@ -60,8 +61,9 @@ def today_of(services: Services) -> Callable[[], date]:
 class HoursPage(Page):
     """Log, correct, sign off and filter work hours; every change can be undone."""
 
-    kinds = frozenset({"entries"})
+    kinds = frozenset({ChangeKind.ENTRIES})
     status_message = Signal(str)
+    refreshed = Signal()  # after each refresh, for the window's Edit → Filter
 
     def __init__(
         self,
@@ -77,7 +79,6 @@ class HoursPage(Page):
         self._columns_sized = False
         self.today = today_of(services)
         self.undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)
-        self.refresh_count = 0
         self._primed = False
         self.model = HoursTableModel(self)
         self.proxy = HoursFilterProxy(self)
@@ -173,7 +174,6 @@ class HoursPage(Page):
 
     def refresh(self) -> None:
         """Reload every entry from services, keeping the selection and the filter."""
-        self.refresh_count += 1
         selected = {e.id for e in self.selected_entries()}
         entries = self.services.hours.list()
         self.model.set_entries(entries, self.services.hours.columns())
@@ -190,6 +190,7 @@ class HoursPage(Page):
         self._update_buttons()
         if entries and not self._columns_sized:
             self._size_columns()
+        self.refreshed.emit()
 
     def new_entry(self) -> None:
         """Ctrl+N: put the cursor in the quick-add bar."""

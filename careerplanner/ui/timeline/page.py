@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from careerplanner.domain.errors import NotFoundError, ValidationError
+from careerplanner.services.bus import ChangeKind
 from careerplanner.ui.pages import Page
 from careerplanner.ui.timeline.scenario_dialog import ScenarioDialog
 from careerplanner.ui.timeline.side_panel import TimelineSidePanel
@@ -46,7 +47,16 @@ EMPTY_TEXT = (
 
 class TimelinePage(Page):
     kinds = frozenset(
-        {"profile", "degrees", "licenses", "exams", "entries", "ce", "goals", "scenarios"}
+        {
+            ChangeKind.PROFILE,
+            ChangeKind.DEGREES,
+            ChangeKind.LICENSES,
+            ChangeKind.EXAMS,
+            ChangeKind.ENTRIES,
+            ChangeKind.CE,
+            ChangeKind.GOALS,
+            ChangeKind.SCENARIOS,
+        }
     )
     navigate_requested = Signal(str)
     status_message = Signal(str)
