@@ -76,7 +76,9 @@ def test_wizard_end_to_end_saves_the_whole_plan(qtbot: Any, app_services: Any) -
     backlog.add_button.click()
     assert backlog.list.count() == 2
     wizard.next()
-    wizard.pace.weekly.setText("32")
+    assert wizard.currentPage() is wizard.work
+    wizard.work.form.weekly.setText("32")
+    wizard.next()
     wizard.pace.ce.setText("10")
     wizard.next()
     wizard.goals.checks["C-SWCM"].setChecked(True)
@@ -98,6 +100,8 @@ def test_wizard_end_to_end_saves_the_whole_plan(qtbot: Any, app_services: Any) -
         (200, Setting.SOCIAL_SERVICES, 364),
         (1500, Setting.HOSPITAL, 364),
     ]
+    (period,) = app_services.work.list()
+    assert (period.start, period.end, period.weekly_hours) == (today, None, 32)
     goals = {g.cert_id: g.target for g in app_services.goals.list()}
     assert goals == {"C-SWCM": today + timedelta(days=900), "ACM-SW": None}
 
@@ -121,13 +125,13 @@ def test_backlog_errors_show_beside_the_form_and_add_nothing(qtbot: Any, app_ser
 
 def test_pace_must_be_a_number_before_going_on(qtbot: Any, app_services: Any) -> None:
     wizard = _open(qtbot, app_services)
-    for _ in range(5):
+    for _ in range(6):
         wizard.next()
     assert wizard.currentPage() is wizard.pace
-    wizard.pace.weekly.setText("-3")
+    wizard.pace.ce.setText("-3")
     wizard.next()
     assert wizard.currentPage() is wizard.pace
-    assert wizard.pace.weekly_error.text()
+    assert wizard.pace.ce_error.text() == "CE hours per year must be between 0 and 2,000"
 
 
 def test_sample_data_loads_the_demo_plan(qtbot: Any, app_services: Any) -> None:
@@ -139,13 +143,16 @@ def test_sample_data_loads_the_demo_plan(qtbot: Any, app_services: Any) -> None:
     assert app_services.goals.list()
 
 
-def test_skipping_saves_nothing(qtbot: Any, app_services: Any) -> None:
+def test_skipping_saves_nothing_and_keeps_the_defaults(qtbot: Any, app_services: Any) -> None:
     wizard = _open(qtbot, app_services)
     wizard.next()
     wizard.about.name.setText("Someone")
     wizard.button(QWizard.WizardButton.CancelButton).click()
     assert wizard.result() == QWizard.DialogCode.Rejected
     assert app_services.plan.is_empty()
+    profile = app_services.profile.get()
+    assert (profile.name, profile.weekly_hours, profile.ce_hours_per_year) == ("", 30, 12)
+    assert app_services.plan.snapshot().profile.weekly_hours == 30
 
 
 def test_reopened_from_the_menu_without_sample_data(running: Running) -> None:

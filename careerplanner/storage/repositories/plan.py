@@ -5,8 +5,9 @@ from __future__ import annotations
 from sqlalchemy import Table
 from sqlalchemy.orm import Session
 
+from careerplanner.domain.defaults import NEW_USER_PROFILE
 from careerplanner.domain.encoding import EncodedEntries
-from careerplanner.domain.model import Plan, Profile
+from careerplanner.domain.model import Plan
 from careerplanner.storage.models import USER_TABLES
 from careerplanner.storage.repositories.profile import get_profile, save_profile
 from careerplanner.storage.repositories.records import (
@@ -31,7 +32,7 @@ def load_plan(session: Session) -> Plan:
     entries = tuple(records)
     order = ("start", "end", "hours", "activity", "setting", "supervision", "paid", "id")
     return Plan(
-        profile=get_profile(session) or Profile(),
+        profile=get_profile(session) or NEW_USER_PROFILE,
         degrees=list_all(session, DEGREES),
         licenses=list_all(session, LICENSES),
         exams=list_all(session, EXAMS),
