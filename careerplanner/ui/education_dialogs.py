@@ -142,12 +142,19 @@ class LicenseDialog(RecordDialog):
         self.number.setPlaceholderText("optional")
         self.issued = date_edit(lic.issued)
         self.expires = OptionalDateEdit(lic.expires)
+        self.renewal = QCheckBox("Assumed renewed on time")
+        self.renewal.setChecked(lic.renewal_assumed)
+        self.renewal.setToolTip(
+            "Projections count the license after its expiry date, as if renewed on time. "
+            "Clear this if you will let it lapse: projections then stop at the expiry date."
+        )
         for key, caption, widget in (
             ("license type", "Type", self.type),
             ("state", "State", self.state),
             ("number", "Number", self.number),
             ("issued", "First issued", self.issued),
             ("expires", "Expires", self.expires),
+            ("renewal", "", self.renewal),
         ):
             self.add_field(key, caption, widget)
         self.finish("Save")
@@ -160,6 +167,7 @@ class LicenseDialog(RecordDialog):
             number=self.number.text(),
             issued=to_date(self.issued.date()),
             expires=self.expires.value(),
+            renewal_assumed=self.renewal.isChecked(),
         )
 
 

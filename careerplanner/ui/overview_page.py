@@ -49,7 +49,7 @@ class OverviewPage(QWidget):
     """Next milestone, hours tiles, a card per goal and upcoming deadlines."""
 
     kinds = frozenset(
-        {"profile", "degrees", "licenses", "exams", "entries", "ce", "goals", "reminders"}
+        {"profile", "degrees", "licenses", "exams", "entries", "ce", "goals", "reminders", "work"}
     )
     navigate_requested = Signal(str)
     setup_requested = Signal()

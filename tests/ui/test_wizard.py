@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QWizard
+from PySide6.QtWidgets import QLabel, QWizard
 
 from careerplanner.app import Running
 from careerplanner.domain.model import (
@@ -18,6 +18,7 @@ from careerplanner.domain.model import (
     Supervision,
     Track,
 )
+from careerplanner.ui.overview_page import OverviewPage
 from careerplanner.ui.wizard import SetupWizard
 
 
@@ -162,3 +163,172 @@ def test_reopened_from_the_menu_without_sample_data(running: Running) -> None:
     existing = {g.cert_id for g in running.services.goals.list()}
     assert all(not wizard.goals.checks[c].isEnabled() for c in existing)
     wizard.reject()
+
+
+# --- rules v2 and issue 10 on a fixed today (2026-11-26, tests/conftest.py) -----------------
+
+
+def _to(wizard: SetupWizard, page: Any) -> None:
+    while wizard.currentPage() is not page:
+        before = wizard.currentPage()
+        wizard.next()
+        assert wizard.currentPage() is not before, "the wizard refused to go on"
+
+
+def _issue_nurse(qtbot: Any, services: Any) -> SetupWizard:
+    """A nurse with a BSN, an RN license expiring next July and no hours logged, who works
+    36 h a week as a hospital case manager supervised by an RN since 2025-03-01."""
+    wizard = _open(qtbot, services)
+    _to(wizard, wizard.about)
+    wizard.about.name.setText("Jordan Lee")
+    wizard.about.tracks.button(0).setChecked(True)
+    _select(wizard.about.state, "TX")
+    _to(wizard, wizard.degrees)
+    degrees = wizard.degrees
+    _select(degrees.field, DegreeField.NURSING)
+    degrees.end.set_value(date(2019, 5, 15))
+    degrees.accredited.setChecked(True)
+    degrees.field_experience.setChecked(True)
+    degrees.add_button.click()
+    _to(wizard, wizard.licenses)
+    wizard.licenses.issued.setDate(QDate(2019, 8, 1))
+    wizard.licenses.expires.set_value(date(2027, 7, 31))
+    _select(wizard.licenses.state, "TX")
+    wizard.licenses.add_button.click()
+    _to(wizard, wizard.work)
+    form = wizard.work.form
+    _select(form.setting, Setting.HOSPITAL)
+    _select(form.supervision, Supervision.RN)
+    form.employer.setText("Mercy Hospital")
+    form.weekly.setText("36")
+    form.start.setText("2025-03-01")
+    _to(wizard, wizard.goals)
+    for cert_id in ("CCM", "ACM-RN", "CMGT-BC"):
+        wizard.goals.checks[cert_id].setChecked(True)
+    return wizard
+
+
+def test_the_issues_nurse_gets_one_work_period_and_projected_dates(
+    qtbot: Any, services: Any
+) -> None:
+    page = OverviewPage(services)  # the app shows the overview under the first-run wizard
+    qtbot.addWidget(page)
+    wizard = _issue_nurse(qtbot, services)
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    qtbot.waitUntil(lambda: wizard.result() == QWizard.DialogCode.Accepted)
+    (period,) = services.work.list()
+    assert (period.start, period.end, period.weekly_hours) == (date(2025, 3, 1), None, 36)
+    assert (period.setting, period.supervision, period.employer) == (
+        Setting.HOSPITAL,
+        Supervision.RN,
+        "Mercy Hospital",
+    )
+    assert services.profile.get().weekly_hours == 36
+    page.refresh()
+    texts = [label.text() for label in page.findChildren(QLabel)]
+    assert texts[0] == "Welcome, Jordan"
+    projected = [t for t in texts if t.startswith("Projected eligibility: ")]
+    assert len(projected) == 3, texts
+    assert not any("Not reachable" in t for t in texts)
+
+
+def test_a_refused_finish_stores_nothing_and_the_next_stores_once(
+    qtbot: Any, services: Any
+) -> None:
+    wizard = _issue_nurse(qtbot, services)
+    wizard.about.name.setText("J" * 2001)  # over the 2,000 characters a text may hold
+    finish = wizard.button(QWizard.WizardButton.FinishButton)
+    finish.click()
+    assert wizard.currentPage() is wizard.goals
+    assert wizard.goals.error.text().startswith("Not saved: ")
+    assert services.plan.is_empty()
+    wizard.about.name.setText("Jordan Lee")
+    finish.click()
+    qtbot.waitUntil(lambda: wizard.result() == QWizard.DialogCode.Accepted)
+    assert wizard.commit()  # a second Finish after the first went through
+    plan = services.plan.snapshot()
+    assert (len(plan.degrees), len(plan.licenses), len(plan.work_periods)) == (1, 1, 1)
+    assert sorted(g.cert_id for g in plan.goals) == ["ACM-RN", "CCM", "CMGT-BC"]
+
+
+def test_rows_filled_in_but_never_added_are_added_on_next(qtbot: Any, services: Any) -> None:
+    wizard = _open(qtbot, services)
+    _to(wizard, wizard.degrees)
+    wizard.degrees.end.set_value(date(2019, 5, 15))  # filled in, "Add degree" never pressed
+    _to(wizard, wizard.licenses)
+    assert [d.end for d in wizard.degrees.items] == [date(2019, 5, 15)]
+    wizard.licenses.expires.set_value(date(2027, 7, 31))
+    _to(wizard, wizard.backlog)
+    assert [lic.expires for lic in wizard.licenses.items] == [date(2027, 7, 31)]
+    backlog = wizard.backlog
+    backlog.start.setDate(QDate(2025, 11, 26))
+    backlog.end.setDate(QDate(2026, 11, 25))
+    backlog.hours.setText("1,500")
+    wizard.next()
+    assert wizard.currentPage() is wizard.work
+    assert [(e.hours, e.span_days) for e in backlog.items] == [(1500, 365)]
+    wizard.back()
+    wizard.next()  # nothing changed since: not added a second time
+    assert len(backlog.items) == 1
+
+
+def test_a_pending_row_that_is_not_valid_stops_next_once(qtbot: Any, services: Any) -> None:
+    wizard = _open(qtbot, services)
+    _to(wizard, wizard.licenses)
+    wizard.licenses.issued.setDate(QDate(2026, 1, 1))
+    wizard.licenses.expires.set_value(date(2025, 1, 1))  # before it was issued
+    wizard.next()
+    assert wizard.currentPage() is wizard.licenses
+    assert wizard.licenses.error.text().startswith("Not added yet: ")
+    assert wizard.licenses.error.text().endswith("or press Next again to go on without it.")
+    wizard.next()
+    assert wizard.currentPage() is wizard.backlog
+    assert wizard.licenses.items == []
+
+
+def test_skip_for_now_keeps_the_default_pace(qtbot: Any, services: Any) -> None:
+    wizard = _open(qtbot, services)
+    assert (wizard.work.form.weekly.text(), wizard.pace.ce.text()) == ("30", "12")
+    wizard.button(QWizard.WizardButton.CancelButton).click()
+    eligibility = services.plan.eligibility()
+    assert (eligibility.weekly_hours, eligibility.ce_hours_per_year) == (30, 12)
+
+
+def test_a_nurse_is_told_why_social_work_credentials_do_not_fit(qtbot: Any, services: Any) -> None:
+    wizard = _open(qtbot, services)
+    _to(wizard, wizard.about)
+    wizard.about.tracks.button(0).setChecked(True)
+    _to(wizard, wizard.goals)
+    shown = {c: label.text() for c, label in wizard.goals.fits.items() if label.isVisibleTo(wizard)}
+    reason = "Not for your track as it stands — for social workers: it needs a social-work "
+    assert shown == {c: reason + "degree or license." for c in ("ACM-SW", "C-SWCM", "C-ASWCM")}
+    wizard.back()
+    wizard.back()
+    wizard.back()
+    wizard.back()
+    wizard.back()
+    wizard.about.tracks.button(1).setChecked(True)  # social work: the RN-only ones are named
+    _to(wizard, wizard.goals)
+    shown = {c for c, label in wizard.goals.fits.items() if label.isVisibleTo(wizard)}
+    assert shown == {"ACM-RN", "CMGT-BC"}
+
+
+def test_the_step_list_follows_the_pages(qtbot: Any, services: Any) -> None:
+    wizard = _open(qtbot, services)
+    assert wizard.steps.accessibleName() == "Step 1 of 8: Welcome"
+    _to(wizard, wizard.work)
+    assert wizard.steps.accessibleName() == "Step 6 of 8: How you work"
+    assert "<b>6. How you work</b>" in wizard.steps.text()
+
+
+def test_between_jobs_stores_no_period(qtbot: Any, services: Any) -> None:
+    wizard = _open(qtbot, services)
+    _to(wizard, wizard.work)
+    wizard.work.choices.button(2).setChecked(True)
+    assert not wizard.work.form.isEnabled() and wizard.work.between_note.isVisibleTo(wizard)
+    _to(wizard, wizard.goals)
+    wizard.goals.checks["CCM"].setChecked(True)
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    qtbot.waitUntil(lambda: wizard.result() == QWizard.DialogCode.Accepted)
+    assert services.work.list() == ()
+    assert [g.cert_id for g in services.goals.list()] == ["CCM"]
