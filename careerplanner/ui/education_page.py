@@ -68,7 +68,7 @@ def renewal_text(lic: License) -> str:
     """What projections assume about the license's renewal."""
     if lic.expires is None:
         return "No expiry recorded"
-    return "Assumed renewed on time" if lic.renewal_assumed else "Not being renewed"
+    return "Assumed on time" if lic.renewal_assumed else "Not being renewed"
 
 
 def license_row(lic: License, today: date) -> tuple[str, ...]:

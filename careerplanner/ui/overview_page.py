@@ -153,20 +153,24 @@ class OverviewPage(QWidget):
         goals = open_goals(plan)
         focus = focus_requirement(eligibility.get(goals[0].cert_id)) if goals else None
         if focus is None:
-            note = "hours logged (add a goal to see which count)"
+            notes = ["hours logged (add a goal to see which count)"] * 3
             values = [
                 hours_between(plan.entries, start, today)
                 for start in (week_start, month_start, date.min)
             ]
         else:
-            note = f"countable toward {goals[0].cert_id}: {_lower_first(focus.label)}"
+            short = f"countable toward {goals[0].cert_id}"
+            notes = [short, short, f"{short}: {_lower_first(focus.label)}"]
             cert = self.services.catalog.get(goals[0].cert_id)
             days = [week_start - timedelta(days=1), month_start - timedelta(days=1)]
             before = countable_on(plan, cert, focus.id, eligibility, days)
             values = [max(0.0, focus.current - b) for b in before] + [focus.current]
         captions = ("This week", "This month", "In total")
         return tile_row(
-            [StatTile(c, format_hours(v), note) for c, v in zip(captions, values, strict=True)]
+            [
+                StatTile(c, format_hours(v), n)
+                for c, v, n in zip(captions, values, notes, strict=True)
+            ]
         )
 
     def _goals(self, plan: Plan, eligibility: Eligibility, today: date) -> QGridLayout:

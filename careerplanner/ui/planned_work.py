@@ -20,9 +20,9 @@ from careerplanner.ui.education_dialogs import RecordDialog
 from careerplanner.ui.record_section import RecordSection
 from careerplanner.ui.widgets import format_date
 from careerplanner.ui.wizard_pages import nice
-from careerplanner.ui.work_form import SUPERVISION_NAMES, WorkPeriodForm, blank_period
+from careerplanner.ui.work_form import SUPERVISION_SHORT, WorkPeriodForm, blank_period
 
-HEADERS = ("From", "Until", "Hours a week", "Setting", "Employer", "Supervised by", "Paid")
+HEADERS = ("From", "Until", "Hours a week", "Setting", "Supervised by", "Paid", "Employer")
 EMPTY = (
     "No planned work yet. Add the job you have now, and any change you expect (a new job, a "
     "leave): projections count future hours only from planned work."
@@ -64,9 +64,9 @@ def period_row(p: WorkPeriod) -> tuple[str, ...]:
         format_date(p.end, "open-ended"),
         fmt_number(p.weekly_hours),
         nice(p.setting),
-        p.employer,
-        SUPERVISION_NAMES[p.supervision],
+        SUPERVISION_SHORT[p.supervision],
         "Yes" if p.paid else "No",
+        p.employer,
     )
 
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -58,7 +59,14 @@ class SettingsPage(QWidget):
         self.data_dir = data_dir or Path(services.db.data_dir)
         self.errors: dict[str, FieldError] = {}
         self.edits: dict[str, QLineEdit] = {}
-        layout = QVBoxLayout(self)
+        content = QWidget()
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        layout = QVBoxLayout(content)
         layout.setContentsMargins(28, 22, 28, 22)
         layout.setSpacing(16)
         layout.addWidget(heading("Settings"))
@@ -70,6 +78,7 @@ class SettingsPage(QWidget):
         layout.addWidget(self._appearance_card())
         layout.addWidget(self._data_card())
         layout.addStretch(1)
+        scroll.setWidget(content)
         self.refresh()
 
     # --- building ---------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -78,8 +79,9 @@ class StepList(QLabel):
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("wizardSteps")
-        self.setMinimumWidth(150)
-        self.setContentsMargins(8, 12, 8, 8)
+        self.setMinimumWidth(190)
+        self.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.setContentsMargins(12, 16, 12, 8)
         self.show_step(0)
 
     def show_step(self, index: int) -> None:

@@ -12,8 +12,7 @@ from careerplanner.domain.defaults import DEFAULT_WEEKLY_HOURS
 from careerplanner.domain.model import Activity, Setting, Supervision, WorkPeriod
 from careerplanner.domain.validation import fmt_number, parse_number, validate_work_period
 from careerplanner.ui.date_field import DateField
-from careerplanner.ui.widgets import format_date
-from careerplanner.ui.wizard_pages import enum_combo, nice
+from careerplanner.ui.wizard_pages import enum_combo
 
 SUPERVISION_NAMES = {
     Supervision.NONE: "No one (unsupervised)",
@@ -24,24 +23,21 @@ SUPERVISION_NAMES = {
 }
 
 
+SUPERVISION_SHORT = {
+    Supervision.NONE: "No one",
+    Supervision.CCM: "A CCM",
+    Supervision.LICENSED_SW: "A licensed social worker",
+    Supervision.RN: "An RN",
+    Supervision.OTHER_LICENSED: "Another licensed professional",
+}
+
+
 def supervision_combo(current: Supervision) -> QComboBox:
     combo = QComboBox()
     for member, text in SUPERVISION_NAMES.items():
         combo.addItem(text, member)
     combo.setCurrentIndex(combo.findData(current))
     return combo
-
-
-def describe_period(p: WorkPeriod) -> str:
-    """ "30 h a week, hospital (Mercy), supervised by an RN, from Jan 5, 2027" in words."""
-    where = nice(p.setting).lower() + (f" ({p.employer})" if p.employer else "")
-    until = f" until {format_date(p.end)}" if p.end else " on"
-    who = SUPERVISION_NAMES[p.supervision].lower()
-    paid = "" if p.paid else ", unpaid"
-    return (
-        f"{fmt_number(p.weekly_hours)} h a week, {where}, supervised by {who}{paid}, "
-        f"from {format_date(p.start)}{until}"
-    )
 
 
 def blank_period(today: date) -> WorkPeriod:

@@ -152,7 +152,7 @@ def test_the_license_flag_is_saved_and_shown(qtbot, hours_services) -> None:  # 
     qtbot.waitUntil(lambda: page.dialog is None)
     (lic,) = hours_services.education.licenses()
     assert lic.renewal_assumed
-    assert page.licenses.model.rows[0][5] == "Assumed renewed on time"
+    assert page.licenses.model.rows[0][5] == "Assumed on time"
     page.licenses.select_row(0)
     page.licenses.edit_button.click()
     page.dialog.renewal.setChecked(False)
