@@ -1,22 +1,40 @@
-"""Rule engine + projection for all six certifications on 10,000 entries over 10 years."""
+"""Rule engine + projection for all six certifications on 10,000 entries over 10 years, with
+three planned work periods (a job, a leave gap, a new job) and an RN license assumed renewed."""
 
 from __future__ import annotations
 
 import statistics
 import time
-from datetime import date
+from dataclasses import replace
+from datetime import date, timedelta
 
 from benchmarks.fixtures import large_plan
 from careerplanner.catalog import load_catalog
+from careerplanner.domain.model import Activity, Plan, Setting, Supervision, WorkPeriod
 from careerplanner.domain.rules import evaluate
 
 GOAL_MS = 50.0
 
 
+def with_three_periods(plan: Plan, today: date) -> Plan:
+    """The current job until 4 months on, 2 months off, a hospital job, then part time."""
+    cm = Activity.CASE_MANAGEMENT
+    periods = (
+        WorkPeriod(1, today - timedelta(days=400), today + timedelta(days=120), 38, cm,
+                   Setting.INSURANCE, Supervision.RN),
+        WorkPeriod(2, today + timedelta(days=181), today + timedelta(days=900), 40, cm,
+                   Setting.HOSPITAL, Supervision.CCM),
+        WorkPeriod(3, today + timedelta(days=901), None, 20, cm, Setting.CLINIC,
+                   Supervision.RN, paid=False),
+    )  # fmt: skip
+    licenses = tuple(replace(lic, expires=today + timedelta(days=200)) for lic in plan.licenses)
+    return replace(plan, work_periods=periods, licenses=licenses)
+
+
 def main() -> None:
     catalog = load_catalog()
     today = date.today()
-    plan = large_plan(10_000, 10, today)
+    plan = with_three_periods(large_plan(10_000, 10, today), today)
     evaluate(plan, catalog, today)  # warm-up
     runs = []
     for _ in range(20):
@@ -26,6 +44,6 @@ def main() -> None:
     median = statistics.median(runs)
     verdict = "ok" if median < GOAL_MS else "OVER GOAL"
     print(
-        f"evaluate all six with projection, 10,000 entries / 10 years: median {median:.1f} ms, "
-        f"max {max(runs):.1f} ms (goal < {GOAL_MS:.0f} ms) {verdict}"
+        "evaluate all six with projection, 10,000 entries / 10 years / 3 work periods: "
+        f"median {median:.1f} ms, max {max(runs):.1f} ms (goal < {GOAL_MS:.0f} ms) {verdict}"
     )

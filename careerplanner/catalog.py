@@ -125,7 +125,7 @@ def _certification(node: Node) -> Certification:
         sources=sources,
         last_checked=node.day("last_checked"),
         requirements=tuple(_requirement(r) for r in kinds),
-        renewal=_renewal(node.child("renewal", ("years", "ce_hours", "buckets", "assumption"))),
+        renewal=_renewal(node.child("renewal", RENEWAL_FIELDS)),
         exam=_exam(node.child("exam", EXAM_FIELDS)),
         assumptions=node.strings("assumptions") if node.has("assumptions") else (),
         summary=node.text("summary", ""),
@@ -225,6 +225,16 @@ def _ce(node: Node, common: dict[str, Any]) -> Requirement:
     )
 
 
+RENEWAL_FIELDS = ("years", "ce_hours", "buckets", "fees", "assumption")
+
+
+def _fees(node: Node) -> tuple[Fee, ...]:
+    return tuple(
+        Fee(f.text("label"), f.number("usd"))
+        for f in node.children("fees", ("label", "usd"), required=False)
+    )
+
+
 def _renewal(node: Node) -> Renewal:
     buckets = tuple(
         CeBucket(b.choice("topic", CeTopic), b.number("hours"))
@@ -237,15 +247,13 @@ def _renewal(node: Node) -> Renewal:
         years=node.integer("years"),
         ce_hours=ce_hours,
         buckets=buckets,
+        fees=_fees(node),
         assumption=node.optional_text("assumption"),
     )
 
 
 def _exam(node: Node) -> ExamFacts:
-    fees = tuple(
-        Fee(f.text("label"), f.number("usd"))
-        for f in node.children("fees", ("label", "usd"), required=False)
-    )
+    fees = _fees(node)
     windows = tuple(
         ExamWindow(_month(w), _month_day(w, "apply_from"), _month_day(w, "apply_until"))
         for w in node.children("windows", ("month", "apply_from", "apply_until"), required=False)

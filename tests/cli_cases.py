@@ -20,6 +20,7 @@ FILL = [
     ["hours", "add", "--date", str(YESTERDAY), "--hours", "20", "--setting", "hospital"],
     ["license", "add", "--type", "RN", "--issued", "2020-01-01"],
     ["goal", "add", "CCM"],
+    ["work", "add", "--from", "2026-01-05", "--until", "2027-06-30", "--weekly-hours", "30"],
 ]
 
 D = str(YESTERDAY)
@@ -74,6 +75,23 @@ BAD_INPUT = {
     "unknown option": ["hours", "add", "--date", D, "--hours", "1", "--colour", "red"],
     "unknown command": ["frobnicate"],
     "profile set with nothing": ["profile", "set"],
+    "work period overlapping another": ["work", "add", "--from", "2027-06-30",
+                                        "--weekly-hours", "20"],
+    "work until before from": ["work", "add", "--from", "2028-01-10", "--until", "2028-01-09",
+                               "--weekly-hours", "20"],
+    "work zero weekly hours": ["work", "add", "--from", "2028-01-01", "--weekly-hours", "0"],
+    "work over 168 weekly hours": ["work", "add", "--from", "2028-01-01",
+                                   "--weekly-hours", "168.01"],
+    "work weekly hours not a number": ["work", "add", "--from", "2028-01-01",
+                                       "--weekly-hours", "full"],
+    "work unknown setting": ["work", "add", "--from", "2028-01-01", "--weekly-hours", "20",
+                             "--setting", "moon"],
+    "work both paid and unpaid": ["work", "add", "--from", "2028-01-01", "--weekly-hours", "20",
+                                  "--paid", "--unpaid"],
+    "work without --from": ["work", "add", "--weekly-hours", "20"],
+    "work remove unknown id": ["work", "remove", "9999"],
+    "license no-renew takes no value": ["license", "add", "--type", "RN", "--issued",
+                                        "2020-01-01", "--no-renew=yes"],
 }  # fmt: skip
 
 

@@ -64,7 +64,7 @@ def test_the_six_certifications_in_order() -> None:
 def test_every_certification_has_sources_and_last_checked() -> None:
     assert "last checked" in CATALOG.note
     for cert in CATALOG.certifications:
-        assert cert.last_checked == date(2026, 11, 26)
+        assert cert.last_checked == date(2026, 12, 1)  # the re-check of rules v2
         assert cert.sources, cert.id
         for source in cert.sources:
             assert source.url.startswith(("https://", "http://")), source
@@ -107,7 +107,8 @@ def test_ccm_requirements() -> None:
         DegreeField.HEALTHCARE_ADMIN,
         DegreeField.OTHER,
     }
-    assert degree.degree.field_experience and not degree.degree.accredited
+    # rules v2: the CCMC page asks for a degree "from an accredited institution".
+    assert degree.degree.field_experience and degree.degree.accredited
     expected = {
         "experience-ccm-supervised": (2080, Activity.CASE_MANAGEMENT, {Supervision.CCM}),
         "experience-any-supervision": (4160, Activity.CASE_MANAGEMENT, set(Supervision)),
@@ -137,6 +138,7 @@ def test_acm_prerequisites() -> None:
     assert degree.degree is not None
     assert degree.degree.levels == (DegreeLevel.BACHELOR, DegreeLevel.MASTER)
     assert degree.degree.fields == (DegreeField.SOCIAL_WORK,)
+    assert degree.degree.accredited  # rules v2: "from an accredited school of social work"
     assert set(licenses.licenses) == {LicenseType.LBSW, LicenseType.LMSW, LicenseType.LCSW}
 
 
@@ -202,21 +204,36 @@ def test_renewal_terms() -> None:
         "C-ASWCM": (2, 20, set()),
         "CMGT-BC": (5, 75, set()),
     }
-    for cert_id in ("CCM", "C-SWCM", "C-ASWCM"):
+    # CCM's 8 ethics hours are confirmed (re-check of 2026-12-01): no longer an assumption.
+    assert CATALOG.get("CCM").renewal.assumption is None
+    assert [(f.label, f.usd) for f in CATALOG.get("CCM").renewal.fees] == [
+        ("Renewal through CE", 285)
+    ]
+    for cert_id in ("C-SWCM", "C-ASWCM"):
         assert CATALOG.get(cert_id).renewal.assumption
+    ancc = CATALOG.get("CMGT-BC").renewal.assumption or ""
+    assert "one of its renewal categories" in ancc and "does not track" in ancc
+
+
+def test_nasw_exam_alternative_is_labelled_an_assumption() -> None:
+    for cert_id in ("C-SWCM", "C-ASWCM"):
+        req = _credential(cert_id, "license-or-exam")
+        assert req.assumption is not None and "assumption" in req.assumption
+        assert "qualified and licensed social workers" in req.assumption
 
 
 def test_exam_facts() -> None:
     ccm = CATALOG.get("CCM").exam
     assert (ccm.questions, ccm.scored, ccm.minutes) == (180, 150, 180)
-    assert [(f.label, f.usd) for f in ccm.fees] == [("Application", 225), ("Exam", 195)]
+    assert [(f.label, f.usd) for f in ccm.fees] == [("Application", 235), ("Exam", 195)]
+    assert "$430" in ccm.summary and "Pearson VUE" in ccm.summary
     windows = [(w.month, w.apply_from, w.apply_until) for w in ccm.windows]
     assert windows == [(4, (11, 1), (1, 31)), (8, (3, 1), (5, 31)), (12, (7, 15), (10, 15))]
     acm = CATALOG.get("ACM-RN").exam
     assert acm.questions is None and "simulation" in acm.summary and acm.assumption
     ancc = CATALOG.get("CMGT-BC").exam
     assert (ancc.questions, ancc.scored) == (175, 150)
-    assert [f.usd for f in ancc.fees] == [270, 395] and "stale" in (ancc.assumption or "")
+    assert [f.usd for f in ancc.fees] == [270, 395] and "Unverified" in (ancc.assumption or "")
     for cert_id in ("C-SWCM", "C-ASWCM"):
         assert "No NASW exam" in CATALOG.get(cert_id).exam.summary
 

@@ -120,3 +120,16 @@ def test_eligibility_tells_an_interesting_story(today: date) -> None:
     assert plan.goals[2].target is not None and plan.goals[2].target < cmgt.projected_date
     for cert_id in ("ACM-SW", "C-SWCM", "C-ASWCM"):
         assert result.get(cert_id).projected_date is None
+
+
+@pytest.mark.parametrize("today", TODAYS)
+def test_planned_work_is_the_insurer_then_two_weeks_off_then_the_hospital(today: date) -> None:
+    plan = demo_plan(today)
+    insurer, hospital = v.check_no_overlap(v.validate_work_period(p) for p in plan.work_periods)
+    assert insurer.setting is Setting.INSURANCE and insurer.start <= today
+    assert insurer.start == min(e.start for e in plan.entries if e.setting is Setting.INSURANCE)
+    assert insurer.end is not None and insurer.end > today + timedelta(days=120)
+    assert (insurer.end + timedelta(days=1)).day == 1  # the last day of a month
+    assert (hospital.start - insurer.end).days == 15  # 14 days off between the two
+    assert hospital.end is None and hospital.setting is Setting.HOSPITAL
+    assert hospital.supervision is Supervision.CCM and hospital.weekly_hours == 36

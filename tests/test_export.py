@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -11,7 +12,18 @@ from pathlib import Path
 import pytest
 
 from careerplanner.domain.errors import ValidationError
-from careerplanner.domain.model import CeActivity, CeTopic, GoalStatus, WorkEntry
+from careerplanner.domain.model import (
+    Activity,
+    CeActivity,
+    CeTopic,
+    GoalStatus,
+    License,
+    LicenseType,
+    Setting,
+    Supervision,
+    WorkEntry,
+    WorkPeriod,
+)
 from careerplanner.domain.scenarios import Scenario
 from careerplanner.io.csv_export import HOURS_COLUMNS, neutralise
 from careerplanner.services import Services
@@ -62,6 +74,13 @@ def _rich_plan(services: Services) -> None:
     services.hours.verify([entry.id], "Dr. Rivera", "LCSW", date(2026, 11, 21))
     services.hours.remove(services.hours.list()[0].id)
     services.scenarios.create(Scenario("Faster", weekly_hours=40, raise_percent=3.5))
+    hospital_in_july = WorkPeriod(
+        0, date(2027, 7, 1), None, 40, Activity.CASE_MANAGEMENT, Setting.HOSPITAL, Supervision.RN
+    )
+    services.scenarios.create(Scenario("Hospital in July", work_periods=(hospital_in_july,)))
+    services.education.add_license(
+        License(LicenseType.LCSW, date(2026, 1, 1), date(2027, 3, 31), "TX", renewal_assumed=False)
+    )
     for goal in services.goals.list()[:1]:
         services.goals.update(replace(goal, status=GoalStatus.EARNED, earned_on=date(2025, 1, 1)))
     with services.db.session() as session:
@@ -83,6 +102,56 @@ def test_json_round_trip_is_exact(services: Services, tmp_path: Path) -> None:
         assert second.read_text() == first.read_text()
         with pytest.raises(ValidationError, match="only into an empty data folder"):
             other.records.import_json(first)
+
+
+def test_json_round_trip_carries_work_periods_and_the_renewal_flag(
+    services: Services, tmp_path: Path
+) -> None:
+    _rich_plan(services)
+    path = tmp_path / "plan.json"
+    services.records.export_json(path)
+    doc = json.loads(path.read_text())
+    assert [p["setting"] for p in doc["work_periods"]] == ["insurance", "hospital"]
+    assert [lic["renewal_assumed"] for lic in doc["licenses"]] == [True, False]
+    scenarios = {s["name"]: s["work_periods"] for s in doc["scenarios"]}
+    assert scenarios["Faster"] is None
+    assert [p["start"] for p in scenarios["Hospital in July"]] == ["2027-07-01"]
+
+
+def test_a_file_from_before_rules_v2_imports_with_the_defaults(
+    services: Services, tmp_path: Path
+) -> None:
+    path = tmp_path / "plan.json"
+    path.write_text(
+        '{"format": "CareerPlanner plan", "version": 1, "licenses": '
+        '[{"id": 3, "type": "RN", "issued": "2025-08-01", "expires": "2027-07-31"}]}'
+    )
+    plan = services.records.import_json(path)
+    assert plan.licenses == (
+        License(LicenseType.RN, date(2025, 8, 1), date(2027, 7, 31), id=3, renewal_assumed=True),
+    )
+    assert plan.work_periods == ()
+
+
+def test_a_file_with_overlapping_periods_is_refused(services: Services, tmp_path: Path) -> None:
+    period = (
+        '{"id": %d, "start": "%s", "end": null, "weekly_hours": 30, "activity": '
+        '"case-management", "setting": "other", "supervision": "none"}'
+    )
+    path = tmp_path / "plan.json"
+    path.write_text(
+        '{"format": "CareerPlanner plan", "version": 1, "work_periods": ['
+        + period % (1, "2026-01-01")
+        + ", "
+        + period % (2, "2027-01-01")
+        + "]}"
+    )
+    with pytest.raises(
+        ValidationError,
+        match=r"work_periods: the period from 2027-01-01 on overlaps the period from 2026-01-01 on",
+    ):
+        services.records.import_json(path)
+    assert services.plan.is_empty()
 
 
 def test_json_import_refuses_bad_files(services: Services, tmp_path: Path) -> None:

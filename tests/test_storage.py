@@ -33,6 +33,7 @@ from careerplanner.domain.model import (
     Supervision,
     Track,
     WorkEntry,
+    WorkPeriod,
 )
 from careerplanner.paths import BACKUP_DIR_NAME, DATABASE_NAME
 from careerplanner.storage import Database, DatabaseError
@@ -54,7 +55,10 @@ FULL_PLAN = Plan(
         ),
         Degree(DegreeLevel.MASTER, DegreeField.SOCIAL_WORK, DegreeStatus.PLANNED),
     ),
-    licenses=(License(LicenseType.LBSW, date(2024, 8, 1), date(2026, 7, 31), "OH", "B-123"),),
+    licenses=(
+        License(LicenseType.LBSW, date(2024, 8, 1), date(2026, 7, 31), "OH", "B-123"),
+        License(LicenseType.LMSW, date(2027, 8, 1), date(2029, 7, 31), renewal_assumed=False),
+    ),
     exams=(Exam(ExamType.ASWB_BACHELORS, date(2024, 7, 10)),),
     entries=(
         WorkEntry(
@@ -77,6 +81,28 @@ FULL_PLAN = Plan(
     goals=(
         Goal("C-SWCM", date(2027, 6, 1), GoalStatus.EARNED, date(2026, 1, 2), date(2028, 1, 2)),
     ),
+    work_periods=(
+        WorkPeriod(
+            0,
+            date(2026, 1, 5),
+            date(2027, 6, 30),
+            32.5,
+            Activity.CASE_MANAGEMENT,
+            Setting.SOCIAL_SERVICES,
+            Supervision.LICENSED_SW,
+            paid=False,
+            employer="County Services",
+        ),
+        WorkPeriod(
+            0,
+            date(2027, 7, 1),
+            None,
+            40.0,
+            Activity.SUPERVISING,
+            Setting.HOSPITAL,
+            Supervision.NONE,
+        ),
+    ),
 )
 
 
@@ -94,6 +120,7 @@ def strip_ids(plan: Plan) -> Plan:
         plan.profile,
         *(clean(getattr(plan, n)) for n in ("degrees", "licenses", "exams", "entries", "ce")),
         clean(plan.goals),
+        clean(plan.work_periods),
     )
 
 
@@ -108,6 +135,9 @@ def test_every_field_round_trips_through_the_file(data_dir: Path) -> None:
     assert all(e.id > 0 for e in loaded.entries)
     assert isinstance(loaded.entries[0].activity, Activity)
     assert loaded.entries[0].paid is False and loaded.entries[1].paid is True
+    assert [lic.renewal_assumed for lic in loaded.licenses] == [True, False]
+    assert all(p.id > 0 for p in loaded.work_periods)
+    assert isinstance(loaded.work_periods[0].setting, Setting)
 
 
 def test_crud_single_records(db: Database) -> None:

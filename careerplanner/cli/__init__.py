@@ -24,6 +24,7 @@ from careerplanner.cli import (
     report_commands,
     status_commands,
     timeline_commands,
+    work_commands,
 )
 from careerplanner.cli.context import CommandError, Context
 from careerplanner.domain.errors import ValidationError
@@ -32,6 +33,7 @@ from careerplanner.storage.errors import UnusableFileError
 COMMAND_MODULES = (
     plan_commands,
     records_commands,
+    work_commands,
     status_commands,
     timeline_commands,
     report_commands,

@@ -7,11 +7,12 @@ that names the option.
 
 from __future__ import annotations
 
+import argparse
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from careerplanner.domain import validation
 from careerplanner.domain.errors import ValidationError
@@ -76,6 +77,12 @@ def _named(error: ValidationError, option: str) -> ValidationError:
     if option in error.message:
         return error
     return ValidationError(f"{option}: {error.message}", option)
+
+
+def named(error: ValidationError, options: dict[str, str]) -> ValidationError:
+    """The error with the option of its field (by the field's name) in front."""
+    option = options.get(error.field or "")
+    return _named(error, option) if option else error
 
 
 def number(text: str | None, option: str) -> float | None:
@@ -147,6 +154,12 @@ def record_id(value: str) -> int:
 def required(value: object | None, option: str) -> None:
     if value is None:
         raise ValidationError(f"{option} is required", option)
+
+
+def actions(subparsers: Any, command: str) -> Any:
+    """The ACTION subparsers of an existing command (`hours`, `work`), made by plan_commands."""
+    parser = subparsers.choices[command]
+    return next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
 
 
 class CommandError(Exception):

@@ -1,6 +1,7 @@
-"""`list` and `remove`, the same for every kind of record: degrees, licenses, exams, hours, CE,
-goals. `list` prints an aligned table with totals (or `--json`: an array, one object per record
-with its id and every field); `remove ID` deletes one record and says so.
+"""`list` and `remove`, the same for every kind of record: degrees, licenses, exams, hours,
+planned work periods, CE, goals. `list` prints an aligned table with totals (or `--json`: an
+array, one object per record with its id and every field); `remove ID` deletes one record and
+says so.
 """
 
 from __future__ import annotations
@@ -69,8 +70,9 @@ KINDS: tuple[Kind, ...] = (
         "license",
         lambda s: s.education.licenses(),
         lambda s, i: s.education.remove_license(i),
-        ("ID", "Type", "State", "Issued", "Expires", "Number"),
-        lambda lic: (lic.id, lic.type, lic.state, lic.issued, lic.expires, lic.number),
+        ("ID", "Type", "State", "Issued", "Expires", "Renewal", "Number"),
+        lambda lic: (lic.id, lic.type, lic.state, lic.issued, lic.expires,
+                     "assumed" if lic.renewal_assumed else "not renewed", lic.number),
         "No licenses yet. Add one with: careerplanner license add --type RN --issued 2021-08-01",
         "licenses: add, list, remove",
     ),
@@ -96,6 +98,19 @@ KINDS: tuple[Kind, ...] = (
         "No hours logged yet. Add some with: careerplanner hours add --date YYYY-MM-DD --hours H",
         "logged work hours: add, list, remove",
         _hours_total,
+    ),
+    Kind(
+        "work",
+        "work period",
+        lambda s: s.work.list(),
+        lambda s, i: s.work.remove(i),
+        ("ID", "From", "Until", "Weekly h", "Activity", "Setting", "Supervision", "Paid",
+         "Employer"),
+        lambda p: (p.id, p.start, p.end or "open", p.weekly_hours, p.activity, p.setting,
+                   p.supervision, p.paid, p.employer),
+        "No planned work yet. Add a period with: careerplanner work add --from YYYY-MM-DD "
+        "--weekly-hours H --setting hospital --supervision rn",
+        "planned work periods: add, list, remove",
     ),
     Kind(
         "ce",

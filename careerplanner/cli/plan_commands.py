@@ -138,6 +138,7 @@ def license_add(args: argparse.Namespace, ctx: cx.Context) -> int:
             expires=cx.day(args.expires, "--expires"),
             state=cx.state(args.state, "--state") or None,
             number=cx.text(args.number, "--number") or "",
+            renewal_assumed=not args.no_renew,
         )
     )
     print(ctx.services().education.add_license(lic).id)
@@ -238,6 +239,12 @@ def register(subparsers: Any) -> None:
     p.add_argument("--expires", metavar="DATE")
     p.add_argument("--state", metavar="XX")
     p.add_argument("--number", metavar="S")
+    p.add_argument(
+        "--no-renew",
+        action="store_true",
+        help="you will not renew it: projections stop counting it at its expiry "
+        "(default: assumed renewed on time)",
+    )
     p.set_defaults(handler=license_add)
 
     p = groups["exam"].add_parser("add", help="add a passed exam; prints its id")

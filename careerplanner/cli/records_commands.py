@@ -149,18 +149,12 @@ def import_json(args: argparse.Namespace, ctx: cx.Context) -> int:
     return 0
 
 
-def _actions(subparsers: Any, command: str) -> Any:
-    """The ACTION subparsers of an existing command (`hours`, `ce`), made by plan_commands."""
-    parser = subparsers.choices[command]
-    return next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
-
-
 def register(subparsers: Any) -> None:
     for command, noun, on_import, on_export in (
         ("hours", "hours entries", hours_import, hours_export),
         ("ce", "CE activities", ce_import, ce_export),
     ):
-        actions = _actions(subparsers, command)
+        actions = cx.actions(subparsers, command)
         p = actions.add_parser("import", help=f"add {noun} from a CSV file (all or nothing)")
         p.add_argument("file", metavar="FILE")
         p.add_argument("--dry-run", action="store_true", help="report without writing")

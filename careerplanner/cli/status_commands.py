@@ -57,11 +57,12 @@ def eligibility_json(result: Eligibility) -> dict[str, Any]:
 
 def eligibility_text(result: Eligibility) -> str:
     lines = [
-        f"Eligibility on {result.as_of}, at {fmt_number(result.weekly_hours)} h a week and "
+        f"Eligibility on {result.as_of}, {_pace(result)} and "
         f"{fmt_number(result.ce_hours_per_year)} CE h a year from now on"
     ]
     for cert in result.certifications:
         lines += ["", f"{cert.id} — {cert.name}", f"  {_status(cert, result)}"]
+        lines += [f"    {assumption}" for assumption in cert.assumptions]
         seen_groups: set[str] = set()
         for req in cert.requirements:
             indent = "  "
@@ -73,6 +74,16 @@ def eligibility_text(result: Eligibility) -> str:
                     lines.append(f"  {OK if met else NO} any one of these ({req.group}):")
             lines += _requirement_lines(req, indent)
     return "\n".join(lines)
+
+
+def _pace(result: Eligibility) -> str:
+    count = result.planned_periods
+    if not count:
+        return f"at {fmt_number(result.weekly_hours)} h a week"
+    periods = "your planned work period" if count == 1 else f"your {count} planned work periods"
+    if result.weekly_override is None:
+        return f"following {periods}"
+    return f"following {periods} at {fmt_number(result.weekly_override)} h a week"
 
 
 def _status(cert: CertificationResult, result: Eligibility) -> str:
@@ -173,6 +184,8 @@ def _renewal(cert: Certification) -> str:
     if renewal.buckets:
         inside = ", ".join(f"{fmt_number(b.hours)} h {b.topic.value}" for b in renewal.buckets)
         text += f" (of which {inside})"
+    if renewal.fees:
+        text += "; " + ", ".join(f"{f.label} ${fmt_number(f.usd)}" for f in renewal.fees)
     if renewal.assumption:
         text += f"; assumption: {renewal.assumption}"
     return text

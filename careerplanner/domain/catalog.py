@@ -110,6 +110,7 @@ class Renewal:
     ce_hours: float
     buckets: tuple[CeBucket, ...] = ()
     assumption: str | None = None
+    fees: tuple[Fee, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

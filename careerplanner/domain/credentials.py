@@ -12,9 +12,16 @@ from careerplanner.domain.catalog import (
     DegreeRule,
     LicenseYearsRequirement,
 )
-from careerplanner.domain.dates import add_years, years_between
+from careerplanner.domain.dates import add_years, fmt_day, years_between
 from careerplanner.domain.daygrid import BoolArray, DayGrid
-from careerplanner.domain.model import Degree, DegreeStatus, ExamType, LicenseType, Plan
+from careerplanner.domain.model import (
+    Degree,
+    DegreeStatus,
+    ExamType,
+    License,
+    LicenseType,
+    Plan,
+)
 
 EXAM_NAMES = {
     ExamType.ASWB_BACHELORS: "ASWB Bachelors exam",
@@ -46,21 +53,82 @@ def first_issued(plan: Plan, kind: LicenseType) -> date | None:
     return min((lic.issued for lic in plan.licenses if lic.type is kind), default=None)
 
 
+def renewal_assumed(lic: License, as_of: date) -> bool:
+    """Rules v2: in a projection, a license valid on the as-of date (or planned) keeps counting
+    after its expiry, unless the user marked it as not being renewed. An already expired one
+    is not renewed by assumption."""
+    return lic.renewal_assumed and lic.expires is not None and lic.expires >= as_of
+
+
+def license_label(lic: License) -> str:
+    """'RN license (TX)'."""
+    where = f" ({lic.state})" if lic.state else ""
+    return f"{lic.type.value} license{where}"
+
+
+def renewal_assumption(lic: License) -> str:
+    assert lic.expires is not None
+    return f"assumes your {license_label(lic)}, expiring {fmt_day(lic.expires)}, is renewed on time"
+
+
 class CredentialDays:
-    """Which future days of the grid each credential is held on."""
+    """Which future days of the grid each credential is held on; with `renewals` (the rules
+    v2 projection) licenses are assumed renewed on time, without it they end at their expiry."""
 
     def __init__(self, plan: Plan, grid: DayGrid) -> None:
         self.plan = plan
         self.grid = grid
 
-    def license_active(self, kinds: tuple[LicenseType, ...]) -> BoolArray:
+    def license_active(self, kinds: tuple[LicenseType, ...], renewals: bool = True) -> BoolArray:
         days = self.grid.future
         held = np.zeros(days.shape, np.bool_)
         for lic in self.plan.licenses:
             if lic.type in kinds:
-                last = self.grid.index(lic.expires) if lic.expires else self.grid.size
+                lasting = lic.expires is None or (
+                    renewals and renewal_assumed(lic, self.grid.as_of)
+                )
+                last = (
+                    self.grid.size
+                    if lasting or lic.expires is None
+                    else self.grid.index(lic.expires)
+                )
                 held |= (days >= self.grid.index(lic.issued)) & (days <= last)
         return held
+
+    def ending(self, kinds: tuple[LicenseType, ...]) -> list[str]:
+        """Why licenses of these kinds stop counting, when none of them lasts to the horizon:
+        "your LCSW license ends Mar 31, 2027 and is marked as not renewed"."""
+        if kinds and self.license_active(kinds)[-1:].any():
+            return []
+        notes = []
+        for lic in self.plan.licenses:
+            if lic.type not in kinds or lic.expires is None:
+                continue
+            if lic.expires < self.grid.as_of:
+                notes.append(
+                    f"your {license_label(lic)} expired {fmt_day(lic.expires)} (record its renewal)"
+                )
+            elif not lic.renewal_assumed:
+                notes.append(
+                    f"your {license_label(lic)} ends {fmt_day(lic.expires)}"
+                    " and is marked as not renewed"
+                )
+        return notes
+
+    def renewals_relied_on(self, req: CredentialRequirement, day: date) -> list[License]:
+        """The licenses whose assumed renewal the requirement needs to be held on `day`."""
+        index = int(np.searchsorted(self.grid.future, self.grid.index(day)))
+        if self.requirement(req, renewals=False)[index]:
+            return []
+        kinds = {k for option in req.options for k in option.licenses}
+        return [
+            lic
+            for lic in self.plan.licenses
+            if lic.type in kinds
+            and renewal_assumed(lic, self.grid.as_of)
+            and lic.expires is not None
+            and lic.expires < day
+        ]
 
     def exam_passed(self, kinds: tuple[ExamType, ...]) -> BoolArray:
         days = self.grid.future
@@ -76,18 +144,19 @@ class CredentialDays:
             return np.zeros(self.grid.future.shape, np.bool_)
         return self.grid.future >= self.grid.index(done)
 
-    def option(self, option: CredentialOption) -> BoolArray:
+    def option(self, option: CredentialOption, renewals: bool = True) -> BoolArray:
         held = np.ones(self.grid.future.shape, np.bool_)
         if option.degree:
             held &= self.degree_held(option.degree)
         if option.licenses or option.exams:
-            held &= self.license_active(option.licenses) | self.exam_passed(option.exams)
+            licensed = self.license_active(option.licenses, renewals)
+            held &= licensed | self.exam_passed(option.exams)
         return held
 
-    def requirement(self, req: CredentialRequirement) -> BoolArray:
+    def requirement(self, req: CredentialRequirement, renewals: bool = True) -> BoolArray:
         held = np.zeros(self.grid.future.shape, np.bool_)
         for option in req.options:
-            held |= self.option(option)
+            held |= self.option(option, renewals)
         return held
 
     def license_years(self, req: LicenseYearsRequirement) -> BoolArray:

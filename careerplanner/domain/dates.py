@@ -13,6 +13,11 @@ _EPOCH_ORDINAL = 719163
 IntArray = npt.NDArray[np.int64]
 
 
+def fmt_day(day: date) -> str:
+    """'Jul 31, 2027', as the user reads a date in a sentence."""
+    return f"{day:%b} {day.day}, {day.year}"
+
+
 def add_years(day: date, years: int) -> date:
     """The same calendar day `years` later (or earlier); 29 February becomes 28 February."""
     try:

@@ -22,8 +22,9 @@ from careerplanner.domain.model import (
     Plan,
     Setting,
     Supervision,
-    WorkEntry,
+    WorkPeriod,
 )
+from careerplanner.domain.planned_work import effective_periods, future_spans
 
 FloatArray = npt.NDArray[np.float64]
 BoolArray = npt.NDArray[np.bool_]
@@ -35,15 +36,24 @@ TOPICS = tuple(CeTopic)
 
 
 @dataclass(frozen=True)
-class Pace:
-    """How the user plans to keep working: hours a day and the kind of work."""
+class PlannedSpan:
+    """Days first..last (grid indexes, all after the as-of date) on which a work period is in
+    force, each accruing `per_day` hours with the period's attributes."""
 
-    hours_per_day: float
-    activity: Activity
-    setting: Setting
-    supervision: Supervision
-    paid: bool
+    period: WorkPeriod
+    first: int
+    last: int
+    per_day: float
+
+
+@dataclass(frozen=True)
+class Pace:
+    """How the user plans to work from the day after the as-of date: the planned work (or the
+    implicit period of the v1 fallback) and the CE hours a day."""
+
+    spans: tuple[PlannedSpan, ...]
     ce_per_day: float
+    implicit: bool  # no work periods: one period like the latest entry, at the profile's pace
 
 
 @dataclass(frozen=True)
@@ -133,13 +143,18 @@ class DayGrid:
             topic=_codes(logged, "topic", TOPICS),
         )
 
-    def cumulative(self, entries: Entries, mask: BoolArray, future_rate: float) -> FloatArray:
-        """C with C[d] = countable hours on days before d; future days accrue `future_rate`."""
+    def cumulative(
+        self, entries: Entries, mask: BoolArray, planned: Sequence[PlannedSpan]
+    ) -> FloatArray:
+        """C with C[d] = countable hours on days before d; the planned spans given (those
+        that count) add their hours on their days."""
         rate = entries.hours[mask] / entries.span[mask]
         diff = np.bincount(entries.start[mask], rate, self.size + 1).astype(np.float64)
         diff -= np.bincount(entries.last[mask] + 1, rate, self.size + 1)
+        for span in planned:
+            diff[span.first] += span.per_day
+            diff[span.last + 1] -= span.per_day
         daily: FloatArray = np.cumsum(diff[: self.size])
-        daily[self.today + 1 :] += future_rate
         return np.concatenate(([0.0], np.cumsum(daily)))
 
     def cumulative_ce(self, ce: CeArrays, mask: BoolArray, future_rate: float) -> FloatArray:
@@ -160,15 +175,14 @@ def _codes(records: Sequence[object], attribute: str, values: tuple[object, ...]
     return np.fromiter((lookup[getattr(r, attribute)] for r in records), np.int64, len(records))
 
 
-def default_pace(grid: DayGrid, weekly_hours: float, ce_per_year: float) -> Pace:
-    """Future work is like the most recent logged entry (or the defaults when there is none)."""
-    latest = grid.encoded.latest(grid.as_of)
-    template = grid.encoded.source[latest] if latest is not None else WorkEntry(grid.as_of, 1.0)
-    return Pace(
-        hours_per_day=weekly_hours / 7,
-        activity=template.activity,
-        setting=template.setting,
-        supervision=template.supervision,
-        paid=template.paid,
-        ce_per_day=ce_per_year / 365,
+def planned_pace(
+    grid: DayGrid, plan: Plan, weekly_override: float | None, ce_per_year: float
+) -> Pace:
+    """The plan's work periods (or the v1 implicit one) on the grid's future days, with the
+    weekly-hours override applied to every period."""
+    periods = effective_periods(plan, grid.as_of, weekly_override)
+    spans = tuple(
+        PlannedSpan(period, grid.index(first), grid.index(last), period.weekly_hours / 7)
+        for period, first, last in future_spans(periods, grid.as_of, grid.horizon)
     )
+    return Pace(spans, ce_per_year / 365, implicit=not plan.work_periods)

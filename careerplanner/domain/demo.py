@@ -3,7 +3,9 @@
 Jordan is a registered nurse in Texas: a BSN about five years ago, an RN license since
 shortly after, a year of bedside nursing, then hospital case management and, for the last
 months, utilization review at a health insurer (hours that CCM counts but ACM does not).
-A master's in healthcare administration is planned. Everything is computed from `today`, so
+The planned work: the insurer until the end of the fifth month after today, two weeks off,
+then back to hospital case management under a CCM. A master's in healthcare
+administration is planned. Everything is computed from `today`, so
 the sample stays current; nothing is random.
 """
 
@@ -30,6 +32,7 @@ from careerplanner.domain.model import (
     Supervision,
     Track,
     WorkEntry,
+    WorkPeriod,
 )
 
 HOSPITAL = "Bayview Medical Center"
@@ -125,15 +128,49 @@ def demo_plan(today: date) -> Plan:
         )
         for days, hours, topic, title, provider in CE_ACTIVITIES
     )
+    entries = _work_entries(today)
     return Plan(
         profile=profile,
         degrees=degrees,
         licenses=licenses,
         exams=(),
-        entries=_work_entries(today),
+        entries=entries,
         ce=ce,
         goals=goals,
+        work_periods=_work_periods(today, entries),
     )
+
+
+def _work_periods(today: date, entries: tuple[WorkEntry, ...]) -> tuple[WorkPeriod, ...]:
+    """The insurer job (since its first logged week) to the end of the fifth month after
+    today, two weeks off, then hospital case management under a CCM from the 15th."""
+    at_insurer = [e.start for e in entries if e.setting is Setting.INSURANCE]
+    since = min(at_insurer, default=today)
+    month = today.month + 6
+    first_of_next = date(today.year + (month - 1) // 12, (month - 1) % 12 + 1, 1)
+    last_at_insurer = first_of_next - timedelta(days=1)
+    back = first_of_next + timedelta(days=14)
+    insurer = WorkPeriod(
+        0,
+        since,
+        last_at_insurer,
+        38.0,
+        Activity.CASE_MANAGEMENT,
+        Setting.INSURANCE,
+        Supervision.RN,
+        employer=INSURER,
+    )
+    hospital = WorkPeriod(
+        0,
+        back,
+        None,
+        36.0,
+        Activity.CASE_MANAGEMENT,
+        Setting.HOSPITAL,
+        Supervision.CCM,
+        employer=HOSPITAL,
+    )
+    return (insurer, hospital)
 
 
 def _work_entries(today: date) -> tuple[WorkEntry, ...]:

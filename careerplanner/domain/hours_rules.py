@@ -25,8 +25,9 @@ from careerplanner.domain.daygrid import (
     Entries,
     FloatArray,
     Pace,
+    PlannedSpan,
 )
-from careerplanner.domain.model import Activity, Plan, Setting, Supervision
+from careerplanner.domain.model import Activity, Plan, Setting, Supervision, WorkPeriod
 from careerplanner.domain.results import Deduction
 
 SETTING_PLACES = {
@@ -129,8 +130,7 @@ class HoursRule:
         failures = self._static_failures(e)
         mask = ~np.logical_or.reduce([f for _, f in failures]) if failures else np.ones(1, bool)
         mask = np.broadcast_to(mask, e.hours.shape)
-        rate = pace.hours_per_day if self._pace_counts(pace) else 0.0
-        cumulative = grid.cumulative(e, mask, rate)
+        cumulative = grid.cumulative(e, mask, self.counting(pace))
         first = np.zeros_like(grid.future)
         boundary, _, _ = self.boundary(planned=True)
         if boundary is None:
@@ -150,8 +150,7 @@ class HoursRule:
         grid = self.grid
         failures = self._static_failures(e)
         mask = ~np.logical_or.reduce([f for _, f in failures]) if failures else np.ones(1, bool)
-        rate = pace.hours_per_day if self._pace_counts(pace) else 0.0
-        cumulative = grid.cumulative(e, np.broadcast_to(mask, e.hours.shape), rate)
+        cumulative = grid.cumulative(e, np.broadcast_to(mask, e.hours.shape), self.counting(pace))
         totals = np.zeros(days.shape)
         for planned, part in ((False, days <= grid.today), (True, days > grid.today)):
             boundary, _, _ = self.boundary(planned=planned)
@@ -165,22 +164,43 @@ class HoursRule:
             totals[part] = grid.sum_between(cumulative, first, days[part])
         return totals
 
-    def _pace_counts(self, pace: Pace) -> bool:
+    def counting(self, pace: Pace) -> list[PlannedSpan]:
+        """The planned spans whose hours count for this requirement."""
+        return [span for span in pace.spans if self.failure(span.period) is None]
+
+    def failure(self, period: WorkPeriod) -> str | None:
+        """What this requirement needs that the period's work is not (None: it counts), checked
+        in the order deductions are charged: activity, pay, supervision, setting."""
         req = self.req
-        return (
-            pace.activity is req.activity
-            and (pace.paid or not req.paid_only)
-            and pace.supervision in req.supervision
-            and (req.settings is None or pace.setting in req.settings)
-        )
+        if period.activity is not req.activity:
+            return (
+                "case-management work"
+                if req.activity is Activity.CASE_MANAGEMENT
+                else ("supervising work")
+            )
+        if req.paid_only and not period.paid:
+            return "paid work"
+        if period.supervision not in req.supervision:
+            if req.supervision == (Supervision.CCM,):
+                return "work supervised by a CCM"
+            return "supervised work"
+        if req.settings is not None and period.setting not in req.settings:
+            return "a health-delivery-system setting"
+        return None
 
     def pace_problem(self, pace: Pace) -> str | None:
-        """Why future hours at the planned pace would not count, if they would not."""
-        if pace.hours_per_day <= 0:
-            return "no weekly hours are planned"
-        if self._pace_counts(pace):
+        """Why no future hours count, if none do."""
+        if not pace.spans:
+            return "no weekly hours are planned" if pace.implicit else "no work is planned"
+        if self.counting(pace):
             return None
-        return "future hours are planned like your latest entry, which does not count here"
+        needs = list(dict.fromkeys(self.failure(span.period) for span in pace.spans))
+        if pace.implicit:
+            return (
+                "future hours are planned like your latest entry, which does not count here: "
+                f"{self.short} needs {' and '.join(map(str, needs))}"
+            )
+        return f"no planned work counts here: {self.short} needs {' and '.join(map(str, needs))}"
 
 
 def _add(groups: dict[str, float], reason: str, hours: FloatArray) -> None:

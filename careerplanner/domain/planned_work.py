@@ -8,7 +8,10 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
+from careerplanner.domain.dates import fmt_day
+from careerplanner.domain.encoding import plan_columns
 from careerplanner.domain.model import Activity, Plan, Setting, Supervision, WorkPeriod
+from careerplanner.domain.validation import fmt_number
 
 
 def effective_periods(
@@ -30,12 +33,13 @@ def effective_periods(
 def _implicit_period(plan: Plan, as_of: date) -> WorkPeriod:
     start = as_of + timedelta(days=1)
     hours = plan.profile.weekly_hours
-    logged = [e for e in plan.entries if e.start <= as_of]
-    if not logged:
+    columns = plan_columns(plan)
+    latest = columns.latest(as_of)
+    if latest is None:
         return WorkPeriod(
             0, start, None, hours, Activity.CASE_MANAGEMENT, Setting.OTHER, Supervision.NONE
         )
-    last = max(logged, key=lambda e: (e.last_day, e.start, e.id))
+    last = columns.source[latest]
     return WorkPeriod(
         0, start, None, hours, last.activity, last.setting, last.supervision, last.paid
     )
@@ -83,4 +87,45 @@ def period_from_dict(data: Mapping[str, Any]) -> WorkPeriod:
         supervision=Supervision(data.get("supervision", Supervision.NONE.value)),
         paid=bool(data.get("paid", True)),
         employer=str(data.get("employer", "")),
+    )
+
+
+_ACTIVITY_WORDS = {
+    Activity.CASE_MANAGEMENT: "case-management work",
+    Activity.SUPERVISING: "supervising case managers",
+    Activity.OTHER: "other work",
+}
+_SETTING_WORDS = {
+    Setting.HOSPITAL: "at a hospital",
+    Setting.REHABILITATION: "in rehabilitation",
+    Setting.HOME_HEALTH: "in home health",
+    Setting.SKILLED_NURSING: "in skilled nursing",
+    Setting.CLINIC: "at a clinic",
+    Setting.BEHAVIORAL_HEALTH: "in behavioral health",
+    Setting.INSURANCE: "at an insurer",
+    Setting.SOCIAL_SERVICES: "at a social-services agency",
+    Setting.OTHER: "in another setting",
+}
+_SUPERVISION_WORDS = {
+    Supervision.NONE: "unsupervised",
+    Supervision.CCM: "supervised by a CCM",
+    Supervision.LICENSED_SW: "supervised by a licensed social worker",
+    Supervision.RN: "supervised by an RN",
+    Supervision.OTHER_LICENSED: "supervised by another licensed professional",
+}
+
+
+def describe_work(p: WorkPeriod, *, implicit: bool = False) -> str:
+    """The planned-work assumption in words: "assumes you work 40 h a week from Jan 4, 2027
+    on: case-management work at a hospital for St. Mary's, supervised by an RN, paid"."""
+    if implicit:
+        when = "from now on (your weekly hours, like your latest entry)"
+    else:
+        until = f"until {fmt_day(p.end)}" if p.end else "on"
+        when = f"from {fmt_day(p.start)} {until}"
+    employer = f" for {p.employer}" if p.employer else ""
+    return (
+        f"assumes you work {fmt_number(p.weekly_hours)} h a week {when}: "
+        f"{_ACTIVITY_WORDS[p.activity]} {_SETTING_WORDS[p.setting]}{employer}, "
+        f"{_SUPERVISION_WORDS[p.supervision]}, {'paid' if p.paid else 'unpaid'}"
     )

@@ -51,6 +51,9 @@ class Eligibility:
     weekly_hours: float
     ce_hours_per_year: float
     certifications: tuple[CertificationResult, ...]
+    # `evaluate`'s weekly_hours: replaces every work period's weekly hours (None: as planned).
+    weekly_override: float | None = None
+    planned_periods: int = 0  # the plan's work periods (0: the v1 fallback at weekly_hours)
 
     def get(self, cert_id: str) -> CertificationResult:
         for result in self.certifications:

@@ -27,12 +27,23 @@ from careerplanner.domain.credentials import (
     describe_missing,
     license_years_now,
     option_held_now,
+    renewal_assumption,
 )
 from careerplanner.domain.dates import add_years
-from careerplanner.domain.daygrid import BoolArray, CeArrays, DayGrid, Entries, Pace, default_pace
+from careerplanner.domain.daygrid import (
+    BoolArray,
+    CeArrays,
+    DayGrid,
+    Entries,
+    Pace,
+    PlannedSpan,
+    planned_pace,
+)
 from careerplanner.domain.hours_rules import CeRule, HoursRule
 from careerplanner.domain.model import Plan
+from careerplanner.domain.planned_work import describe_work
 from careerplanner.domain.results import CertificationResult, Eligibility, RequirementResult
+from careerplanner.domain.validation import fmt_number
 
 HORIZON_YEARS = 15
 EPSILON = 1e-6
@@ -49,9 +60,16 @@ def evaluate(
     """Evaluate and project every certification of the catalog, in catalog order."""
     weekly = plan.profile.weekly_hours if weekly_hours is None else weekly_hours
     ce_rate = plan.profile.ce_hours_per_year if ce_hours_per_year is None else ce_hours_per_year
-    context = _Context(plan, as_of, weekly, ce_rate)
+    context = _Context(plan, as_of, weekly_hours, ce_rate)
     results = tuple(context.certification(cert) for cert in catalog.certifications)
-    return Eligibility(as_of, weekly, ce_rate, results)
+    return Eligibility(
+        as_of,
+        weekly,
+        ce_rate,
+        results,
+        weekly_override=weekly_hours,
+        planned_periods=len(plan.work_periods),
+    )
 
 
 @dataclass
@@ -59,16 +77,20 @@ class _Evaluated:
     result: RequirementResult
     future: BoolArray  # met on each day after the as-of date
     hint: str  # why it may never be met
+    ending: tuple[str, ...] = ()  # licenses it needs that stop counting, in words
+    planned: tuple[PlannedSpan, ...] = ()  # hours: the planned work that counts for it
 
 
 class _Context:
     """Arrays shared by every requirement of one evaluation."""
 
-    def __init__(self, plan: Plan, as_of: date, weekly: float, ce_rate: float) -> None:
+    def __init__(
+        self, plan: Plan, as_of: date, weekly_override: float | None, ce_rate: float
+    ) -> None:
         self.plan = plan
         self.as_of = as_of
         self.grid = DayGrid(plan, as_of, HORIZON_YEARS)
-        self.pace: Pace = default_pace(self.grid, weekly, ce_rate)
+        self.pace: Pace = planned_pace(self.grid, plan, weekly_override, ce_rate)
         self.entries: Entries = self.grid.entries()
         self.ce: CeArrays = self.grid.ce(plan.ce)
         self.credentials = CredentialDays(plan, self.grid)
@@ -84,9 +106,12 @@ class _Context:
             future &= np.logical_or.reduce([ev.future for ev in group])
         projected: date | None = self.as_of
         blocking = None
+        assumptions: tuple[str, ...] = ()
         if not eligible:
             projected = self._first_day(future)
             blocking = None if projected else self._blocking(groups)
+            if projected:
+                assumptions = self._assumptions(cert, evaluated, projected)
         return CertificationResult(
             id=cert.id,
             name=cert.name,
@@ -94,7 +119,31 @@ class _Context:
             projected_date=projected,
             blocking=blocking,
             requirements=tuple(ev.result for ev in evaluated),
+            assumptions=assumptions,
         )
+
+    def _assumptions(
+        self, cert: Certification, evaluated: list[_Evaluated], projected: date
+    ) -> tuple[str, ...]:
+        """What the projected date rests on: licenses renewed on time, planned work, CE."""
+        found: list[str] = []
+        for req, ev in zip(cert.requirements, evaluated, strict=True):
+            if isinstance(req, CredentialRequirement):  # held now, perhaps not on that day
+                relied = self.credentials.renewals_relied_on(req, projected)
+                found += [renewal_assumption(lic) for lic in relied]
+            elif ev.result.met:
+                continue
+            elif isinstance(req, HoursRequirement) and _by(ev.result, projected):
+                last = self.grid.index(projected)
+                found += [
+                    describe_work(span.period, implicit=self.pace.implicit)
+                    for span in ev.planned
+                    if span.first <= last
+                ]
+            elif isinstance(req, CeRequirement) and _by(ev.result, projected):
+                per_year = fmt_number(self.pace.ce_per_day * 365)
+                found.append(f"assumes {per_year} CE hours a year of case-management topics")
+        return tuple(dict.fromkeys(found))
 
     def _first_day(self, met: BoolArray) -> date | None:
         hits = np.flatnonzero(met)
@@ -104,10 +153,10 @@ class _Context:
         for group in groups.values():
             if not any(ev.result.met or ev.future.any() for ev in group):
                 return "; ".join(dict.fromkeys(ev.hint for ev in group))
-        return (
-            "the requirements are never all met on the same day within "
-            f"{HORIZON_YEARS} years (a license may expire first: record its renewal)"
-        )
+        ending = [note for group in groups.values() for ev in group for note in ev.ending]
+        if ending:
+            return "; ".join(dict.fromkeys(ending)) + " (the other requirements are met later)"
+        return f"the requirements are never all met on the same day within {HORIZON_YEARS} years"
 
     def requirement(self, req: Requirement, cert: Certification) -> _Evaluated:
         if isinstance(req, CredentialRequirement):
@@ -139,6 +188,8 @@ class _Context:
         future = self.credentials.requirement(req)
         missing = describe_missing(req)
         detail = f"met by {', '.join(meeting)}" if meeting else f"needs {missing}"
+        kinds = tuple(dict.fromkeys(k for option in req.options for k in option.licenses))
+        ending = tuple(self.credentials.ending(kinds)) if not future.all() else ()
         result = self._result(
             req,
             future,
@@ -149,7 +200,8 @@ class _Context:
             unit="credential",
             detail=detail,
         )
-        return _Evaluated(result, future, f"no {_bare(missing)} recorded or planned")
+        hint = "; ".join(ending) if ending else f"no {_bare(missing)} recorded or planned"
+        return _Evaluated(result, future, hint, ending)
 
     def _license_years(self, req: LicenseYearsRequirement) -> _Evaluated:
         years, first = license_years_now(req, self.plan, self.as_of)
@@ -193,7 +245,7 @@ class _Context:
         hint += f", and {problem}" if problem else f", not reached within {HORIZON_YEARS} years"
         if req.after_degree and rule.boundary(planned=True)[0] is None:
             hint = f"no completed {req.after_degree.name} recorded or planned"
-        return _Evaluated(result, future, hint)
+        return _Evaluated(result, future, hint, planned=tuple(rule.counting(self.pace)))
 
     def _ce(self, req: CeRequirement) -> _Evaluated:
         rule = CeRule(req, self.grid)
@@ -214,6 +266,11 @@ class _Context:
         hint = f"{req.label}: {now.countable:,.1f} of {req.hours:,.0f} CE h"
         hint += ", and no CE hours per year are planned" if self.pace.ce_per_day <= 0 else ""
         return _Evaluated(result, future, hint)
+
+
+def _by(result: RequirementResult, day: date) -> bool:
+    """The requirement is projected to hold by `day` (so the date rests on its projection)."""
+    return result.projected_date is not None and result.projected_date <= day
 
 
 def _bare(phrase: str) -> str:

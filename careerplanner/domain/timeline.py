@@ -16,7 +16,7 @@ import numpy as np
 
 from careerplanner.domain.catalog import Catalog, Certification, HoursRequirement
 from careerplanner.domain.dates import IntArray, add_years
-from careerplanner.domain.daygrid import DayGrid, FloatArray, default_pace
+from careerplanner.domain.daygrid import DayGrid, FloatArray, planned_pace
 from careerplanner.domain.encoding import plan_columns
 from careerplanner.domain.errors import ValidationError
 from careerplanner.domain.hours_rules import HoursRule
@@ -171,7 +171,7 @@ def countable_on(
     req = next(r for r in cert.requirements if r.id == req_id)
     assert isinstance(req, HoursRequirement)
     grid = DayGrid(plan, eligibility.as_of, HORIZON_YEARS)
-    pace = default_pace(grid, eligibility.weekly_hours, eligibility.ce_hours_per_year)
+    pace = planned_pace(grid, plan, eligibility.weekly_override, eligibility.ce_hours_per_year)
     rule = HoursRule(req, cert.short_name, plan, grid)
     indexes = np.array([grid.index(day) for day in days], dtype=np.int64)
     return [float(v) for v in rule.countable_on(grid.entries(), pace, indexes)]
@@ -191,7 +191,7 @@ def _hours_series(
     assert isinstance(req, HoursRequirement)
     grid = DayGrid(plan, as_of, HORIZON_YEARS)
     entries = grid.entries()
-    pace = default_pace(grid, eligibility.weekly_hours, eligibility.ce_hours_per_year)
+    pace = planned_pace(grid, plan, eligibility.weekly_override, eligibility.ce_hours_per_year)
     rule = HoursRule(req, cert.short_name, plan, grid)
     first = int(entries.start.min()) if entries.start.size else grid.today
     past = np.arange(grid.today, first - 1, -SAMPLE_DAYS, dtype=np.int64)[::-1]

@@ -25,6 +25,7 @@ from careerplanner.domain.model import (
     License,
     Profile,
     WorkEntry,
+    WorkPeriod,
 )
 from careerplanner.domain.scenarios import SavedProjection, Scenario
 
@@ -40,6 +41,7 @@ RECORDS: tuple[tuple[str, type[Any]], ...] = (
     ("entries", WorkEntry),
     ("ce", CeActivity),
     ("goals", Goal),
+    ("work_periods", WorkPeriod),
 )
 
 
@@ -54,6 +56,7 @@ class PlanFile:
     entries: tuple[WorkEntry, ...] = ()
     ce: tuple[CeActivity, ...] = ()
     goals: tuple[Goal, ...] = ()
+    work_periods: tuple[WorkPeriod, ...] = ()
     scenarios: tuple[Scenario, ...] = ()
     events: tuple[Event, ...] = ()
     dismissals: Mapping[str, date] = field(default_factory=dict)
@@ -79,6 +82,8 @@ def _scenario(s: Scenario) -> dict[str, Any]:
     data = _record(s)
     data["degree_dates"] = {str(k): v.isoformat() for k, v in sorted(s.degree_dates.items())}
     data["saved_projection"] = s.saved_projection.to_dict() if s.saved_projection else None
+    periods = s.work_periods
+    data["work_periods"] = None if periods is None else [_record(p) for p in periods]
     return data
 
 
@@ -207,7 +212,10 @@ def _text(raw: Any) -> str:
 
 
 def _build_scenario(data: Any, where: str) -> Scenario:
-    scenario = _build(Scenario, data, where, skip=("degree_dates", "saved_projection"))
+    skip = ("degree_dates", "saved_projection", "work_periods")
+    scenario = _build(Scenario, data, where, skip=skip)
+    periods = data.get("work_periods")
+    work = None if periods is None else _many(WorkPeriod, periods, f"{where}.work_periods")
     dates = data.get("degree_dates", {})
     saved = data.get("saved_projection")
     try:
@@ -225,6 +233,7 @@ def _build_scenario(data: Any, where: str) -> Scenario:
         id=scenario.id,
         saved_at=scenario.saved_at,
         saved_projection=projection,
+        work_periods=work,
     )
 
 

@@ -12,8 +12,10 @@ from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
 from careerplanner.domain.errors import ValidationError
+from careerplanner.domain.planned_work import period_to_dict
 from careerplanner.domain.scenarios import Scenario, validate_scenario
 from careerplanner.domain.validation import (
+    check_no_overlap,
     validate_ce,
     validate_degree,
     validate_entry,
@@ -21,6 +23,7 @@ from careerplanner.domain.validation import (
     validate_goal,
     validate_license,
     validate_profile,
+    validate_work_period,
 )
 from careerplanner.io.json_io import RECORDS, PlanFile
 from careerplanner.storage import repositories as repo
@@ -34,6 +37,7 @@ KINDS: dict[str, repo.Kind[Any]] = {
     "entries": repo.ENTRIES,
     "ce": repo.CE,
     "goals": repo.GOALS,
+    "work_periods": repo.WORK_PERIODS,
 }
 
 
@@ -60,6 +64,7 @@ def validate_plan_file(plan: PlanFile, today: date, cert_ids: Iterable[str] | No
         "entries": lambda e: validate_entry(e, today),
         "ce": lambda c: validate_ce(c, today),
         "goals": (lambda g: validate_goal(g, ids)) if ids is not None else (lambda g: g),
+        "work_periods": validate_work_period,
     }
     checked: dict[str, Any] = {}
     for name, _ in RECORDS:
@@ -68,6 +73,7 @@ def validate_plan_file(plan: PlanFile, today: date, cert_ids: Iterable[str] | No
         checked[name] = tuple(
             _checked(checks[name], r, f"{name}[{i}]") for i, r in enumerate(records)
         )
+    _checked(check_no_overlap, checked["work_periods"], "work_periods")
     degree_ids = {d.id for d in plan.degrees}
     _check_ids(plan.scenarios, "scenarios")
     scenarios = tuple(
@@ -128,4 +134,7 @@ def _scenario_row(s: Scenario) -> dict[str, Any]:
         ),
         "saved_at": s.saved_at,
         "saved_projection": json.dumps(saved.to_dict()) if saved else None,
+        "work_periods": None
+        if s.work_periods is None
+        else json.dumps([period_to_dict(p) for p in s.work_periods]),
     }
