@@ -205,6 +205,7 @@ class StatTile(Card):
         number.setFont(font)
         self.body.addWidget(number)
         self.body.addWidget(muted(note))
+        self.body.addStretch(1)  # tiles of one row keep their numbers level
 
 
 def tile_row(tiles: list[QWidget]) -> QHBoxLayout:
