@@ -48,6 +48,7 @@ class GoalsPage(QWizardPage):
         target = OptionalDateEdit()
         target.setAccessibleName(f"Target date for {cert.id}")
         fit = muted()
+        fit.setContentsMargins(22, 0, 0, 4)  # under the checkbox's text
         fit.hide()
         if held:
             check.setChecked(True)
@@ -67,7 +68,7 @@ class GoalsPage(QWizardPage):
         for cert in self.certifications:
             reason = track_mismatch(cert, track)
             label = self.fits[cert.id]
-            label.setText(f"Not for your track as it stands — {reason}." if reason else "")
+            label.setText(f"{reason[:1].upper()}{reason[1:]}." if reason else "")
             label.setVisible(reason is not None)
 
     def goals(self) -> list[Goal]:
