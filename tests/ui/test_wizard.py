@@ -332,3 +332,27 @@ def test_between_jobs_stores_no_period(qtbot: Any, services: Any) -> None:
     qtbot.waitUntil(lambda: wizard.result() == QWizard.DialogCode.Accepted)
     assert services.work.list() == ()
     assert [g.cert_id for g in services.goals.list()] == ["CCM"]
+
+
+def test_reopened_over_a_plan_refuses_an_overlap_and_then_adds_once(
+    qtbot: Any, services: Any
+) -> None:
+    services.plan.load_demo()
+    before = services.plan.snapshot()
+    assert before.work_periods, "the sample plan has planned work"
+    free = next(
+        c for c in ("CMGT-BC", "ACM-SW", "C-SWCM") if c not in {g.cert_id for g in before.goals}
+    )
+    wizard = _open(qtbot, services)
+    _to(wizard, wizard.work)
+    wizard.work.form.start.setText(before.work_periods[0].start.isoformat())
+    _to(wizard, wizard.goals)
+    wizard.goals.checks[free].setChecked(True)
+    assert not wizard.commit()
+    assert "overlaps" in wizard.goals.error.text()
+    assert services.plan.snapshot() == before  # nothing stored
+    wizard.work.choices.button(2).setChecked(True)  # between jobs: no new period
+    assert wizard.commit() and wizard.commit()
+    after = services.plan.snapshot()
+    assert [g.cert_id for g in after.goals] == [g.cert_id for g in before.goals] + [free]
+    assert after.work_periods == before.work_periods
