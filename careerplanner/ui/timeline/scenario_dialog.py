@@ -50,10 +50,14 @@ class ScenarioDialog(QDialog):
         self.original = scenario
         self.saved: Scenario | None = None
         self.setWindowTitle("Edit scenario" if scenario else "New scenario")
+        self.setMinimumWidth(760)  # the planned-work table shows whole rows
         profile = services.profile.get()
         self.name = QLineEdit(scenario.name if scenario else "")
         self.name.setPlaceholderText("e.g. Full time from spring")
         self.weekly = self._number(scenario and scenario.weekly_hours, profile.weekly_hours)
+        self.weekly.setToolTip(
+            "Filled in, it replaces the weekly hours of every planned work period"
+        )
         self.ce = self._number(scenario and scenario.ce_hours_per_year, profile.ce_hours_per_year)
         self.raise_percent = self._number(
             scenario and scenario.raise_percent, profile.raise_percent
