@@ -37,10 +37,9 @@ def status_text(result: CertificationResult, today: date, weekly: float) -> str:
         return "✔ <b>You meet every requirement today.</b>"
     if result.projected_date is not None:
         when = result.projected_date
-        return (
-            f"Projected: <b>{format_date(when)}</b> ({describe_distance(today, when)}) "
-            f"at {format_hours(weekly)} h a week"
-        )
+        text = f"Projected: <b>{format_date(when)}</b> ({describe_distance(today, when)})"
+        # with assumptions, they say which work the date counts (planned periods' own hours)
+        return text if result.assumptions else f"{text} at {format_hours(weekly)} h a week"
     return f"Not reachable with the current plan: {escape(result.blocking or 'unknown')}"
 
 

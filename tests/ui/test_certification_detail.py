@@ -80,8 +80,11 @@ def test_no_assumptions_no_list(qtbot: Any, catalog: Any) -> None:
 def test_the_issues_nurse_sees_the_renewal_assumption(qtbot: Any, catalog: Any) -> None:
     """Rules v2: the RN license valid on the as-of date is assumed renewed on time."""
     result = evaluate(NURSE, catalog, TODAY).get("ACM-RN")
-    assert result.projected_date is not None
-    text = _detail(qtbot, catalog, "ACM-RN", result).all_text()
+    # 2,080 h at 36 h a week = 36/7 h a day from Nov 27: day 405 (2,080 / (36/7) = 404.4)
+    assert result.projected_date == date(2028, 1, 5)
+    detail = _detail(qtbot, catalog, "ACM-RN", result)
+    assert detail.status.text() == "Projected: <b>Jan 5, 2028</b> (in 13 months)"
+    text = detail.all_text()
     assert (
         "assumes your RN license (TX), expiring Jul 31, 2027, is renewed on time"
         in text.replace("Assumes", "assumes")
