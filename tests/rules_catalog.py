@@ -85,7 +85,10 @@ def rules_catalog() -> Catalog:
             CredentialOption(licenses=(LicenseType.RN, LicenseType.LCSW, LicenseType.LMSW)),
             CredentialOption(
                 degree=DegreeRule(
-                    (DegreeLevel.BACHELOR, DegreeLevel.MASTER), HUMAN, field_experience=True
+                    (DegreeLevel.BACHELOR, DegreeLevel.MASTER),
+                    HUMAN,
+                    accredited=True,  # rules v2
+                    field_experience=True,
                 )
             ),
         ),
@@ -95,7 +98,9 @@ def rules_catalog() -> Catalog:
         "sw",
         "social-work degree or license",
         (
-            CredentialOption(degree=DegreeRule((DegreeLevel.BACHELOR, DegreeLevel.MASTER), SW)),
+            CredentialOption(  # rules v2: an accredited school of social work
+                degree=DegreeRule((DegreeLevel.BACHELOR, DegreeLevel.MASTER), SW, accredited=True)
+            ),
             CredentialOption(licenses=SW_LICENSES),
         ),
     )

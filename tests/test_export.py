@@ -5,12 +5,16 @@ from __future__ import annotations
 import csv
 import io
 import json
+import tempfile
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from careerplanner.catalog import load_catalog
 from careerplanner.domain.errors import ValidationError
 from careerplanner.domain.model import (
     Activity,
@@ -169,3 +173,33 @@ def test_json_import_refuses_bad_files(services: Services, tmp_path: Path) -> No
     with pytest.raises(ValidationError, match=r"entries\[0\]: hours must be more than 0"):
         services.records.import_json(path)
     assert services.plan.is_empty()
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    hours=st.one_of(st.integers(-5, 200), st.floats(-1, 200, allow_nan=False)),
+    length=st.integers(-3, 400),
+)
+def test_imported_periods_go_through_the_one_validation_path(hours: float, length: int) -> None:
+    """A period in a file is stored exactly when 0 < weekly hours <= 168 and its until is not
+    before its from; otherwise nothing at all is stored."""
+    end = date(2027, 1, 1) + timedelta(days=length)
+    doc = {
+        "format": "CareerPlanner plan",
+        "version": 1,
+        "work_periods": [
+            {"id": 1, "start": "2027-01-01", "end": end.isoformat(), "weekly_hours": hours,
+             "activity": "case-management", "setting": "clinic", "supervision": "rn"},
+        ],
+    }  # fmt: skip
+    with tempfile.TemporaryDirectory() as folder, Database.open(Path(folder) / "d") as db:
+        services = Services(db, load_catalog(), today=lambda: TODAY)
+        path = Path(folder) / "plan.json"
+        path.write_text(json.dumps(doc))
+        if 0 < hours <= 168 and length >= 0:
+            (period,) = services.records.import_json(path).work_periods
+            assert (period.weekly_hours, period.end) == (hours, end)
+        else:
+            with pytest.raises(ValidationError, match=r"work_periods\[0\]: "):
+                services.records.import_json(path)
+            assert services.plan.is_empty()

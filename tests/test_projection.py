@@ -276,3 +276,14 @@ def test_one_period_like_the_v1_fallback_gives_the_v1_dates(
     assert [c.projected_date for c in new.certifications] == [
         c.projected_date for c in old.certifications
     ]
+
+
+def test_an_expired_license_among_other_routes_names_both() -> None:
+    expired = replace(EXPIRING, expires=date(2026, 10, 31))
+    ccm = result(replace(HOSPITAL_PLAN, licenses=(expired,)), "CCM")
+    assert ccm.projected_date is None
+    assert ccm.blocking == (
+        "your RN license (TX) expired Oct 31, 2026 (record its renewal), and no active RN, LCSW,"
+        " LMSW, LPC, CRC or CDMS license or a completed accredited bachelor's or higher in a"
+        " health or human services field with supervised field experience recorded or planned"
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
@@ -10,6 +11,7 @@ from rules_catalog import catalog_for_tests
 from careerplanner.domain.dates import add_years
 from careerplanner.domain.errors import NotFoundError, ValidationError
 from careerplanner.domain.model import (
+    Activity,
     Degree,
     DegreeField,
     DegreeLevel,
@@ -22,6 +24,7 @@ from careerplanner.domain.model import (
     Supervision,
     Track,
     WorkEntry,
+    WorkPeriod,
 )
 from careerplanner.domain.scenarios import Scenario, apply_scenario, compare, salary_in
 from careerplanner.domain.timeline import build_timeline
@@ -149,6 +152,45 @@ def test_apply_scenario_overrides_profile_and_planned_degrees(svc: Services) -> 
     assert masters.end == date(2027, 12, 15)
     bachelors = next(d for d in changed.degrees if d.level is DegreeLevel.BACHELOR)
     assert bachelors == next(d for d in plan.degrees if d.level is DegreeLevel.BACHELOR)
+
+
+def test_a_scenario_with_its_own_work_periods_what_if_a_hospital_job_in_july(
+    svc: Services,
+) -> None:
+    # ACM-SW: the LBSW holds; 52 logged weeks of 30 h at a hospital = 1,560 h of 2,080. The
+    # plan as is (no periods: 20 h a week like the latest entry, a hospital) needs 520 h more
+    # at 20/7 h a day: 182 days, Nov 26, 2026 + 182 = May 27, 2027.
+    # The scenario: a social-services agency until Jun 30, 2027 (no ACM hours), then a
+    # hospital from Jul 1 at 35 h (5 h a day): 104 days, Jul 1 + 103 = Oct 12, 2027.
+    agency = WorkPeriod(
+        0, TODAY + timedelta(days=1), date(2027, 6, 30), 20, Activity.CASE_MANAGEMENT,
+        Setting.SOCIAL_SERVICES, Supervision.LICENSED_SW,
+    )  # fmt: skip
+    hospital = WorkPeriod(
+        0, date(2027, 7, 1), None, 35, Activity.CASE_MANAGEMENT, Setting.HOSPITAL,
+        Supervision.LICENSED_SW,
+    )  # fmt: skip
+    svc.scenarios.create(Scenario("Hospital in July", work_periods=(hospital, agency)))
+    stored = svc.scenarios.get("Hospital in July")
+    assert stored.work_periods is not None
+    assert [(p.id, p.start) for p in stored.work_periods] == [
+        (1, agency.start),
+        (2, hospital.start),
+    ]
+    rows = {r.key: r for r in svc.scenarios.compare(None, "Hospital in July").rows}
+    assert (rows["eligibility:ACM-SW"].a, rows["eligibility:ACM-SW"].b) == (
+        date(2027, 5, 27),
+        date(2027, 10, 12),
+    )
+    # The scenario's weekly hours replace every period's: 70 h = 10 h a day from Jul 1, 2027,
+    # 52 days: Aug 21, 2027.
+    faster = apply_scenario(svc.plan.snapshot(), replace(stored, weekly_hours=70))
+    assert [p.weekly_hours for p in faster.work_periods] == [70, 70]
+    assert build_timeline(faster, CATALOG, TODAY).eligibility.get("ACM-SW").projected_date == (
+        date(2027, 8, 21)
+    )
+    with pytest.raises(ValidationError, match="overlaps"):
+        svc.scenarios.create(Scenario("Clash", work_periods=(hospital, replace(hospital, id=9))))
 
 
 def test_comparison_numbers_are_exact(svc: Services) -> None:

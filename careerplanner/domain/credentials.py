@@ -84,14 +84,11 @@ class CredentialDays:
         held = np.zeros(days.shape, np.bool_)
         for lic in self.plan.licenses:
             if lic.type in kinds:
-                lasting = lic.expires is None or (
+                last = self.grid.size
+                if lic.expires is not None and not (
                     renewals and renewal_assumed(lic, self.grid.as_of)
-                )
-                last = (
-                    self.grid.size
-                    if lasting or lic.expires is None
-                    else self.grid.index(lic.expires)
-                )
+                ):
+                    last = self.grid.index(lic.expires)
                 held |= (days >= self.grid.index(lic.issued)) & (days <= last)
         return held
 

@@ -173,11 +173,9 @@ class HoursRule:
         in the order deductions are charged: activity, pay, supervision, setting."""
         req = self.req
         if period.activity is not req.activity:
-            return (
-                "case-management work"
-                if req.activity is Activity.CASE_MANAGEMENT
-                else ("supervising work")
-            )
+            if req.activity is Activity.CASE_MANAGEMENT:
+                return "case-management work"
+            return "supervising work"
         if req.paid_only and not period.paid:
             return "paid work"
         if period.supervision not in req.supervision:

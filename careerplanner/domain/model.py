@@ -202,9 +202,6 @@ class WorkPeriod:
     paid: bool = True
     employer: str = ""
 
-    def covers(self, day: date) -> bool:
-        return self.start <= day and (self.end is None or day <= self.end)
-
 
 @dataclass(frozen=True, slots=True)
 class CeActivity:

@@ -200,7 +200,10 @@ class _Context:
             unit="credential",
             detail=detail,
         )
-        hint = "; ".join(ending) if ending else f"no {_bare(missing)} recorded or planned"
+        hint = f"no {_bare(missing)} recorded or planned"
+        if ending:  # name the license; keep the other routes when there are any
+            only_licenses = all(not (o.degree or o.exams) for o in req.options)
+            hint = "; ".join(ending) + ("" if only_licenses else f", and {hint}")
         return _Evaluated(result, future, hint, ending)
 
     def _license_years(self, req: LicenseYearsRequirement) -> _Evaluated:

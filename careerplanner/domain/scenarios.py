@@ -129,8 +129,8 @@ def validate_scenario(s: Scenario, degree_ids: set[int]) -> Scenario:
 def _periods(periods: tuple[WorkPeriod, ...] | None) -> tuple[WorkPeriod, ...] | None:
     if periods is None:
         return None
-    numbered = (replace(validate_work_period(p), id=i) for i, p in enumerate(periods, 1))
-    return check_no_overlap(numbered)
+    ordered = check_no_overlap(validate_work_period(p) for p in periods)
+    return tuple(replace(p, id=i) for i, p in enumerate(ordered, 1))  # numbered by first day
 
 
 def _optional(value: float | None, name: str, low: float, high: float) -> float | None:
