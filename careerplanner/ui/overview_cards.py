@@ -47,7 +47,7 @@ def focus_requirement(result: CertificationResult) -> RequirementResult | None:
 def has_records(plan: Plan) -> bool:
     """True once the plan holds anything beyond a profile (a skipped wizard stores only that)."""
     parts = (plan.degrees, plan.licenses, plan.exams, plan.entries, plan.ce, plan.goals)
-    return any(parts) or bool(getattr(plan, "work_periods", ()))
+    return any(parts) or bool(plan.work_periods)
 
 
 def greeting(plan: Plan, returning: bool) -> str:

@@ -113,7 +113,7 @@ class SetupWizard(QWizard):
         self.degrees = DegreesPage()
         self.licenses = LicensesPage(today)
         self.backlog = BacklogPage(today)
-        self.work = WorkPage(services.today)
+        self.work = WorkPage(services.today, len(plan.work_periods))
         self.pace = PacePage()
         existing = {g.cert_id for g in plan.goals}
         certifications = services.catalog.certifications

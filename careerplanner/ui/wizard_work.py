@@ -14,19 +14,21 @@ from careerplanner.domain.model import WorkPeriod
 from careerplanner.ui.widgets import FieldError, muted
 from careerplanner.ui.work_form import WorkPeriodForm, blank_period
 
-NOW, NEXT, BETWEEN = 0, 1, 2
+NOW, NEXT, BETWEEN, KEEP = 0, 1, 2, 3
 CHOICES = {
     NOW: "I work there now",
     NEXT: "I start there on a date (a new job)",
     BETWEEN: "I am between jobs and have nothing planned yet",
+    KEEP: "Keep my planned work as it is",
 }
-DATE_CAPTIONS = {NOW: "&Since", NEXT: "&Starting on", BETWEEN: "&From"}
+DATE_CAPTIONS = {NOW: "&Since", NEXT: "&Starting on", BETWEEN: "&From", KEEP: "&From"}
 
 
 class WorkPage(QWizardPage):
     """`period()` is the work described, or None for someone between jobs."""
 
-    def __init__(self, today: Callable[[], date]) -> None:
+    def __init__(self, today: Callable[[], date], planned: int = 0) -> None:
+        """`planned`: how many periods the plan holds already (reopened over a plan)."""
         super().__init__()
         self.setTitle("How you work")
         self.setSubTitle(
@@ -36,10 +38,13 @@ class WorkPage(QWizardPage):
         self.choices = QButtonGroup(self)
         layout = QVBoxLayout(self)
         for key, text in CHOICES.items():
+            if key == KEEP and not planned:
+                continue
             button = QRadioButton(text)
             self.choices.addButton(button, key)
             layout.addWidget(button)
-        self.choices.button(NOW).setChecked(True)
+        first = KEEP if planned else NOW
+        self.choices.button(first).setChecked(True)
         self.form = WorkPeriodForm(blank_period(today()), today, with_until=False)
         self.between_note = muted(
             f"With no work planned, projections assume {DEFAULT_WEEKLY_HOURS:g} h a week like "
@@ -53,7 +58,7 @@ class WorkPage(QWizardPage):
         layout.addWidget(self.error)
         layout.addStretch(1)
         self.choices.idToggled.connect(self._choice_changed)
-        self._choice_changed(NOW, True)
+        self._choice_changed(first, True)
 
     def choice(self) -> int:
         return self.choices.checkedId()
@@ -61,7 +66,7 @@ class WorkPage(QWizardPage):
     def _choice_changed(self, key: int, checked: bool) -> None:
         if not checked:
             return
-        self.form.setEnabled(key != BETWEEN)
+        self.form.setEnabled(key in (NOW, NEXT))
         self.between_note.setVisible(key == BETWEEN)
         caption = self.form.form.labelForField(self.form.start)
         if caption is not None:
@@ -69,7 +74,7 @@ class WorkPage(QWizardPage):
 
     def period(self) -> WorkPeriod | None:
         """The period described; ValidationError in the user's words for a bad field."""
-        return None if self.choice() == BETWEEN else self.form.period()
+        return self.form.period() if self.choice() in (NOW, NEXT) else None
 
     def validatePage(self) -> bool:
         self.error.clear_error()

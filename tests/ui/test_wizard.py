@@ -345,13 +345,15 @@ def test_reopened_over_a_plan_refuses_an_overlap_and_then_adds_once(
     )
     wizard = _open(qtbot, services)
     _to(wizard, wizard.work)
+    assert wizard.work.choice() == 3  # "Keep my planned work as it is", offered over a plan
+    wizard.work.choices.button(0).setChecked(True)  # "I work there now"
     wizard.work.form.start.setText(before.work_periods[0].start.isoformat())
     _to(wizard, wizard.goals)
     wizard.goals.checks[free].setChecked(True)
     assert not wizard.commit()
     assert "overlaps" in wizard.goals.error.text()
     assert services.plan.snapshot() == before  # nothing stored
-    wizard.work.choices.button(2).setChecked(True)  # between jobs: no new period
+    wizard.work.choices.button(3).setChecked(True)  # keep the planned work: no new period
     assert wizard.commit() and wizard.commit()
     after = services.plan.snapshot()
     assert [g.cert_id for g in after.goals] == [g.cert_id for g in before.goals] + [free]
