@@ -139,3 +139,26 @@ def test_next_milestone_says_why_nothing_lies_ahead(qtbot: Any, services: Any) -
     texts = " ".join(_texts(_page(qtbot, services)))
     assert "None of your goals can be reached with the plan as it stands. ACM-RN: " in texts
     assert "Nothing planned yet" not in texts
+
+
+def test_a_license_marked_not_renewed_is_named_on_the_goal_card(qtbot: Any, services: Any) -> None:
+    from careerplanner.domain.model import Activity, Plan, Supervision, WorkPeriod
+
+    rn = License(LicenseType.RN, date(2019, 8, 1), date(2027, 7, 31), "TX", renewal_assumed=False)
+    job = WorkPeriod(
+        0, date(2025, 3, 1), None, 36, Activity.CASE_MANAGEMENT, Setting.HOSPITAL, Supervision.RN
+    )
+    services.plan.apply_setup(
+        Plan(
+            profile=Profile(track="nurse", weekly_hours=36),  # type: ignore[arg-type]
+            licenses=(rn,),
+            work_periods=(job,),
+            goals=(Goal("ACM-RN"),),
+        )
+    )
+    page = _page(qtbot, services)
+    (card,) = page.goal_cards
+    texts = _texts(card)
+    assert "Not reachable at your current pace" in texts
+    (why,) = [t for t in texts if t.startswith("Why: ")]
+    assert "RN license (TX) ends Jul 31, 2027 and is marked as not renewed" in why
