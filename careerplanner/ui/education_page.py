@@ -44,7 +44,8 @@ def license_status(lic: License, today: date) -> tuple[str, str]:
     if lic.expires < today:
         return f"Expired {describe_distance(today, lic.expires)} — renew it", "expired"
     if (lic.expires - today).days <= WARN_DAYS:
-        return f"Expires {describe_distance(today, lic.expires)} — renew soon", "warning"
+        advice = "renew soon" if lic.renewal_assumed else "not being renewed"
+        return f"Expires {describe_distance(today, lic.expires)} — {advice}", "warning"
     return f"Active until {format_date(lic.expires)}", ""
 
 

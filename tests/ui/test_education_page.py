@@ -65,6 +65,10 @@ def test_license_expiring_soon_or_expired_is_flagged(qtbot, hours_services) -> N
     assert license_status(gone, TODAY)[1] == "expired"
     fine = License(LicenseType.RN, date(2020, 1, 1), expires=TODAY + timedelta(days=400))
     assert license_status(fine, TODAY)[1] == ""
+    lapsing = License(
+        LicenseType.RN, date(2020, 1, 1), TODAY + timedelta(days=30), "TX", renewal_assumed=False
+    )
+    assert license_status(lapsing, TODAY) == ("Expires in 4 weeks — not being renewed", "warning")
     hours_services.education.add_license(soon)
     page = _page(qtbot, hours_services)
     assert page.banner.isVisible() and "renew soon" in page.banner.text()
