@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import copy
-import json
 import math
 import shutil
 import tempfile
@@ -316,16 +315,28 @@ def _toml(value: Any) -> str:
     if isinstance(value, int | float):
         return "nan" if value != value else ("inf" if value == math.inf else repr(value))
     if isinstance(value, str):
-        return json.dumps(value, ensure_ascii=False)
+        return _toml_string(value)
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, list):
         return "[" + ", ".join(_toml(v) for v in value) + "]"
-    return "{" + ", ".join(f"{json.dumps(k)} = {_toml(v)}" for k, v in value.items()) + "}"
+    return "{" + ", ".join(f"{_toml_string(k)} = {_toml(v)}" for k, v in value.items()) + "}"
+
+
+def _toml_string(text: str) -> str:
+    """A TOML basic string: TOML forbids raw control characters (U+0000–U+001F and U+007F;
+    JSON's writer leaves DEL raw), so those are written as \\uXXXX, like `\\` and `"`."""
+    return (
+        '"'
+        + "".join(
+            f"\\u{ord(c):04X}" if c in '"\\' or ord(c) < 0x20 or ord(c) == 0x7F else c for c in text
+        )
+        + '"'
+    )
 
 
 def _write(folder: Path, name: str, data: dict[str, Any]) -> None:
-    text = "\n".join(f"{json.dumps(k)} = {_toml(v)}" for k, v in data.items()) + "\n"
+    text = "\n".join(f"{_toml_string(k)} = {_toml(v)}" for k, v in data.items()) + "\n"
     (folder / name).write_text(text, encoding="utf-8")
 
 
@@ -566,3 +577,10 @@ def test_any_broken_field_is_a_catalog_error_or_still_valid(
                 loader(Path(folder))
             except CatalogError as error:
                 assert str(error).startswith(f"{name}: ")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(), st.text(min_size=1))
+def test_the_copies_writer_writes_any_text_as_toml_reads_it(text: str, key: str) -> None:
+    """The broken copies must break only where a test breaks them, never by the writer."""
+    assert tomllib.loads(f"{_toml_string(key)} = {_toml(text)}") == {key: text}

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from careerplanner.domain.errors import ValidationError
 from careerplanner.domain.model import Setting, WorkEntry
+from careerplanner.io.csv_import import ImportOptions
 from careerplanner.io.csv_read import decode, detect_delimiter, parse_text
 from careerplanner.services import Services
 from careerplanner.services.bus import ChangeBus
@@ -25,9 +26,8 @@ TODAY = date(2026, 11, 26)
 FIRST = date(2020, 1, 1)
 NOTE_CHARS = st.sampled_from(list("abc XYZ09,;\"'\n=+-@éüñ"))
 BAD_VALUES = {
-    "date": ("2026-02-30", "03/14/2025", ""),
-    "hours": ("abc", "0", "-3", ""),
-    "setting": ("moon",),
+    "date": ("2026-02-30", "31.02.2025", "someday"),
+    "hours": ("abc", "-3", "", "1:75"),
     "paid": ("maybe",),
 }
 
@@ -129,13 +129,13 @@ def test_detection_of_encoding_and_delimiter() -> None:
     assert table.records[0].cells == ["2024-01-01", "3", "two\nlines"]
 
 
-def test_messages_name_the_line(db: Database, tmp_path: Path) -> None:
+def test_messages_name_the_line_and_the_column(db: Database, tmp_path: Path) -> None:
     path = tmp_path / "h.csv"
-    path.write_text("date,hours\n2026-02-30,3\n2026-01-01,2\n2026-01-02,x\n")
+    path.write_text("Day,Hrs\n2026-02-30,3\n2026-01-01,2\n2026-01-02,x\n")
     preview = _records(db).preview_hours_csv(path)
     assert preview.errors == [
-        (2, "2026-02-30 is not a date (use YYYY-MM-DD)"),
-        (4, "'x' is not a number"),
+        (2, "Day: '2026-02-30' is not a date (no such day)"),
+        (4, "Hrs: 'x' is not a number"),
     ]
     assert [e.start for e in preview.rows] == [date(2026, 1, 1)]
 
@@ -144,17 +144,20 @@ def test_missing_column_and_explicit_mapping(db: Database, tmp_path: Path) -> No
     path = tmp_path / "h.csv"
     path.write_text("Worked on;Time spent;Where\n2026-01-05;7,5;Mercy\n2026-01-06;8;Mercy\n")
     records = _records(db)
-    with pytest.raises(ValidationError, match="no column for start or hours"):
+    with pytest.raises(ValidationError, match=r"no column for date \(first day\)"):
         records.preview_hours_csv(path)
-    mapping = {"start": "Worked on", "hours": "time spent", "employer": 2}
-    preview = records.preview_hours_csv(path, mapping)
-    assert preview.errors == [(2, "'7,5' is not a number")]
+    mapping: dict[str, str | int | None] = {"start": "Worked on", "hours": "time spent"}
+    mapping["employer"] = 2
+    preview = records.preview_hours_csv(path, ImportOptions(mapping))
+    assert preview.errors == [] and [e.hours for e in preview.rows] == [7.5, 8.0]
     assert preview.mapping == {"start": "Worked on", "hours": "Time spent", "employer": "Where"}
     with pytest.raises(ValidationError, match="unknown field 'colour'"):
-        records.preview_hours_csv(path, {"colour": "Where"})
+        records.preview_hours_csv(path, ImportOptions({"colour": "Where"}))
 
 
-def test_duplicates_against_stored_and_within_the_file(services: Services, tmp_path: Path) -> None:
+def test_equal_rows_are_two_sessions_and_a_stored_one_is_matched_once(
+    services: Services, tmp_path: Path
+) -> None:
     stored = services.hours.add(WorkEntry(date(2026, 1, 5), 4, setting=Setting.HOSPITAL))
     path = tmp_path / "h.csv"
     path.write_text(
@@ -166,10 +169,14 @@ def test_duplicates_against_stored_and_within_the_file(services: Services, tmp_p
     records = services.records
     preview = records.preview_hours_csv(path)
     assert preview.duplicates == [(2, stored.id)]
-    assert preview.repeats == [(4, 3)]
+    assert preview.lines == [3, 4]
     result = records.import_hours(preview)
-    assert result.added == 1 and services.hours.get(result.ids[0]).start == date(2026, 1, 6)
-    assert len(services.hours.list()) == 2
+    assert result.added == 2 and services.hours.get(result.ids[0]).start == date(2026, 1, 6)
+    assert len(services.hours.list()) == 3
+    again = records.preview_hours_csv(path)  # every row is now matched by one stored entry
+    assert again.rows == [] and len(again.duplicates) == 3
+    path.write_text(path.read_text() + "2026-01-06,3,clinic,yes\n")  # a third session
+    assert records.preview_hours_csv(path).lines == [5]
 
 
 def test_day_over_24_hours_with_stored_entries(services: Services, tmp_path: Path) -> None:
@@ -177,7 +184,7 @@ def test_day_over_24_hours_with_stored_entries(services: Services, tmp_path: Pat
     path = tmp_path / "h.csv"
     path.write_text("date,end,hours\n2026-03-01,,3\n2026-03-01,2026-03-07,35\n2026-03-09,,24\n")
     preview = services.records.preview_hours_csv(path)
-    assert preview.errors == [(3, "2026-03-02 would have 25 h (more than 24 h in a day)")]
+    assert preview.errors == [(3, "hours: 2026-03-02 would have 25 h (more than 24 h in a day)")]
     assert [e.start for e in preview.rows] == [date(2026, 3, 1), date(2026, 3, 9)]
     path.write_text("date,end,hours\n2026-03-02,,3\n2026-03-02,,2\n")
     preview = services.records.preview_hours_csv(path)
@@ -215,5 +222,5 @@ def test_cli_import_dry_run_and_errors(tmp_path: Path, capsys: pytest.CaptureFix
     path.write_text("date,hours\n2024-02-30,3\n")
     assert run([*data, "hours", "import", str(path)]) == 2
     err = capsys.readouterr().err
-    assert "line 2: 2024-02-30 is not a date (use YYYY-MM-DD)" in err
+    assert "line 2: date: '2024-02-30' is not a date (no such day)" in err
     assert "nothing was imported" in err

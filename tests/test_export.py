@@ -29,18 +29,19 @@ from careerplanner.domain.model import (
     WorkPeriod,
 )
 from careerplanner.domain.scenarios import Scenario
-from careerplanner.io.csv_export import HOURS_COLUMNS, neutralise
+from careerplanner.io.csv_export import HOURS_COLUMNS, HOURS_HEADERS, neutralise
 from careerplanner.services import Services
 from careerplanner.storage import Database
 from careerplanner.storage import repositories as repo
 
 TODAY = date(2026, 11, 26)
+CATALOG = load_catalog()
 
 
 def test_neutralise() -> None:
-    for text in ("=SUM(A1)", "+1", "-2+3", "@cmd", "\tx", "\rx"):
+    for text in ("=SUM(A1)", "+1", "-2+3", "@cmd", "\tx", "\rx", "'quoted", "'="):
         assert neutralise(text) == "'" + text
-    for text in ("plain", "", "1-2", "a=b", "'quoted"):
+    for text in ("plain", "", "1-2", "a=b", "quoted'"):
         assert neutralise(text) == text
 
 
@@ -51,7 +52,7 @@ def test_hours_export_neutralises_and_round_trips(services: Services, tmp_path: 
     out = tmp_path / "hours.csv"
     assert services.records.export_hours_csv(out) == 4
     rows = list(csv.reader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
-    assert tuple(rows[0]) == HOURS_COLUMNS
+    assert tuple(rows[0]) == HOURS_HEADERS
     for row, text in zip(rows[1:], risky, strict=True):
         assert row[8] == row[9] == "'" + text
         assert row[1].count("-") == 2 and row[3] == "2.5"
@@ -65,11 +66,37 @@ def test_hours_export_range_and_ce(services: Services) -> None:
     services.hours.add(WorkEntry(date(2026, 3, 1), 1))
     buffer = io.StringIO()
     assert services.records.export_hours_csv(buffer, date(2026, 2, 1), date(2026, 2, 28)) == 1
-    assert "2026-01-30,2026-02-03,10," in buffer.getvalue()
+    assert "2026-01-30,2026-02-03,10,Case management,Other,Not supervised," in buffer.getvalue()
     services.ce.add(CeActivity(date(2026, 5, 1), 2, CeTopic.ETHICS, title="-Ethics"))
     buffer = io.StringIO()
     assert services.records.export_ce_csv(buffer) == 1
+    assert "2026-05-01,2,Ethics,'-Ethics" in buffer.getvalue()
+    buffer = io.StringIO()
+    assert services.records.export_ce_csv(buffer, codes=True) == 1
     assert "2026-05-01,2,ethics,'-Ethics" in buffer.getvalue()
+
+
+@pytest.mark.parametrize("codes", [False, True])
+def test_both_export_forms_read_back_as_the_same_entries(
+    services: Services, tmp_path: Path, codes: bool
+) -> None:
+    kinds = [
+        WorkEntry(date(2026, 1, 5), 4, setting=Setting.HOME_HEALTH, supervision=Supervision.CCM),
+        WorkEntry(date(2026, 1, 6), 2.5, activity=Activity.SUPERVISING, paid=False),
+        WorkEntry(date(2026, 1, 7), 30, end=date(2026, 1, 9), supervision=Supervision.LICENSED_SW),
+        WorkEntry(date(2026, 1, 12), 1, setting=Setting.SKILLED_NURSING, employer="'quoted"),
+    ]
+    stored = [services.hours.add(e) for e in kinds]
+    out = tmp_path / "hours.csv"
+    services.records.export_hours_csv(out, codes=codes)
+    header = out.read_text(encoding="utf-8-sig").splitlines()[0]
+    assert header.split(",") == list(HOURS_COLUMNS if codes else HOURS_HEADERS)
+    assert ("Supervised by a CCM" in out.read_text(encoding="utf-8-sig")) is not codes
+    with Database.open(tmp_path / "other") as db:
+        other = Services(db, services.catalog, today=lambda: TODAY)
+        preview = other.records.preview_hours_csv(out)
+        assert preview.tool == "CareerPlanner export" and not preview.notes
+        assert [replace(e, id=0) for e in preview.rows] == [replace(e, id=0) for e in stored]
 
 
 def _rich_plan(services: Services) -> None:
@@ -173,6 +200,35 @@ def test_json_import_refuses_bad_files(services: Services, tmp_path: Path) -> No
     with pytest.raises(ValidationError, match=r"entries\[0\]: hours must be more than 0"):
         services.records.import_json(path)
     assert services.plan.is_empty()
+
+
+GUARD_TEXT = st.text(
+    st.sampled_from("'=+-@ ab1") | st.characters(blacklist_categories=("Cc", "Cs")), max_size=8
+).map(str.strip)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(GUARD_TEXT, min_size=1, max_size=6))
+def test_any_text_comes_back_from_our_own_export_as_it_was(notes: list[str]) -> None:
+    with tempfile.TemporaryDirectory() as tmp, Database.open(Path(tmp) / "a") as db:
+        source = Services(db, CATALOG, today=lambda: TODAY)
+        for day, note in enumerate(notes, 1):
+            source.hours.add(WorkEntry(date(2026, 1, day), 1, notes=note, employer=note))
+        out = Path(tmp) / "hours.csv"
+        source.records.export_hours_csv(out)
+        with Database.open(Path(tmp) / "b") as other:
+            target = Services(other, CATALOG, today=lambda: TODAY)
+            target.records.import_hours(target.records.preview_hours_csv(out))
+            assert [(e.notes, e.employer) for e in target.hours.list()] == [(n, n) for n in notes]
+
+
+def test_another_tools_file_keeps_its_leading_apostrophes(
+    services: Services, tmp_path: Path
+) -> None:
+    path = tmp_path / "toggl.csv"
+    path.write_text("date,hours,notes\n2026-01-02,1,'=\n2026-01-03,1,'quoted\n2026-01-04,1,'+1\n")
+    preview = services.records.preview_hours_csv(path)
+    assert [e.notes for e in preview.rows] == ["'=", "'quoted", "'+1"]
 
 
 @settings(max_examples=25, deadline=None)

@@ -82,7 +82,7 @@ def test_text() -> None:
     assert parse_text("  hello ", "notes") == "hello"
     with refused(r"notes is longer than 2,000 characters \(2,345\)"):
         parse_text("x" * 2345, "notes")
-    with refused("title contains a NUL character"):
+    with refused(r"title contains a control character \(NUL\); remove it"):
         parse_text("a\x00b", "title")
 
 

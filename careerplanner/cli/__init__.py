@@ -2,7 +2,9 @@
 
 `run(argv)` returns the exit code: 0 on success, 2 for bad input (including usage errors),
 1 for any other failure. Every error is one line on stderr starting with `error: `, and
-nothing is written to the database when a command fails. Without a command the GUI starts.
+nothing is written to the database when a command fails. Control characters in what a
+command prints are shown as escapes, never sent raw to the terminal. Without a command the
+GUI starts.
 
 Each command module exposes `register(subparsers)`; its subparsers set `handler(args, ctx)`.
 To add a module, add it to `COMMAND_MODULES`.
@@ -12,10 +14,12 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import io
 import os
 import sys
-from collections.abc import Sequence
-from typing import NoReturn
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import NoReturn, TextIO
 
 from careerplanner import __version__
 from careerplanner.cli import (
@@ -28,6 +32,7 @@ from careerplanner.cli import (
 )
 from careerplanner.cli.context import CommandError, Context
 from careerplanner.domain.errors import ValidationError
+from careerplanner.domain.unsafe_text import printable
 from careerplanner.storage.errors import UnusableFileError
 
 COMMAND_MODULES = (
@@ -78,14 +83,35 @@ def build_parser() -> Parser:
 
 
 def _fail(message: str, code: int) -> int:
-    line = " ".join(str(message).split()) or "failed"
+    line = printable(" ".join(str(message).split())) or "failed"
     print(f"error: {line}", file=sys.stderr)
     return code
+
+
+def _argv_problem(argv: Sequence[str]) -> str | None:
+    """Arguments that are not UTF-8 (undecodable bytes arrive as lone surrogates)."""
+    for number, arg in enumerate(argv, start=1):
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:
+            raw = arg.encode("utf-8", "surrogateescape")
+            shown = printable(raw.decode("utf-8", "backslashreplace")[:40])
+            return f"argument {number} ('{shown}') is not valid UTF-8 text; retype it"
+    return None
+
+
+def _options_problem(args: argparse.Namespace) -> str | None:
+    if args.data_dir is not None and not args.data_dir.strip():
+        return "--data-dir is empty; name the folder that holds your data"
+    return None
 
 
 def run(argv: Sequence[str]) -> int:
     """Parse `argv` (without the program name), run the command, return the exit code."""
     argv = list(argv)
+    problem = _argv_problem(argv)
+    if problem is not None:
+        return _fail(problem, 2)
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -93,12 +119,16 @@ def run(argv: Sequence[str]) -> int:
         return _fail(str(error), 2)
     except SystemExit as done:  # --help, --version
         return done.code if isinstance(done.code, int) else 0
+    problem = _options_problem(args)
+    if problem is not None:
+        return _fail(problem, 2)
     if args.command is None:
         return _gui(argv, parser)
     ctx = Context(args.data_dir)
     try:
-        code: int = args.handler(args, ctx)
-        sys.stdout.flush()
+        with _escaped_output():
+            code: int = args.handler(args, ctx)
+            sys.stdout.flush()
         return code
     except ValidationError as error:  # includes NotFoundError
         return _fail(error.message, 2)
@@ -116,6 +146,38 @@ def run(argv: Sequence[str]) -> int:
         return _fail(_describe(error), 1)
     finally:
         ctx.close()
+
+
+class _Escaping(io.TextIOBase):
+    """Passes text on with every control character shown as an escape (`\\x1b`), so no
+    stored text, however it got in, can drive the terminal that shows it."""
+
+    def __init__(self, inner: TextIO) -> None:
+        self.inner = inner
+
+    def write(self, text: str) -> int:
+        self.inner.write(printable(text))
+        return len(text)
+
+    def flush(self) -> None:
+        self.inner.flush()
+
+    def fileno(self) -> int:
+        return self.inner.fileno()
+
+    def isatty(self) -> bool:
+        return self.inner.isatty()
+
+
+@contextmanager
+def _escaped_output() -> Iterator[None]:
+    """While a command runs, what it prints to stdout and stderr goes through `_Escaping`."""
+    saved = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = _Escaping(saved[0]), _Escaping(saved[1])
+    try:
+        yield
+    finally:
+        sys.stdout, sys.stderr = saved
 
 
 def _describe(error: Exception) -> str:

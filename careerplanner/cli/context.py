@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from careerplanner.domain import validation
 from careerplanner.domain.errors import ValidationError
+from careerplanner.domain.unsafe_text import printable
 
 if TYPE_CHECKING:
     from careerplanner.domain.catalog import Catalog
@@ -144,10 +145,15 @@ def state(value: str | None, option: str) -> str | None:
 
 
 def record_id(value: str) -> int:
+    """A record id from 1 to 2^63 - 1 (the largest SQLite stores)."""
     cleaned = value.strip()
-    if not cleaned.isdigit() or not cleaned.isascii() or int(cleaned) <= 0:
-        shown = cleaned if len(cleaned) <= 40 else cleaned[:39] + "…"
+    shown = printable(cleaned if len(cleaned) <= 40 else cleaned[:39] + "…")
+    if not cleaned.isdigit() or not cleaned.isascii():
         raise ValidationError(f"'{shown}' is not a record id (a whole number such as 12)", "ID")
+    if len(cleaned) > 19 or not 0 < int(cleaned) <= validation.MAX_ID:
+        raise ValidationError(
+            f"'{shown}' is not a record id (a whole number from 1 to {validation.MAX_ID:,})", "ID"
+        )
     return int(cleaned)
 
 

@@ -116,7 +116,7 @@ KINDS: tuple[Kind, ...] = (
         "ce",
         "CE activity",
         lambda s: s.ce.list(),
-        lambda s, i: s.ce.remove(i),
+        lambda s, i: s.ce_files.remove(i),
         ("ID", "Date", "Hours", "Topic", "Title", "Provider"),
         lambda c: (c.id, c.date, c.hours, c.topic, c.title, c.provider),
         "No CE recorded yet. Add some with: careerplanner ce add --date YYYY-MM-DD --hours H "

@@ -5,11 +5,13 @@ from __future__ import annotations
 import dataclasses
 import json
 import math
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from enum import Enum
 from typing import Any
 
+from careerplanner.domain.unsafe_text import printable
 from careerplanner.domain.validation import fmt_number
 
 __all__ = ["dumps", "fmt_number", "jsonable", "record", "table", "yes_no"]
@@ -43,8 +45,13 @@ def record(obj: Any) -> dict[str, Any]:
     return {"id": data.pop("id"), **data}
 
 
+_RAW_IN_JSON = re.compile("[\x7f-\x9f\ud800-\udfff]")  # json escapes C0 itself
+
+
 def dumps(value: Any) -> str:
-    return json.dumps(value, indent=2, ensure_ascii=False)
+    """Indented JSON; every control character escaped, so a terminal shows it as text."""
+    text = json.dumps(value, indent=2, ensure_ascii=False)
+    return _RAW_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def yes_no(value: bool) -> str:
@@ -62,7 +69,7 @@ def cell(value: Any) -> str:
         return value.isoformat()
     if isinstance(value, float | int):
         return fmt_number(value)
-    return " ".join(str(value).split())
+    return printable(" ".join(str(value).split()))
 
 
 def table(headers: Sequence[str], rows: Iterable[Sequence[Any]], max_width: int = 40) -> str:

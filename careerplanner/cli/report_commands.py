@@ -9,15 +9,19 @@ from typing import Any
 from careerplanner.cli import context as cx
 from careerplanner.cli.output import dumps, jsonable, table
 from careerplanner.domain.errors import ValidationError
+from careerplanner.io.export_file import ExportTarget
 
 
-def _pdf_path(text: str) -> Path:
-    out = Path(text).expanduser()
+def _pdf_path(args: argparse.Namespace, ctx: cx.Context) -> ExportTarget:
+    """The report's file, checked as every export is, before the database is opened."""
+    out = Path(args.out).expanduser()
+    try:
+        target = ExportTarget.check(out, ctx.data_dir, args.force)
+    except ValidationError as error:
+        raise ValidationError(f"--out: {error.message}", "--out") from None
     if out.suffix.lower() != ".pdf":
-        raise ValidationError(f"--out: {text} should end in .pdf", "--out")
-    if not out.parent.is_dir():
-        raise ValidationError(f"--out: the folder {out.parent} does not exist", "--out")
-    return out
+        raise ValidationError(f"--out: {args.out} should end in .pdf", "--out")
+    return target
 
 
 def report_hours(args: argparse.Namespace, ctx: cx.Context) -> int:
@@ -27,7 +31,7 @@ def report_hours(args: argparse.Namespace, ctx: cx.Context) -> int:
     if last < first:
         raise ValidationError("--to must be on or after --from", "--to")
     employer = cx.text(args.employer, "--employer")
-    out = _pdf_path(args.out)
+    out = _pdf_path(args, ctx)
     known = ctx.catalog().ids
     certs = [c.strip().upper() for c in args.cert or []]
     for cert in certs:
@@ -50,18 +54,20 @@ def report_hours(args: argparse.Namespace, ctx: cx.Context) -> int:
         today=services.today(),
     )
     count = len(select_entries(plan.entries, first, last, employer or None))
-    print(f"wrote {out} ({pages} page{'s' if pages != 1 else ''}, {count} entries)")
+    print(f"wrote {out.path} ({pages} page{'s' if pages != 1 else ''}, {count} entries)")
     return 0
 
 
 def report_ce(args: argparse.Namespace, ctx: cx.Context) -> int:
-    out = _pdf_path(args.out)
+    out = _pdf_path(args, ctx)
     from careerplanner.io.reports import ce_transcript
 
     services = ctx.services()
     plan = services.plan.snapshot()
     pages = ce_transcript(out, plan, ctx.catalog(), today=services.today())
-    print(f"wrote {out} ({pages} page{'s' if pages != 1 else ''}, {len(plan.ce)} CE activities)")
+    print(
+        f"wrote {out.path} ({pages} page{'s' if pages != 1 else ''}, {len(plan.ce)} CE activities)"
+    )
     return 0
 
 
@@ -143,9 +149,11 @@ def register(subparsers: Any) -> None:
     p.add_argument("--employer", metavar="NAME")
     p.add_argument("--cert", metavar="ID", nargs="+", help="show countable hours for these")
     p.add_argument("--out", metavar="FILE.pdf", required=True)
+    p.add_argument("--force", action="store_true", help="replace FILE.pdf if it exists")
     p.set_defaults(handler=report_hours)
     p = kinds.add_parser("ce", help="CE transcript for each held credential's renewal cycle")
     p.add_argument("--out", metavar="FILE.pdf", required=True)
+    p.add_argument("--force", action="store_true", help="replace FILE.pdf if it exists")
     p.set_defaults(handler=report_ce)
     p = subparsers.add_parser("backup", help="back up the database now")
     p.add_argument("--out", metavar="FILE", help="a new file (default: the backups folder)")

@@ -9,6 +9,7 @@ from dataclasses import replace
 from datetime import date
 from enum import Enum
 from itertools import pairwise
+from operator import attrgetter
 from typing import TypeVar
 
 from careerplanner.domain.errors import ValidationError
@@ -33,6 +34,7 @@ from careerplanner.domain.model import (
     WorkEntry,
     WorkPeriod,
 )
+from careerplanner.domain.unsafe_text import unsafe_in
 
 E = TypeVar("E", bound=Enum)
 
@@ -43,6 +45,9 @@ EARLIEST = date(1900, 1, 1)
 LATEST = date(2199, 12, 31)
 PLAN_AHEAD_YEARS = 20
 EPSILON = 1e-9
+MIN_HOURS = 0.01  # 36 seconds: anything less is a typing slip, and rounds to 0 when shown
+MAX_ID = 2**63 - 1  # the largest id SQLite stores
+MAX_NUMBER_CHARS = 40  # a longer number is a typing slip (or an attack on the parser)
 
 _STATE_CODES = """
 AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY
@@ -70,9 +75,12 @@ def parse_date(text: str, field: str) -> date:
         raise ValidationError(f"{field} is empty (use YYYY-MM-DD)", field)
     if _DATE_SHAPE.fullmatch(cleaned):
         try:
-            return date.fromisoformat(cleaned)
+            value = date.fromisoformat(cleaned)
         except ValueError:
             pass
+        else:
+            check_date(value, field)
+            return value
     raise ValidationError(f"{_quote(cleaned)} is not a date (use YYYY-MM-DD)", field)
 
 
@@ -81,7 +89,7 @@ def parse_number(text: str, field: str) -> float:
     cleaned = text.strip()
     if not cleaned:
         raise ValidationError(f"{field} is empty (type a number)", field)
-    if not _NUMBER_SHAPE.fullmatch(cleaned):
+    if len(cleaned) > MAX_NUMBER_CHARS or not _NUMBER_SHAPE.fullmatch(cleaned):
         raise ValidationError(f"'{_clip(cleaned)}' is not a number", field)
     value = float(cleaned.replace(",", ""))
     if not math.isfinite(value):
@@ -90,9 +98,14 @@ def parse_number(text: str, field: str) -> float:
 
 
 def parse_text(text: str, field: str) -> str:
-    """Free text: surrounding spaces removed, at most 2,000 characters, no NUL."""
-    if "\x00" in text:
-        raise ValidationError(f"{field} contains a NUL character", field)
+    """Free text: surrounding spaces removed, at most 2,000 characters, no control character
+    but tab and line breaks (ESC, BEL, NUL... would drive the terminal that shows it), and no
+    broken characters (bytes that were not UTF-8)."""
+    if not isinstance(text, str):
+        raise ValidationError(f"{field} must be text", field)
+    unsafe = unsafe_in(text)
+    if unsafe is not None:
+        raise ValidationError(f"{field} contains {unsafe}; remove it", field)
     cleaned = text.strip()
     if len(cleaned) > MAX_TEXT:
         raise ValidationError(
@@ -159,6 +172,16 @@ def check_positive(value: float, field: str) -> float:
     if value <= 0:
         raise ValidationError(f"{field} must be more than 0", field)
     return float(value)
+
+
+def check_hours(value: float, field: str = "hours") -> float:
+    """Hours worked or earned: at least 0.01 h (36 seconds)."""
+    hours = check_positive(value, field)
+    if hours < MIN_HOURS - EPSILON:
+        raise ValidationError(
+            f"{field} must be at least {MIN_HOURS} h (36 seconds), not {value:g}", field
+        )
+    return hours
 
 
 def check_date(value: date | None, field: str) -> None:
@@ -248,7 +271,7 @@ def validate_entry(e: WorkEntry, today: date) -> WorkEntry:
     check_date(e.start, "start")
     check_date(e.end, "end")
     check_order(e.start, e.end)
-    hours = check_positive(e.hours, "hours")
+    hours = check_hours(e.hours)
     days = e.span_days
     if hours > MAX_DAY_HOURS * days + EPSILON:
         day_word = "day" if days == 1 else "days"
@@ -260,22 +283,39 @@ def validate_entry(e: WorkEntry, today: date) -> WorkEntry:
     check_date(verified_on, "verified on")
     if verified_on is not None:
         check_not_after_today(verified_on, today, "an entry can't be verified", "verified on")
+    cleaned = (
+        None if e.end == e.start else e.end,
+        hours,
+        parse_text(e.employer, "employer"),
+        parse_text(e.notes, "notes"),
+        parse_text(e.verified_by, "verified by"),
+        parse_text(e.verified_credential, "credential"),
+        bool(e.paid),
+    )
+    if cleaned == _ENTRY_CLEANED(e) and type(e.hours) is float and type(e.paid) is bool:
+        return e  # already clean (the common case of an import): no copy
+    end, hours, employer, notes, verified_by, credential, paid = cleaned
     return replace(
         e,
-        end=None if e.end == e.start else e.end,
+        end=end,
         hours=hours,
-        employer=parse_text(e.employer, "employer"),
-        notes=parse_text(e.notes, "notes"),
-        verified_by=parse_text(e.verified_by, "verified by"),
-        verified_credential=parse_text(e.verified_credential, "credential"),
-        paid=bool(e.paid),
+        employer=employer,
+        notes=notes,
+        verified_by=verified_by,
+        verified_credential=credential,
+        paid=paid,
     )
+
+
+_ENTRY_CLEANED = attrgetter(
+    "end", "hours", "employer", "notes", "verified_by", "verified_credential", "paid"
+)
 
 
 def validate_ce(c: CeActivity, today: date) -> CeActivity:
     check_date(c.date, "date")
     check_not_after_today(c.date, today, "CE can't be recorded", "date")
-    hours = check_positive(c.hours, "hours")
+    hours = check_hours(c.hours)
     check_range(hours, "hours", 0, 2000, "h")
     certificate = parse_text(c.certificate, "certificate")
     if any(sep in certificate for sep in ("/", "\\")) or certificate in (".", ".."):

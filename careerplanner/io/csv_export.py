@@ -1,5 +1,9 @@
 """Writes hours and CE as CSV: every column, ISO dates, safe to open in a spreadsheet.
 
+Headers and choices are written as people read them ("Last day", "Hospital", "Supervised by
+a CCM"); `codes=True` keeps the machine form (`end`, `hospital`, `ccm`). The import reads
+both back.
+
 A text cell starting with `=`, `+`, `-`, `@`, a tab or a carriage return would be run as a
 formula by a spreadsheet; such a cell gets a leading `'` so it is shown as typed.
 """
@@ -10,7 +14,15 @@ import csv
 from collections.abc import Iterable
 from typing import IO
 
-from careerplanner.domain.model import CeActivity, WorkEntry
+from careerplanner.domain.labels import choice_label
+from careerplanner.domain.model import (
+    Activity,
+    CeActivity,
+    CeTopic,
+    Setting,
+    Supervision,
+    WorkEntry,
+)
 
 HOURS_COLUMNS = (
     "id",
@@ -28,12 +40,25 @@ HOURS_COLUMNS = (
     "verified_on",
 )
 CE_COLUMNS = ("id", "date", "hours", "topic", "title", "provider", "certificate")
-_FORMULA_CHARS = frozenset("=+-@\t\r")
+HOURS_HEADERS = (
+    *("ID", "Date", "Last day", "Hours", "Activity", "Setting", "Supervision", "Paid"),
+    *("Employer", "Notes", "Verified by", "Verifier credential", "Verified on"),
+)
+CE_HEADERS = ("ID", "Date", "Hours", "Topic", "Title", "Provider", "Certificate")
+_LABELS: dict[object, str] = {
+    member: choice_label(member) for enum in (Activity, Setting, Supervision) for member in enum
+}
+_TOPICS = {topic: topic.value.replace("-", " ").capitalize() for topic in CeTopic}
+# A spreadsheet takes a cell starting with one of these for a formula. The apostrophe is here
+# too, so the guard is reversible: a text starting with one gets one more, and the importer
+# takes exactly one off (in files of this export only), giving back every text as it was.
+GUARDED_STARTS = frozenset("=+-@\t\r'")
 
 
 def neutralise(text: str) -> str:
-    """The text with a leading `'` when a spreadsheet would take it for a formula."""
-    return "'" + text if text[:1] in _FORMULA_CHARS else text
+    """The text with a leading `'` when a spreadsheet would take it for a formula (or when
+    it starts with an apostrophe, which the importer would otherwise take for the guard)."""
+    return "'" + text if text[:1] in GUARDED_STARTS else text
 
 
 def number(value: float) -> str:
@@ -49,16 +74,19 @@ class _Numbers(dict[float, str]):
         return text
 
 
-def hours_row(e: WorkEntry, numbers: dict[float, str] | None = None) -> list[object]:
-    """One entry as cells; enums and dates go as they are (the writer prints their ISO text)."""
+def hours_row(
+    e: WorkEntry, numbers: dict[float, str] | None = None, codes: bool = True
+) -> list[object]:
+    """One entry as cells; dates go as they are (the writer prints their ISO text), choices
+    as their codes or, `codes=False`, as their labels."""
     return [
         e.id,
         e.start,
         e.end,
         numbers[e.hours] if numbers is not None else number(e.hours),
-        e.activity,
-        e.setting,
-        e.supervision,
+        e.activity if codes else _LABELS[e.activity],
+        e.setting if codes else _LABELS[e.setting],
+        e.supervision if codes else _LABELS[e.supervision],
         "yes" if e.paid else "no",
         neutralise(e.employer),
         neutralise(e.notes),
@@ -68,31 +96,31 @@ def hours_row(e: WorkEntry, numbers: dict[float, str] | None = None) -> list[obj
     ]
 
 
-def ce_row(c: CeActivity) -> list[object]:
+def ce_row(c: CeActivity, codes: bool = True) -> list[object]:
     return [
         c.id,
         c.date,
         number(c.hours),
-        c.topic,
+        c.topic if codes else _TOPICS[c.topic],
         neutralise(c.title),
         neutralise(c.provider),
         neutralise(c.certificate),
     ]
 
 
-def write_hours(stream: IO[str], entries: Iterable[WorkEntry]) -> int:
+def write_hours(stream: IO[str], entries: Iterable[WorkEntry], codes: bool = False) -> int:
     """Write the header and one row per entry; returns the number of rows."""
     writer = csv.writer(stream, lineterminator="\r\n")
-    writer.writerow(HOURS_COLUMNS)
+    writer.writerow(HOURS_COLUMNS if codes else HOURS_HEADERS)
     numbers = _Numbers()
-    rows = [hours_row(e, numbers) for e in entries]
+    rows = [hours_row(e, numbers, codes) for e in entries]
     writer.writerows(rows)
     return len(rows)
 
 
-def write_ce(stream: IO[str], items: Iterable[CeActivity]) -> int:
+def write_ce(stream: IO[str], items: Iterable[CeActivity], codes: bool = False) -> int:
     writer = csv.writer(stream, lineterminator="\r\n")
-    writer.writerow(CE_COLUMNS)
-    rows = list(map(ce_row, items))
+    writer.writerow(CE_COLUMNS if codes else CE_HEADERS)
+    rows = [ce_row(c, codes) for c in items]
     writer.writerows(rows)
     return len(rows)

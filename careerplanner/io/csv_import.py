@@ -1,530 +1,278 @@
 """Turns a CSV table into hours entries or CE activities, with every bad row and its line.
 
-Columns are found by their header names (several spellings each), or by an explicit mapping
-{field: column} when the headers differ. Each row is parsed and validated as the forms do;
-a row that fails is reported in the user's words with its physical line number.
+The file's layout is detected (`csv_detect`), then each row is read and validated as the
+forms do (`csv_rows`). Before any row is read, the choices the file needs are settled: whose
+rows to take from a team export (`person`), and in which order to read slash dates when every
+day is 12 or less (`date_format`); an unsettled choice leaves the preview empty with `needs`
+saying what to choose. Total and summary rows and rows of 0 hours are skipped with a note.
+A problem names its line and the column as the file calls it.
 """
 
 from __future__ import annotations
 
 import gc
 import re
-from collections import deque
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from datetime import date
-from enum import Enum
-from itertools import repeat
-from operator import itemgetter
 from typing import Generic, TypeVar
 
-from careerplanner.domain.errors import ValidationError
-from careerplanner.domain.model import (
-    Activity,
-    CeActivity,
-    CeTopic,
-    Setting,
-    Supervision,
-    WorkEntry,
-)
-from careerplanner.domain.validation import (
-    EARLIEST,
-    EPSILON,
-    LATEST,
-    MAX_DAY_HOURS,
-    MAX_TEXT,
-    parse_choice,
-    parse_date,
-    parse_number,
-    validate_ce,
-    validate_entry,
+from careerplanner.domain.model import CeActivity, WorkEntry
+from careerplanner.io.csv_choices import date_order, people, person_filter
+from careerplanner.io.csv_detect import (
+    CE_ALIASES,
+    FIELD_LABELS,
+    HOURS_ALIASES,
+    OUR_EXPORT,
+    QUIET_COLUMNS,
+    ColumnMapping,
+    Layout,
+    ce_layout,
+    hours_layout,
+    normalise,
 )
 from careerplanner.io.csv_read import CsvTable
+from careerplanner.io.csv_rows import RowProblem, RowReader, ZeroHours, ce_activity, hours_entry
+from careerplanner.io.csv_values import DateFormat
 
 T = TypeVar("T")
-E = TypeVar("E", bound=Enum)
 Progress = Callable[[int, int], None]
-ColumnMapping = Mapping[str, "str | int"]
+Build = Callable[[RowReader, list[str], int, date], T]
 
 PROGRESS_STEP = 2_000
-QUIET_COLUMNS = frozenset({"id"})  # written by our own export; never imported
+_TOTAL_WORDS = frozenset({"total", "totals", "sum", "summe", "gesamt", "saldo", "subtotal"})
+_NUMBER = re.compile(r"[+-]?\d[\d.,:]*")
 
-HOURS_ALIASES: dict[str, tuple[str, ...]] = {
-    "start": ("date", "start", "start_date", "from", "day", "work_date", "date_worked"),
-    "end": ("end", "end_date", "to", "until", "through", "last_day"),
-    "hours": ("hours", "hrs", "hour", "duration", "duration_hours"),
-    "activity": ("activity", "activity_type", "type"),
-    "setting": ("setting", "work_setting", "setting_type"),
-    "supervision": ("supervision", "supervision_type", "supervisor_type"),
-    "paid": ("paid", "is_paid", "paid_unpaid"),
-    "employer": ("employer", "organization", "organisation", "company", "agency", "site"),
-    "notes": ("notes", "note", "comments", "comment", "description"),
-    "verified_by": ("verified_by", "verifier", "supervisor", "supervisor_name", "signed_by"),
-    "verified_credential": (
-        "verified_credential",
-        "credential",
-        "verifier_credential",
-        "supervisor_credential",
-    ),
-    "verified_on": ("verified_on", "verified_date", "verification_date", "date_verified"),
-}
-CE_ALIASES: dict[str, tuple[str, ...]] = {
-    "date": ("date", "completed", "completed_on", "completion_date", "date_completed", "day"),
-    "hours": ("hours", "ce_hours", "contact_hours", "credit_hours", "credits", "hrs"),
-    "topic": ("topic", "category", "type"),
-    "title": ("title", "course", "course_title", "activity", "name"),
-    "provider": ("provider", "sponsor", "organization", "organisation"),
-}
-HOURS_REQUIRED = ("start", "hours")
-CE_REQUIRED = ("date", "hours", "topic")
-_YES = frozenset({"yes", "y", "true", "t", "1", "paid"})
-_ESCAPED = ("'=", "'+", "'-", "'@", "'\t", "'\r")
-_NO = frozenset({"no", "n", "false", "f", "0", "unpaid"})
+
+@dataclass(frozen=True)
+class Problem:
+    line: int
+    column: str  # as the file calls it ('' when the problem is the whole row)
+    message: str
+
+
+@dataclass(frozen=True)
+class ImportOptions:
+    """The choices a user can make about a file (CLI options, the preview's controls)."""
+
+    mapping: ColumnMapping | None = None  # field -> column; '' or None leaves a field out
+    person: str | None = None  # whose rows of a team export
+    date_format: DateFormat | None = None  # how to read slash dates
+    skip_invalid: bool = False  # import the valid rows, leaving the rest
 
 
 @dataclass
 class ImportPreview(Generic[T]):
-    """What an import would do: the valid rows, and every row that is wrong or already there."""
+    """What an import would do: the valid rows, and every row that is wrong, skipped or there."""
 
     rows: list[T]  # valid new records, in file order (ids 0)
-    errors: list[tuple[int, str]]  # (line, what is wrong), by line
-    duplicates: list[tuple[int, int]]  # (line, id of the stored record it repeats)
+    lines: list[int]  # line of each row
+    problems: list[Problem]
     columns: list[str]  # the header as in the file
     mapping: dict[str, str]  # field -> column name used
     kind: str = "hours"  # "hours" or "ce"
-    lines: list[int] = field(default_factory=list)  # line of each row
-    repeats: list[tuple[int, int]] = field(default_factory=list)  # (line, earlier same line)
+    duplicates: list[tuple[int, int]] = field(default_factory=list)  # (line, stored id)
+    skipped: list[tuple[int, str]] = field(default_factory=list)  # (line, why): totals, 0 h
+    notes: list[str] = field(default_factory=list)  # what was read differently, and why
+    tool: str = ""
+    people: list[str] = field(default_factory=list)  # the people of a team export
+    person_columns: list[str] = field(default_factory=list)  # the columns naming them
+    person: str | None = None
+    date_format: str = ""  # the slash-date order used ('' when the file has none)
+    needs: str = ""  # "person" or "date format": the choice to make before rows are read
     encoding: str = "UTF-8"
     delimiter: str = ","
     read: int = 0  # data rows read (blank lines not counted)
+    skip_invalid: bool = False
+
+    @property
+    def errors(self) -> list[tuple[int, str]]:
+        """(line, 'Column: message') for each problem, by line."""
+        return [
+            (p.line, f"{p.column}: {p.message}" if p.column else p.message) for p in self.problems
+        ]
 
     @property
     def ok(self) -> bool:
-        return not self.errors
+        """Ready to import: no choice left, and no problem (or problem rows to be left out)."""
+        return not self.needs and (not self.problems or self.skip_invalid)
+
+    @property
+    def hours(self) -> float:
+        return float(sum(getattr(r, "hours", 0.0) for r in self.rows))
 
     @property
     def ignored_columns(self) -> list[str]:
         """Columns with a header that no field reads (their cells are not imported)."""
-        used = set(self.mapping.values())
+        used = {*self.mapping.values(), *self.person_columns}
         return [
             c for c in self.columns if c and c not in used and normalise(c) not in QUIET_COLUMNS
         ]
 
 
-def normalise(header: str) -> str:
-    """'Start Date ' -> 'start_date': lower case, runs of other characters as one '_'."""
-    return re.sub(r"[^0-9a-z]+", "_", header.strip().lower()).strip("_")
-
-
-def map_columns(
-    columns: Sequence[str],
-    aliases: Mapping[str, tuple[str, ...]],
-    required: Sequence[str],
-    explicit: ColumnMapping | None = None,
-) -> dict[str, int]:
-    """Field -> column index, from the explicit mapping first, then the header names."""
-    found: dict[str, int] = {}
-    for name, column in (explicit or {}).items():
-        if name not in aliases:
-            raise ValidationError(
-                f"unknown field '{name}' in the column mapping (choose {', '.join(aliases)})",
-                "mapping",
-            )
-        found[name] = _column_index(columns, column)
-    keys = [normalise(c) for c in columns]
-    for name, spellings in aliases.items():
-        if name in found:
-            continue
-        index = next((keys.index(s) for s in spellings if s in keys), None)
-        if index is not None and index not in found.values():
-            found[name] = index
-    missing = [name for name in required if name not in found]
-    if missing:
-        shown = ", ".join(f"'{c}'" for c in columns if c) or "none"
-        raise ValidationError(
-            f"the file has no column for {' or '.join(missing)} (its columns: {shown}); "
-            "rename the header or choose the columns to use",
-            "mapping",
-        )
-    return found
-
-
-def _column_index(columns: Sequence[str], column: str | int) -> int:
-    if isinstance(column, int):
-        if 0 <= column < len(columns):
-            return column
-        raise ValidationError(f"the file has no column number {column + 1}", "mapping")
-    wanted = normalise(column)
-    for index, name in enumerate(columns):
-        if name == column or normalise(name) == wanted:
-            return index
-    raise ValidationError(f"the file has no column named '{column}'", "mapping")
-
-
-class _Parser:
-    """The current row's cells (padded, so an unmapped field reads ''), and cached parsing of
-    the values that repeat down a column (dates, numbers, choices)."""
-
-    def __init__(self, index: Mapping[str, int], fields: Sequence[str], width: int) -> None:
-        self.cells: list[str] = []
-        self.pos = {name: index.get(name, width) for name in fields}
-        self._dates: dict[str, date] = {}
-        self._numbers: dict[str, float] = {}
-        self._choices: dict[tuple[type[Enum], str], Enum] = {}
-
-    def day(self, raw: str, label: str) -> date:
-        found = self._dates.get(raw)
-        if found is None:
-            found = self._dates[raw] = parse_date(raw, label)
-        return found
-
-    def optional_day(self, raw: str, label: str) -> date | None:
-        return self.day(raw, label) if raw.strip() else None
-
-    def number(self, raw: str, label: str) -> float:
-        found = self._numbers.get(raw)
-        if found is None:
-            found = self._numbers[raw] = parse_number(raw, label)
-        return found
-
-    def choice(self, raw: str, enum_cls: type[E], label: str, default: E | None = None) -> E:
-        key = (enum_cls, raw)
-        found = self._choices.get(key)
-        if found is None:
-            if default is not None and not raw.strip():
-                return default
-            found = self._choices[key] = parse_choice(raw, enum_cls, label)
-        return found  # type: ignore[return-value]
-
-
-def _free(raw: str) -> str:
-    """Free text; a `'` our export put before a formula-like start is taken off."""
-    return raw[1:] if raw.startswith(_ESCAPED) else raw
-
-
-def _paid(raw: str) -> bool:
-    value = raw.strip().lower()
-    if not value or value in _YES:
-        return True
-    if value in _NO:
-        return False
-    raise ValidationError(f"paid must be yes or no (not '{value[:40]}')", "paid")
-
-
-def _entry(p: _Parser, today: date) -> WorkEntry:
-    c, i = p.cells, p.pos
-    entry = WorkEntry(
-        start=p.day(c[i["start"]], "date"),
-        end=p.optional_day(c[i["end"]], "end"),
-        hours=p.number(c[i["hours"]], "hours"),
-        activity=p.choice(c[i["activity"]], Activity, "activity", Activity.CASE_MANAGEMENT),
-        setting=p.choice(c[i["setting"]], Setting, "setting", Setting.OTHER),
-        supervision=p.choice(c[i["supervision"]], Supervision, "supervision", Supervision.NONE),
-        paid=_paid(c[i["paid"]]),
-        employer=_free(c[i["employer"]]),
-        notes=_free(c[i["notes"]]),
-        verified_by=_free(c[i["verified_by"]]),
-        verified_credential=_free(c[i["verified_credential"]]),
-        verified_on=p.optional_day(c[i["verified_on"]], "verified on"),
-    )
-    return validate_entry(entry, today)
-
-
-def _activity(p: _Parser, today: date) -> CeActivity:
-    c, i = p.cells, p.pos
-    activity = CeActivity(
-        date=p.day(c[i["date"]], "date"),
-        hours=p.number(c[i["hours"]], "hours"),
-        topic=p.choice(c[i["topic"]], CeTopic, "topic"),
-        title=_free(c[i["title"]]),
-        provider=_free(c[i["provider"]]),
-    )
-    return validate_ce(activity, today)
-
-
-class _FastEntries:
-    """Builds the common, clean row straight into its validated entry, in one step.
-
-    Only a row whose every value is known good is built here: what `_entry` would return for
-    it is certain. Any other row (a value that does not parse, is out of range or after today,
-    an end before the start, more than 24 h a day, long or NUL text) gets None, and is then
-    parsed and validated the usual way, which reports its problem in the usual words."""
-
-    def __init__(self, parser: _Parser, today: date) -> None:
-        self.parser = parser
-        self.today = today
-        pos = parser.pos
-        self.getter = itemgetter(*(pos[name] for name in _FAST_FIELDS))
-        self.reach = max(pos[name] for name in _FAST_FIELDS) + 1  # cells the getter reads
-        self._dates: dict[str, date] = {}  # raw -> date within EARLIEST..LATEST
-        self._hours: dict[str, float] = {}  # raw -> a number above 0
-        self._choices = [
-            {"": Activity.CASE_MANAGEMENT},
-            {"": Setting.OTHER},
-            {"": Supervision.NONE},
-        ]
-        self._paid: dict[str, bool] = {}
-        self._texts: dict[str, str] = {}  # raw -> free text that passes
-
-    def _day(self, raw: str) -> date | None:
-        """The date, when the cell holds a date in range; None when it is anything else."""
-        try:
-            found = parse_date(raw, "date")
-        except ValidationError:
-            return None
-        if found < EARLIEST or found > LATEST:
-            return None
-        self._dates[raw] = found
-        return found
-
-    def _number(self, raw: str) -> float | None:
-        try:
-            found = parse_number(raw, "hours")
-        except ValidationError:
-            return None
-        if not found > 0:
-            return None
-        self._hours[raw] = found
-        return found
-
-    def _choice(self, which: int, raw: str) -> Enum | None:
-        if not raw.strip():
-            found: Enum = _FAST_DEFAULTS[which]
-        else:
-            try:
-                found = parse_choice(raw, _FAST_ENUMS[which], "value")
-            except ValidationError:
-                return None
-        self._choices[which][raw] = found
-        return found
-
-    def _flag(self, raw: str) -> bool | None:
-        try:
-            found = _paid(raw)
-        except ValidationError:
-            return None
-        self._paid[raw] = found
-        return found
-
-    def _clean(self, raws: tuple[str, ...]) -> tuple[str, ...] | None:
-        """The free texts as `parse_text` leaves them; None when one is too long or has a NUL."""
-        texts = tuple((raw[1:] if raw.startswith(_ESCAPED) else raw).strip() for raw in raws)
-        if max(map(len, texts)) > MAX_TEXT or "\x00" in "".join(texts):
-            return None
-        self._texts.update(zip(raws, texts, strict=True))
-        return texts
-
-    def build(self, cells: list[str]) -> tuple[object, ...] | None:
-        (
-            raw_start,
-            raw_end,
-            raw_hours,
-            raw_activity,
-            raw_setting,
-            raw_supervision,
-            raw_paid,
-            employer,
-            notes,
-            verified_by,
-            credential,
-            raw_verified,
-        ) = self.getter(cells)
-        dates = self._dates
-        start = dates.get(raw_start) or self._day(raw_start)
-        if start is None:
-            return None
-        if raw_end and raw_end.strip():
-            end = dates.get(raw_end) or self._day(raw_end)
-            if end is None or end < start:
-                return None
-            last = end
-        else:
-            end, last = None, start
-        if last > self.today:
-            return None
-        hours = self._hours.get(raw_hours) or self._number(raw_hours)
-        if hours is None:
-            return None
-        if end is not None and end == start:
-            end = None
-        elif end is not None and hours > MAX_DAY_HOURS * ((end - start).days + 1) + EPSILON:
-            return None
-        if end is None and hours > MAX_DAY_HOURS + EPSILON:
-            return None
-        choices = self._choices
-        activity = choices[0].get(raw_activity) or self._choice(0, raw_activity)
-        setting = choices[1].get(raw_setting) or self._choice(1, raw_setting)
-        supervision = choices[2].get(raw_supervision) or self._choice(2, raw_supervision)
-        if activity is None or setting is None or supervision is None:
-            return None
-        paid = self._paid.get(raw_paid)
-        if paid is None:
-            paid = self._flag(raw_paid)
-            if paid is None:
-                return None
-        get = self._texts.get
-        texts = (get(employer), get(notes), get(verified_by), get(credential))
-        if None in texts:
-            texts = self._clean((employer, notes, verified_by, credential))
-            if texts is None:
-                return None
-        if raw_verified and raw_verified.strip():
-            verified_on = dates.get(raw_verified) or self._day(raw_verified)
-            if verified_on is None or verified_on > self.today:
-                return None
-        else:
-            verified_on = None
-        return (
-            start,
-            hours,
-            end,
-            activity,
-            setting,
-            supervision,
-            paid,
-            texts[0],
-            texts[1],
-            texts[2],
-            texts[3],
-            verified_on,
-            0,
-        )
-
-    @staticmethod
-    def finish(values: Sequence[tuple[object, ...]]) -> list[WorkEntry]:
-        """The entries of `build`'s values (in WorkEntry's field order), made all at once: the
-        slots are filled column by column (several times faster than __init__ per entry)."""
-        entries: list[WorkEntry] = list(map(object.__new__, repeat(WorkEntry, len(values))))
-        for name, column in zip(_ENTRY_SLOTS, zip(*values, strict=True), strict=True):
-            deque(map(getattr(WorkEntry, name).__set__, entries, column), maxlen=0)
-        return entries
-
-
-_FAST_FIELDS = (
-    "start",
-    "end",
-    "hours",
-    "activity",
-    "setting",
-    "supervision",
-    "paid",
-    "employer",
-    "notes",
-    "verified_by",
-    "verified_credential",
-    "verified_on",
-)
-_ENTRY_SLOTS = tuple(f.name for f in fields(WorkEntry))
-_FAST_ENUMS: tuple[type[Enum], ...] = (Activity, Setting, Supervision)
-_FAST_DEFAULTS: tuple[Enum, ...] = (Activity.CASE_MANAGEMENT, Setting.OTHER, Supervision.NONE)
-
-
 def parse_hours(
     table: CsvTable,
     today: date,
-    mapping: ColumnMapping | None = None,
+    options: ImportOptions | None = None,
     on_progress: Progress | None = None,
 ) -> ImportPreview[WorkEntry]:
-    """Every row of the table as a validated work entry, or an error with its line."""
-    index = map_columns(table.columns, HOURS_ALIASES, HOURS_REQUIRED, mapping)
-    parser = _Parser(index, list(HOURS_ALIASES), len(table.columns))
-    fast = _FastEntries(parser, today)
-    return _parse(table, parser, "hours", lambda p: _entry(p, today), on_progress, fast)
+    """Every row of the table as a validated work entry, or a problem with its line."""
+    chosen = options or ImportOptions()
+    layout = hours_layout(table, chosen.mapping)
+    return _parse(
+        table, layout, list(HOURS_ALIASES), "hours", chosen, hours_entry, today, on_progress
+    )
 
 
 def parse_ce(
     table: CsvTable,
     today: date,
-    mapping: ColumnMapping | None = None,
+    options: ImportOptions | None = None,
     on_progress: Progress | None = None,
 ) -> ImportPreview[CeActivity]:
-    """Every row of the table as a validated CE activity, or an error with its line."""
-    index = map_columns(table.columns, CE_ALIASES, CE_REQUIRED, mapping)
-    parser = _Parser(index, list(CE_ALIASES), len(table.columns))
-    return _parse(table, parser, "ce", lambda p: _activity(p, today), on_progress)
+    """Every row of the table as a validated CE activity, or a problem with its line."""
+    chosen = options or ImportOptions()
+    layout = ce_layout(table, chosen.mapping)
+    return _parse(table, layout, list(CE_ALIASES), "ce", chosen, ce_activity, today, on_progress)
 
 
 def _parse(
     table: CsvTable,
-    parser: _Parser,
+    layout: Layout,
+    fields: list[str],
     kind: str,
-    build: Callable[[_Parser], T],
+    options: ImportOptions,
+    build: Build[T],
+    today: date,
     on_progress: Progress | None,
-    fast: _FastEntries | None = None,
 ) -> ImportPreview[T]:
-    rows: list[T] = []
-    lines: list[int] = []
-    errors = list(table.problems)
     width = len(table.columns)
-    total = len(table.records)
-    quick = fast.build if fast is not None else None
-    reach = fast.reach if fast is not None else 0
-    quick_rows: list[tuple[object, ...]] = []  # values of the rows built by `fast`
-    slow = 0  # rows built the usual way so far
-    order: list[int] = []  # with both kinds: how many usual rows come before each quick one
-    with _gc_paused():
-        for done, record in enumerate(table.records, 1):
-            cells = record.cells
-            if quick is not None and len(cells) <= width:
-                built = quick(cells if len(cells) >= reach else _padded(cells, reach))
-                if built is not None:
-                    quick_rows.append(built)
-                    if slow:
-                        order.append(slow)
-                    lines.append(record.line)
-                    if on_progress is not None and (done % PROGRESS_STEP == 0 or done == total):
-                        on_progress(done, total)
-                    continue
-            parser.cells = cells + [""] * (width + 1 - len(cells)) if len(cells) <= width else cells
-            try:
-                _check_width(cells, width)
-                rows.append(build(parser))
-                lines.append(record.line)
-                if quick is not None and not slow:
-                    order = [0] * len(quick_rows)
-                slow += 1
-            except ValidationError as error:
-                errors.append((record.line, error.message))
-            if on_progress is not None and (done % PROGRESS_STEP == 0 or done == total):
-                on_progress(done, total)
-        if fast is not None and quick_rows:
-            rows = _merge(fast.finish(quick_rows), rows, order)  # type: ignore[arg-type]
-    errors.sort(key=lambda item: item[0])
-    mapped = {name: table.columns[i] for name, i in parser.pos.items() if i < width}
-    return ImportPreview(
-        rows,
-        errors,
+    preview: ImportPreview[T] = ImportPreview(
         [],
+        [],
+        [Problem(line, "", message) for line, message in table.problems],
         list(table.columns),
-        mapped,
+        {name: table.columns[i] for name, i in layout.index.items()},
         kind,
-        lines,
+        notes=[*table.notes, *layout.notes],
+        tool=layout.tool,
         encoding=table.encoding,
         delimiter=table.delimiter,
-        read=total + len(table.problems),
+        read=len(table.records) + len(table.problems),
+        skip_invalid=options.skip_invalid,
+    )
+    preview.people = people(table, layout)
+    preview.person_columns = [table.columns[i] for i in layout.person]
+    order, ask = date_order(table, layout, options.date_format)
+    preview.date_format = order.value if order is not None else ""
+    if len(preview.people) > 1 and options.person is None:
+        preview.needs = "person"
+    elif ask:
+        preview.needs = "date format"
+    if preview.needs:
+        return preview
+    reader = RowReader(layout, fields, width, order)
+    reader.decimal_comma = table.delimiter != ","
+    reader.own_export = layout.tool == OUR_EXPORT
+    preview.person, wanted = person_filter(options.person, preview.people, layout)
+    with _gc_paused():
+        _read_rows(table, reader, build, today, wanted, preview, on_progress)
+    preview.notes += _default_notes(reader, preview)
+    return preview
+
+
+def _read_rows(
+    table: CsvTable,
+    reader: RowReader,
+    build: Build[T],
+    today: date,
+    wanted: Callable[[list[str]], bool] | None,
+    preview: ImportPreview[T],
+    on_progress: Progress | None,
+) -> None:
+    width = len(table.columns)
+    pad = [""] * (width + 1)
+    date_at = reader.pos.get("start", reader.pos.get("date", width))
+    total = len(table.records)
+    others = 0
+    rows, lines, problems, skipped = preview.rows, preview.lines, preview.problems, preview.skipped
+    for done, record in enumerate(table.records, 1):
+        if on_progress is not None and done % PROGRESS_STEP == 0:
+            on_progress(done, total)
+        cells = record.cells
+        if len(cells) > width:
+            if any(c.strip() for c in cells[width:]):
+                problems.append(Problem(record.line, "", _too_wide(len(cells), width)))
+                continue
+        else:
+            cells = cells + pad[: width + 1 - len(cells)]
+        if _is_total(cells, date_at):
+            skipped.append((record.line, "a total or summary row"))
+            continue
+        if wanted is not None and not wanted(cells):
+            others += 1
+            continue
+        try:
+            rows.append(build(reader, cells, record.line, today))
+            lines.append(record.line)
+        except ZeroHours:
+            skipped.append((record.line, "0 hours (a day off)"))
+        except RowProblem as problem:
+            column = _column(preview, problem.field)
+            problems.append(Problem(record.line, column, problem.message))
+    if on_progress is not None:
+        on_progress(total, total)
+    if others:
+        rows_word = "row" if others == 1 else "rows"
+        preview.notes.append(f"{others:,} {rows_word} of other people are left out")
+    preview.problems.sort(key=lambda p: p.line)
+
+
+def _column(preview: ImportPreview[T], name: str) -> str:
+    """The file's column for our field (start and end times for hours from the clock)."""
+    if name in preview.mapping:
+        return preview.mapping[name]
+    if name == "hours" and "start_time" in preview.mapping:
+        return f"{preview.mapping['start_time']}/{preview.mapping.get('end_time', '')}"
+    return FIELD_LABELS.get(name, name)
+
+
+def _too_wide(cells: int, width: int) -> str:
+    return (
+        f"this row has {cells} cells but the header has {width} columns; "
+        "a cell holding the delimiter needs quotes"
     )
 
 
-def _merge(quick: list[T], usual: list[T], order: list[int]) -> list[T]:
-    """Both kinds of rows in file order; order[i]: how many usual rows precede quick[i]
-    (empty when there are no usual rows)."""
-    if not usual:
-        return quick
-    merged: list[T] = []
-    taken = 0
-    for row, before in zip(quick, order, strict=True):
-        if before > taken:
-            merged += usual[taken:before]
-            taken = before
-        merged.append(row)
-    merged += usual[taken:]
-    return merged
+def _is_total(cells: list[str], date_at: int) -> bool:
+    """A row without a date (or with 'Total' in its place) that holds a number or total word."""
+    first = cells[date_at].strip()
+    if first[:1].isdigit() or (first and normalise(first) not in _TOTAL_WORDS):
+        return False
+    rest = [c.strip() for i, c in enumerate(cells) if i != date_at and c.strip()]
+    return bool(first) or any(
+        _NUMBER.fullmatch(c) or set(normalise(c).split("_")) & _TOTAL_WORDS for c in rest
+    )
 
 
-def _padded(cells: list[str], size: int) -> list[str]:
-    """The cells with '' for the missing ones (an unmapped field reads the cell past the end)."""
-    return cells + [""] * (size - len(cells))
+def _default_notes(reader: RowReader, preview: ImportPreview[T]) -> list[str]:
+    notes = []
+    if reader.disagree:
+        n, first = len(reader.disagree), reader.disagree[0]
+        hours = preview.mapping.get("hours", "")
+        clock = f"{preview.mapping.get('start_time', '')}–{preview.mapping.get('end_time', '')}"
+        rows = f"{n:,} row{'s' if n != 1 else ''} (line {first}{' …' if n > 1 else ''})"
+        notes.append(f"{hours} differs from {clock} on {rows}; {hours} is used")
+    defaults = {"activity": "case-management", "setting": "other", "supervision": "none"}
+    for (name, value), lines in reader.defaulted.items():
+        column = preview.mapping.get(name, name)
+        rows = f"{len(lines):,} row{'s' if len(lines) != 1 else ''}, line {lines[0]}"
+        notes.append(
+            f"{column}: '{value[:40]}' is not one of our {FIELD_LABELS[name].lower()} values; "
+            f"the default '{defaults[name]}' is used ({rows}{' …' if len(lines) > 1 else ''})"
+        )
+    return notes
 
 
 @contextmanager
@@ -537,13 +285,3 @@ def _gc_paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
-
-
-def _check_width(cells: Sequence[str], width: int) -> None:
-    extra = [c for c in cells[width:] if c.strip()]
-    if extra:
-        raise ValidationError(
-            f"this row has {len(cells)} cells but the header has {width} columns; "
-            "a cell holding the delimiter needs quotes",
-            "row",
-        )

@@ -1,8 +1,10 @@
-"""Checks of imported rows against what is stored: duplicates, and no day over 24 hours."""
+"""Checks of imported rows against what is stored (duplicates count by count, no day over 24
+hours), and the grouping of repeated problems into one message each."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Sequence
+import re
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from datetime import date
 from operator import attrgetter
 from typing import TypeVar
@@ -14,11 +16,12 @@ from careerplanner.domain.validation import MAX_DAY_HOURS, Span, fmt_number
 
 T = TypeVar("T")
 Key = Callable[[T], Hashable]
-
+SHOWN_LINES = 5  # lines named for a problem repeated on many rows
 
 _ENTRY_KEY = attrgetter(
     "start", "end", "hours", "activity", "setting", "supervision", "employer", "notes"
 )
+_QUOTED = re.compile(r"'[^']*'")
 
 
 def entry_key(e: WorkEntry) -> Hashable:
@@ -26,53 +29,111 @@ def entry_key(e: WorkEntry) -> Hashable:
     return _ENTRY_KEY(e)  # type: ignore[no-any-return]
 
 
+def clock_key(e: WorkEntry) -> tuple[object, object] | None:
+    """An entry's clock times (start, end), when it has them."""
+    began, ended = getattr(e, "start_time", None), getattr(e, "end_time", None)
+    return None if began is None and ended is None else (began, ended)
+
+
 def ce_key(c: CeActivity) -> Hashable:
     return (c.date, c.hours, c.topic, c.title, c.provider)
 
 
-# Part of a key, equal whenever the whole keys are (leaving out the enums, whose hash is
-# computed in Python): rows whose parts all differ certainly hold no duplicates.
-_ENTRY_PART = attrgetter("start", "end", "hours", "employer", "notes")
 _FAST_KEYS: dict[Callable[..., Hashable], Callable[..., Hashable]] = {entry_key: _ENTRY_KEY}
-_KEY_PARTS: dict[Callable[..., Hashable], Callable[..., Hashable]] = {entry_key: _ENTRY_PART}
 
 
 def split_duplicates(
-    rows: Sequence[T],
-    lines: Sequence[int],
-    stored: Sequence[T],
-    key: Key[T],
-    within: bool = True,
-) -> tuple[list[T], list[int], list[tuple[int, int]], list[tuple[int, int]]]:
-    """(new rows, their lines, (line, stored id) duplicates, (line, earlier line) repeats).
-    `within=False`: the rows are known to hold no repeats (only stored ones are looked for)."""
-    if not stored and not within:
-        return list(rows), list(lines), [], []
-    part = _KEY_PARTS.get(key, key)
-    parts = list(map(part, rows))
-    if set(map(part, stored)).isdisjoint(parts) and (not within or len(set(parts)) == len(parts)):
-        return list(rows), list(lines), [], []  # the common case: every row is new
-    fast_key = _FAST_KEYS.get(key, key)  # the same key, computed without a Python call
-    known: dict[Hashable, int] = {}
-    for record in stored:
-        known.setdefault(fast_key(record), int(getattr(record, "id")))  # noqa: B009
-    keys = map(fast_key, rows)
-    seen: dict[Hashable, int] = {}
+    rows: Sequence[T], lines: Sequence[int], stored: Sequence[T], key: Key[T]
+) -> tuple[list[T], list[int], list[tuple[int, int]]]:
+    """(new rows, their lines, (line, stored id) duplicates), matched count by count: a row
+    repeats a stored record only while that record is not matched yet, so two equal rows in
+    a file are two sessions, and importing the file again adds nothing. A row with clock times
+    matches a stored record with the same times, or one stored without times (entries store
+    no times yet); never one stored with other times."""
+    if not stored:
+        return list(rows), list(lines), []
+    key = _FAST_KEYS.get(key, key)  # type: ignore[assignment]
+    keys = list(map(key, rows))
+    stored_keys = list(map(key, stored))
+    if set(stored_keys).isdisjoint(keys):
+        return list(rows), list(lines), []  # the common case: every row is new
+    if not any(map(clock_key, stored)):  # type: ignore[arg-type]
+        return _match_by_count(rows, lines, keys, stored, stored_keys)
+    timed: dict[Hashable, list[int]] = {}  # stored with clock times, by key and times
+    untimed: dict[Hashable, list[int]] = {}  # stored without clock times, by key
+    every: dict[Hashable, list[int]] = {}  # all stored, by key (for rows without times)
+    for record in reversed(stored):  # popped from the end: the first stored first
+        record_id = int(getattr(record, "id"))  # noqa: B009
+        k, times = key(record), clock_key(record)  # type: ignore[arg-type]
+        if times is not None:
+            timed.setdefault((k, times), []).append(record_id)
+        else:
+            untimed.setdefault(k, []).append(record_id)
+        every.setdefault(k, []).append(record_id)
+    used: set[int] = set()
     kept: list[T] = []
     kept_lines: list[int] = []
     duplicates: list[tuple[int, int]] = []
-    repeats: list[tuple[int, int]] = []
     for record, line, k in zip(rows, lines, keys, strict=True):
-        if k in known:
-            duplicates.append((line, known[k]))
-        elif within and k in seen:
-            repeats.append((line, seen[k]))
+        times = clock_key(record)  # type: ignore[arg-type]
+        if times is None:
+            found = _take(every.get(k), used)
         else:
-            if within:
-                seen[k] = line
+            found = _take(timed.get((k, times)), used)
+            if found is None:
+                found = _take(untimed.get(k), used)
+        if found is None:
             kept.append(record)
             kept_lines.append(line)
-    return kept, kept_lines, duplicates, repeats
+        else:
+            duplicates.append((line, found))
+    return kept, kept_lines, duplicates
+
+
+def _match_by_count(
+    rows: Sequence[T],
+    lines: Sequence[int],
+    keys: Sequence[Hashable],
+    stored: Sequence[T],
+    stored_keys: Sequence[Hashable],
+) -> tuple[list[T], list[int], list[tuple[int, int]]]:
+    """split_duplicates when nothing stored has clock times: each key's stored ids in turn."""
+    pending: dict[Hashable, list[int]] = {}
+    for record, k in zip(reversed(stored), reversed(stored_keys), strict=True):
+        pending.setdefault(k, []).append(int(getattr(record, "id")))  # noqa: B009
+    kept: list[T] = []
+    kept_lines: list[int] = []
+    duplicates: list[tuple[int, int]] = []
+    for record, line, k in zip(rows, lines, keys, strict=True):
+        ids = pending.get(k)
+        if ids:
+            duplicates.append((line, ids.pop()))
+        else:
+            kept.append(record)
+            kept_lines.append(line)
+    return kept, kept_lines, duplicates
+
+
+def _take(ids: list[int] | None, used: set[int]) -> int | None:
+    """The first stored id of `ids` not matched yet (and now matched)."""
+    while ids:
+        found = ids.pop()
+        if found not in used:
+            used.add(found)
+            return found
+    return None
+
+
+def group_problems(problems: Iterable[tuple[int, str, str]]) -> list[tuple[str, int, list[int]]]:
+    """(column: message, count, first lines) for each kind of problem, in order of first line:
+    a problem repeated on many rows is said once. (line, column, message) in."""
+    groups: dict[tuple[str, str], tuple[str, list[int]]] = {}
+    for line, column, message in problems:
+        shape = (column, _QUOTED.sub("…", message))
+        if shape not in groups:
+            groups[shape] = (f"{column}: {message}" if column else message, [])
+        groups[shape][1].append(line)
+    return [(text, len(found), found[:SHOWN_LINES]) for text, found in groups.values()]
 
 
 def day_overruns(

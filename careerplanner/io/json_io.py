@@ -28,6 +28,7 @@ from careerplanner.domain.model import (
     WorkPeriod,
 )
 from careerplanner.domain.scenarios import SavedProjection, Scenario
+from careerplanner.domain.validation import MAX_ID, MAX_NUMBER_CHARS
 
 FORMAT = "CareerPlanner plan"
 VERSION = 1
@@ -43,6 +44,11 @@ RECORDS: tuple[tuple[str, type[Any]], ...] = (
     ("goals", Goal),
     ("work_periods", WorkPeriod),
 )
+
+
+TOP_LEVEL = frozenset(
+    ("format", "version", "profile", *(name for name, _ in RECORDS), "scenarios")
+) | {"entry_events", "dismissed_reminders"}
 
 
 @dataclass(frozen=True)
@@ -110,19 +116,15 @@ def dumps(plan: PlanFile) -> str:
 
 def loads(text: str) -> PlanFile:
     """The plan in a JSON document, or ValidationError saying where it is wrong."""
-    try:
-        doc = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise ValidationError(
-            f"the file is not valid JSON (line {error.lineno}: {error.msg})", "file"
-        ) from error
+    doc = _parse(text)
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
         raise ValidationError("the file is not a CareerPlanner plan export", "file")
-    version = doc.get("version")
-    if not isinstance(version, int) or version > VERSION:
+    _check_version(doc.get("version"))
+    unknown = sorted(set(doc) - TOP_LEVEL)
+    if unknown:
         raise ValidationError(
-            f"the file was written by a newer version of CareerPlanner (format {version}); "
-            "install the newer version to import it",
+            f"the file has unknown parts: {', '.join(map(repr, unknown))[:200]}; "
+            "it was not written by CareerPlanner, or was edited by hand",
             "file",
         )
     profile = doc.get("profile")
@@ -134,6 +136,55 @@ def loads(text: str) -> PlanFile:
         dismissals=_dismissals(doc.get("dismissed_reminders", {})),
         **records,
     )
+
+
+def _parse(text: str) -> Any:
+    """JSON with bounded numbers and nesting; NaN and Infinity are refused."""
+    try:
+        return json.loads(text, parse_int=_int, parse_float=_float, parse_constant=_constant)
+    except json.JSONDecodeError as error:
+        raise ValidationError(
+            f"the file is not valid JSON (line {error.lineno}: {error.msg})", "file"
+        ) from error
+    except RecursionError as error:
+        raise ValidationError("the file nests too deeply to be a plan", "file") from error
+    except ValueError as error:
+        raise ValidationError(f"the file is not a plan CareerPlanner can read ({error})") from error
+
+
+def _int(text: str) -> int:
+    if len(text.lstrip("-")) > 19 or abs(int(text)) > MAX_ID:
+        raise ValueError(f"the number {_short(text)} is too large (at most {MAX_ID:,})")
+    return int(text)
+
+
+def _float(text: str) -> float:
+    value = float(text) if len(text) <= MAX_NUMBER_CHARS else math.inf
+    if not math.isfinite(value):
+        raise ValueError(f"the number {_short(text)} is too long or too large")
+    return value
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 30 else f"{text[:29]}… ({len(text):,} characters)"
+
+
+def _constant(text: str) -> float:
+    raise ValueError(f"{text} is not a number")
+
+
+def _check_version(version: Any) -> None:
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        raise ValidationError(
+            f"the file's format version {version!r} is not valid (it must be 1 to {VERSION})",
+            "file",
+        )
+    if version > VERSION:
+        raise ValidationError(
+            f"the file was written by a newer version of CareerPlanner (format {version}); "
+            "install the newer version to import it",
+            "file",
+        )
 
 
 def _items(doc: Mapping[str, Any], name: str) -> list[tuple[int, Any]]:

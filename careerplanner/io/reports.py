@@ -1,6 +1,8 @@
 """PDF reports: the hours-verification report for a supervisor, and the CE transcript.
 
-Plain functions over a plan snapshot; Qt's PDF writer is used only inside `pdf_layout`.
+Plain functions over a plan snapshot; Qt's PDF writer is used only inside `pdf_layout`. The
+file is written through `ExportTarget` (a temporary file, then an atomic rename), like every
+other export.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from careerplanner.domain.catalog import Catalog
 from careerplanner.domain.model import CeActivity, Plan, WorkEntry
 from careerplanner.domain.renewals import RenewalStatus, describe_needed, renewal_statuses
 from careerplanner.domain.rules import evaluate
+from careerplanner.io.export_file import ExportTarget
 from careerplanner.io.pdf_layout import Column, PdfDocument
 
 ENTRY_COLUMNS = (
@@ -88,8 +91,21 @@ def _totals(entries: Sequence[WorkEntry], attribute: str) -> list[list[str]]:
     return [*rows, ["Total", str(len(entries)), hours(grand)]]
 
 
+def _write(doc: PdfDocument, out: ExportTarget | Path) -> int:
+    """The PDF written to a temporary file, then moved onto the target; the page count.
+
+    A bare path is still written this way, but only an `ExportTarget` (made with the data
+    folder) refuses the files of the data folder."""
+    target = out if isinstance(out, ExportTarget) else ExportTarget(Path(out), None, force=True)
+    with target.writing() as temp:
+        pages = doc.write(temp)
+        if temp.stat().st_size == 0:
+            raise OSError(f"the PDF could not be written to {target.path.parent}")
+    return pages
+
+
 def hours_report(
-    out: Path,
+    out: ExportTarget | Path,
     plan: Plan,
     catalog: Catalog,
     *,
@@ -130,7 +146,7 @@ def hours_report(
         "where stated."
     )
     doc.signature(SIGNATURE_LINES)
-    return doc.write(out)
+    return _write(doc, out)
 
 
 def _countable(
@@ -217,7 +233,7 @@ def _cycle(doc: PdfDocument, status: RenewalStatus) -> None:
     doc.table(CE_COLUMNS, _ce_rows(status.activities), total=True)
 
 
-def ce_transcript(out: Path, plan: Plan, catalog: Catalog, *, today: date) -> int:
+def ce_transcript(out: ExportTarget | Path, plan: Plan, catalog: Catalog, *, today: date) -> int:
     """Write the CE transcript PDF (one section per held credential's cycle); the page count."""
     doc = PdfDocument("Continuing education transcript", plan.profile.name or "", today)
     doc.heading("Continuing education transcript", title=True)
@@ -229,4 +245,4 @@ def ce_transcript(out: Path, plan: Plan, catalog: Catalog, *, today: date) -> in
         _cycle(doc, status)
     doc.heading("All CE activities")
     doc.table(CE_COLUMNS, _ce_rows(plan.ce), total=True)
-    return doc.write(out)
+    return _write(doc, out)

@@ -15,6 +15,7 @@ from careerplanner.services.goals import GoalService
 from careerplanner.services.hours import HoursService
 from careerplanner.services.import_export import ImportExportService
 from careerplanner.services.plan import PlanService
+from careerplanner.services.plan_archive import PlanArchiveService
 from careerplanner.services.profile import ProfileService
 from careerplanner.services.reminders import ReminderService
 from careerplanner.services.scenarios import ScenarioService
@@ -42,3 +43,4 @@ class Services:
         )
         self.ce_files = CeFileService(CertificateStore(db.data_dir), self.ce)
         self.records = ImportExportService(db, self.bus, today, catalog)
+        self.archive = PlanArchiveService(self.records, self.ce_files.store)

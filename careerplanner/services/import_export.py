@@ -1,52 +1,47 @@
 """Import and export of the user's records: CSV hours and CE, and the whole plan as JSON.
 
 An import is previewed first (every bad row with its line, every duplicate), then stored all
-together in one transaction or not at all. Exports write to a temporary file beside the
-target and move it into place, so a failed export never leaves half a file.
+together in one transaction or not at all. The exports are inherited from `RecordExports`.
 """
 
 from __future__ import annotations
 
 import gc
-import os
 import sqlite3
-import tempfile
 from collections.abc import Callable, Hashable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from itertools import chain
 from operator import attrgetter
 from pathlib import Path
-from typing import IO, Any, TypeVar
+from typing import Any, TypeVar
 
 from sqlalchemy import func, insert, select
 from sqlalchemy.dialects import sqlite
 from sqlalchemy.orm import Session
 
-from careerplanner.domain.catalog import Catalog
 from careerplanner.domain.errors import ValidationError
 from careerplanner.domain.model import CeActivity, Plan, WorkEntry
-from careerplanner.io import csv_export, json_io
+from careerplanner.io import json_io
 from careerplanner.io.csv_import import (
-    ColumnMapping,
+    ImportOptions,
     ImportPreview,
+    Problem,
     Progress,
     parse_ce,
     parse_hours,
 )
 from careerplanner.io.csv_read import read_csv
 from careerplanner.io.import_checks import ce_key, day_overruns, entry_key, split_duplicates
-from careerplanner.services.base import ServiceBase, Today
-from careerplanner.services.bus import KINDS, Change, ChangeBus
-from careerplanner.services.plan_file import read_plan_file, store_plan_file, validate_plan_file
-from careerplanner.storage import Database
+from careerplanner.services.bus import KINDS, Change
+from careerplanner.services.exports import RecordExports
+from careerplanner.services.plan_file import store_plan_file
 from careerplanner.storage import repositories as repo
 
 T = TypeVar("T")
 INSERT_CHUNK = 10_000
 ROWS_PER_STATEMENT = 500
-Target = Path | IO[str]
 
 
 @dataclass(frozen=True)
@@ -55,7 +50,8 @@ class ImportResult:
 
     ids: range
     duplicates: list[tuple[int, int]] = field(default_factory=list)  # (line, stored id)
-    repeats: list[tuple[int, int]] = field(default_factory=list)  # (line, earlier line)
+    hours: float = 0.0  # the total of the rows stored
+    left_out: int = 0  # rows with a problem, left out on request
 
     @property
     def added(self) -> int:
@@ -63,67 +59,69 @@ class ImportResult:
 
     @property
     def skipped(self) -> int:
-        return len(self.duplicates) + len(self.repeats)
+        return len(self.duplicates)
 
 
-class ImportExportService(ServiceBase):
-    def __init__(
-        self, db: Database, bus: ChangeBus, today: Today, catalog: Catalog | None = None
-    ) -> None:
-        super().__init__(db, bus, today)
-        self._catalog = catalog
-
+class ImportExportService(RecordExports):
     # --- CSV import ---------------------------------------------------------------------
 
+    def csv_columns(self, path: Path) -> list[str]:
+        """The header of a CSV file, as the file names its columns."""
+        return list(read_csv(path).columns)
+
     def preview_hours_csv(
-        self, path: Path, mapping: ColumnMapping | None = None, on_progress: Progress | None = None
+        self,
+        path: Path,
+        options: ImportOptions | None = None,
+        on_progress: Progress | None = None,
     ) -> ImportPreview[WorkEntry]:
         """Read the file and say what importing it would do; nothing is written."""
         with _gc_paused():
-            preview = parse_hours(read_csv(path), self._today(), mapping, on_progress)
+            preview = parse_hours(read_csv(path), self._today(), options, on_progress)
             with self._db.session() as session:
-                self._screen_hours(session, preview, within=True)
+                self._screen_hours(session, preview)
         return preview
 
     def preview_ce_csv(
-        self, path: Path, mapping: ColumnMapping | None = None, on_progress: Progress | None = None
+        self,
+        path: Path,
+        options: ImportOptions | None = None,
+        on_progress: Progress | None = None,
     ) -> ImportPreview[CeActivity]:
         with _gc_paused():
-            preview = parse_ce(read_csv(path), self._today(), mapping, on_progress)
+            preview = parse_ce(read_csv(path), self._today(), options, on_progress)
             with self._db.session() as session:
-                _screen(preview, _stored_ce(session, preview.rows), ce_key, within=True)
+                _screen(preview, _stored_ce(session, preview.rows), ce_key)
         return preview
 
     def import_hours(
         self, preview: ImportPreview[WorkEntry], on_progress: Progress | None = None
     ) -> ImportResult:
-        """Store every new row of a clean preview in one transaction, or none of them."""
-        _refuse_errors(preview)
+        """Store every new row of a ready preview in one transaction, or none of them."""
+        _refuse(preview)
         work = _copy(preview)
         with _gc_paused(), self._db.session() as session:
-            self._screen_hours(session, work, within=False)
-            _refuse_errors(work)
+            self._screen_hours(session, work)
+            _refuse(work)
             ids = _insert(session, repo.ENTRIES, work.rows, on_progress)
         self._publish("entries")
-        return ImportResult(ids, work.duplicates, work.repeats)
+        return ImportResult(ids, work.duplicates, work.hours, len(work.problems))
 
     def import_ce(
         self, preview: ImportPreview[CeActivity], on_progress: Progress | None = None
     ) -> ImportResult:
-        _refuse_errors(preview)
+        _refuse(preview)
         work = _copy(preview)
         with _gc_paused(), self._db.session() as session:
-            _screen(work, _stored_ce(session, work.rows), ce_key, within=False)
+            _screen(work, _stored_ce(session, work.rows), ce_key)
             ids = _insert(session, repo.CE, work.rows, on_progress)
         self._publish("ce")
-        return ImportResult(ids, work.duplicates, work.repeats)
+        return ImportResult(ids, work.duplicates, work.hours, len(work.problems))
 
-    def _screen_hours(
-        self, session: Session, preview: ImportPreview[WorkEntry], within: bool
-    ) -> None:
-        """Drop stored (and, `within`, repeated) rows; add a day over 24 h to the errors."""
+    def _screen_hours(self, session: Session, preview: ImportPreview[WorkEntry]) -> None:
+        """Drop the rows already stored; a day over 24 h becomes a problem of its rows."""
         stored = _stored_entries(session, preview.rows)
-        _screen(preview, stored, entry_key, within)
+        _screen(preview, stored, entry_key)
         if not preview.rows:
             return
         spans = [(e.start, e.last_day, e.hours) for e in stored]
@@ -134,46 +132,11 @@ class ImportExportService(ServiceBase):
                 (e, n) for e, n in zip(preview.rows, preview.lines, strict=True) if n not in bad
             ]
             preview.rows, preview.lines = [e for e, _ in kept], [n for _, n in kept]
-            preview.errors = sorted(preview.errors + overruns, key=lambda item: item[0])
+            column = preview.mapping.get("hours", "Hours")
+            found = [Problem(line, column, message) for line, message in overruns]
+            preview.problems = sorted(preview.problems + found, key=lambda p: p.line)
 
-    # --- CSV export ---------------------------------------------------------------------
-
-    def export_hours_csv(
-        self, target: Target, start: date | None = None, end: date | None = None
-    ) -> int:
-        """Every entry touching start..end (either may be open), every column; returns rows."""
-        with self._db.session() as session:
-            entries = repo.list_all(session, repo.ENTRIES)
-        chosen = [
-            e
-            for e in entries
-            if (start is None or e.last_day >= start) and (end is None or e.start <= end)
-        ]
-        with _writing(target) as stream:
-            return csv_export.write_hours(stream, chosen)
-
-    def export_ce_csv(
-        self, target: Target, start: date | None = None, end: date | None = None
-    ) -> int:
-        with self._db.session() as session:
-            items = repo.list_all(session, repo.CE)
-        chosen = [
-            c
-            for c in items
-            if (start is None or c.date >= start) and (end is None or c.date <= end)
-        ]
-        with _writing(target) as stream:
-            return csv_export.write_ce(stream, chosen)
-
-    # --- JSON -------------------------------------------------------------------------
-
-    def export_json(self, target: Target) -> json_io.PlanFile:
-        """The whole plan, with ids, as one JSON document."""
-        with self._db.session() as session:
-            plan = read_plan_file(session)
-        with _writing(target, bom=False) as stream:
-            stream.write(json_io.dumps(plan))
-        return plan
+    # --- JSON plan import ---------------------------------------------------------------
 
     def import_json(self, path: Path) -> Plan:
         """Reproduce an exported plan in this (empty) database, ids and all."""
@@ -181,8 +144,19 @@ class ImportExportService(ServiceBase):
             text = Path(path).read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError) as error:
             raise ValidationError(f"cannot read {path}: {error}", "file") from error
-        cert_ids = self._catalog.ids if self._catalog is not None else None
-        plan = validate_plan_file(json_io.loads(text), self._today(), cert_ids)
+        return self.import_plan(self.checked_plan(text))
+
+    def checked_plan(self, text: str) -> json_io.PlanFile:
+        """A plan document read and checked as a whole, as every other path checks it."""
+        return self.validated(json_io.loads(text))
+
+    def import_plan(
+        self,
+        plan: json_io.PlanFile,
+        prepare: Callable[[json_io.PlanFile], json_io.PlanFile] | None = None,
+    ) -> Plan:
+        """Store a checked plan in this empty database in one transaction; `prepare` runs
+        inside it once the database is known to be empty, and may adjust the plan."""
         with self._db.session() as session:
             if not repo.is_empty(session):
                 raise ValidationError(
@@ -190,7 +164,7 @@ class ImportExportService(ServiceBase):
                     "holds data; choose a new folder (--data-dir) or restore a backup instead",
                     "file",
                 )
-            store_plan_file(session, plan)
+            store_plan_file(session, prepare(plan) if prepare is not None else plan)
             snapshot = repo.load_plan(session)
         self._bus.publish(Change(KINDS))
         return snapshot
@@ -199,36 +173,32 @@ class ImportExportService(ServiceBase):
 # --- helpers -------------------------------------------------------------------------------
 
 
-def _refuse_errors(preview: ImportPreview[T]) -> None:
-    if not preview.errors:
+def _refuse(preview: ImportPreview[T]) -> None:
+    """Nothing is stored while a choice is open, or a row has a problem (unless asked)."""
+    if preview.needs:
+        raise ValidationError(f"choose the {preview.needs} first; nothing was imported", "file")
+    if not preview.problems or preview.skip_invalid:
         return
-    count = len(preview.errors)
+    count = len(preview.problems)
     line, message = preview.errors[0]
     rows = "1 row has a problem" if count == 1 else f"{count:,} rows have problems"
     raise ValidationError(f"{rows} (first: line {line}: {message}); nothing was imported", "file")
 
 
 def _copy(preview: ImportPreview[T]) -> ImportPreview[T]:
-    from dataclasses import replace
-
     return replace(
         preview,
         rows=list(preview.rows),
         lines=list(preview.lines),
-        errors=list(preview.errors),
+        problems=list(preview.problems),
         duplicates=list(preview.duplicates),
-        repeats=list(preview.repeats),
     )
 
 
-def _screen(
-    preview: ImportPreview[T], stored: Sequence[T], key: Callable[[T], Hashable], within: bool
-) -> None:
-    found = split_duplicates(preview.rows, preview.lines, stored, key, within)
-    rows, lines, duplicates, repeats = found
+def _screen(preview: ImportPreview[T], stored: Sequence[T], key: Callable[[T], Hashable]) -> None:
+    rows, lines, duplicates = split_duplicates(preview.rows, preview.lines, stored, key)
     preview.rows, preview.lines = rows, lines
     preview.duplicates = sorted(preview.duplicates + duplicates)
-    preview.repeats = sorted(preview.repeats + repeats)
 
 
 def _stored_entries(session: Session, rows: Sequence[WorkEntry]) -> list[WorkEntry]:
@@ -309,25 +279,3 @@ def _gc_paused() -> Iterator[None]:
 def _iso_dates(column: Sequence[object]) -> list[object]:
     lookup = {d: d.isoformat() if isinstance(d, date) else d for d in set(column)}
     return list(map(lookup.__getitem__, column))
-
-
-@contextmanager
-def _writing(target: Target, bom: bool = True) -> Iterator[IO[str]]:
-    """A text stream to the target; a path is written in full beside it, then moved in."""
-    if not isinstance(target, Path):
-        yield target
-        return
-    target = Path(target)
-    handle, temp_name = tempfile.mkstemp(
-        dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
-    )
-    try:
-        encoding = "utf-8-sig" if bom else "utf-8"
-        with os.fdopen(handle, "w", encoding=encoding, newline="") as stream:
-            yield stream
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temp_name, target)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise

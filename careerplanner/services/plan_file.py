@@ -15,8 +15,11 @@ from careerplanner.domain.errors import ValidationError
 from careerplanner.domain.planned_work import period_to_dict
 from careerplanner.domain.scenarios import Scenario, validate_scenario
 from careerplanner.domain.validation import (
+    MAX_ID,
     check_no_overlap,
+    parse_text,
     validate_ce,
+    validate_day_totals,
     validate_degree,
     validate_entry,
     validate_exam,
@@ -55,7 +58,8 @@ def read_plan_file(session: Session) -> PlanFile:
 
 
 def validate_plan_file(plan: PlanFile, today: date, cert_ids: Iterable[str] | None) -> PlanFile:
-    """Every record checked as the forms check it; ids must be set and unique per kind."""
+    """Every record checked as the forms check it, and the plan as a whole as the services
+    check it (no day over 24 h, one goal per certification); ids set and unique per kind."""
     ids = tuple(cert_ids) if cert_ids is not None else None
     checks: dict[str, Any] = {
         "degrees": validate_degree,
@@ -81,7 +85,37 @@ def validate_plan_file(plan: PlanFile, today: date, cert_ids: Iterable[str] | No
         for i, s in enumerate(plan.scenarios)
     )
     profile = None if plan.profile is None else _checked(validate_profile, plan.profile, "profile")
-    return replace(plan, profile=profile, scenarios=scenarios, **checked)
+    _check_days(checked["entries"])
+    _check_one_goal_each(checked["goals"])
+    events = tuple(_checked(_event, e, f"entry_events[{i}]") for i, e in enumerate(plan.events))
+    return replace(plan, profile=profile, scenarios=scenarios, events=events, **checked)
+
+
+def _event(event: Any) -> Any:
+    """An audit-log event: its texts checked like any other (it may name a removed entry)."""
+    entry_id, at, action, detail = event
+    if not 0 < entry_id <= MAX_ID:
+        raise ValidationError(f"the entry id {entry_id} is not valid", "entry_id")
+    return (entry_id, at, parse_text(action, "action"), parse_text(detail, "detail"))
+
+
+def _check_days(entries: Sequence[Any]) -> None:
+    spans = [(e.start, e.last_day, e.hours) for e in entries]
+    try:
+        validate_day_totals(spans, [(e.start, e.last_day) for e in entries])
+    except ValidationError as error:
+        raise ValidationError(f"entries: {error.message}", error.field) from error
+
+
+def _check_one_goal_each(goals: Sequence[Any]) -> None:
+    seen: set[str] = set()
+    for index, goal in enumerate(goals):
+        key = goal.cert_id.strip().upper()
+        if key in seen:
+            raise ValidationError(
+                f"goals[{index}]: there is already a goal for {goal.cert_id}", "certification"
+            )
+        seen.add(key)
 
 
 def _scenario(s: Scenario, degree_ids: set[int]) -> Scenario:
@@ -99,9 +133,10 @@ def _checked(check: Any, record: Any, where: str) -> Any:
 def _check_ids(records: Sequence[Any], name: str) -> None:
     seen: set[int] = set()
     for index, record in enumerate(records):
-        if record.id <= 0 or record.id in seen:
+        if not 0 < record.id <= MAX_ID or record.id in seen:
             raise ValidationError(
-                f"{name}[{index}] needs an id of its own (a whole number above 0)", name
+                f"{name}[{index}] needs an id of its own (a whole number from 1 to {MAX_ID:,})",
+                name,
             )
         seen.add(record.id)
 

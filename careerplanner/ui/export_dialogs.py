@@ -1,8 +1,10 @@
-"""Taking records out of the app: CSV and JSON export, PDF reports, and a plan file brought in.
+"""Taking records out of the app: CSV, JSON and archive export, PDF reports, and a plan (an
+archive or JSON) brought in.
 
-Each dialog asks where to save with the system's file picker, writes through the services
-or the report writer, and says what it wrote. A plan (JSON) is imported only into an empty
-data folder; the dialog explains why when the folder already holds a plan.
+Each dialog asks where to save with the system's file picker (which asks before replacing a
+file), writes through the services or the report writer (never onto a file of the data
+folder), and says what it wrote. A plan is imported only into an empty data folder; the
+dialog explains why when the folder already holds a plan.
 """
 
 from __future__ import annotations
@@ -43,8 +45,14 @@ EXPORTS = (  # (key, choice, explanation)
     ("hours", "Hours as CSV", "Every column, dates as YYYY-MM-DD, safe to open in a spreadsheet."),
     ("ce", "CE activities as CSV", "Date, hours, topic, title, provider and certificate."),
     ("json", "The whole plan as JSON", "A complete copy that can be imported into an empty data "
-     "folder, exactly as it is now. The date range does not apply."),
+     "folder, exactly as it is now, without the certificate files. The date range does not "
+     "apply."),
+    ("archive", "Everything, to move to another computer", "The whole plan and your CE "
+     "certificate files in one .careerplanner file. On the other computer, open it with File "
+     "\u25b8 Import a plan\u2026 in an empty data folder."),
 )  # fmt: skip
+SUFFIXES = {"hours": ".csv", "ce": ".csv", "json": ".json", "archive": ".careerplanner"}
+NAMES = {"hours": "hours", "ce": "ce", "json": "plan", "archive": "plan"}
 
 
 class ExportDialog(QDialog):
@@ -70,7 +78,7 @@ class ExportDialog(QDialog):
             muted("Leave a date as \u201cNot set\u201d to export from the first or to the last.")
         )
         layout.addWidget(self.range_card)
-        self.choice.idToggled.connect(lambda *_: self.range_card.setEnabled(self.kind != "json"))
+        self.choice.idToggled.connect(lambda *_: self.range_card.setEnabled(self.ranged))
         self.error = FieldError()
         self.outcome = muted()
         layout.addWidget(self.error)
@@ -83,35 +91,50 @@ class ExportDialog(QDialog):
     def kind(self) -> str:
         return EXPORTS[self.choice.checkedId()][0]
 
+    @property
+    def ranged(self) -> bool:
+        return self.kind in ("hours", "ce")
+
+    def choose(self, kind: str) -> None:
+        """Check the export of `kind` (as the File menu's "Move to another computer" does)."""
+        self.choice.button([key for key, *_ in EXPORTS].index(kind)).click()
+
     def export(self) -> None:
         self.error.clear_error()
         start, end = self.start.value(), self.end.value()
-        if self.kind != "json" and start and end and end < start:
+        if self.ranged and start and end and end < start:
             say(self, self.error, "The end of the range must be on or after its start.")
             return
         today = self.services.today().isoformat()
-        suffix = ".json" if self.kind == "json" else ".csv"
-        name = f"careerplanner-{'plan' if self.kind == 'json' else self.kind}-{today}{suffix}"
+        suffix = SUFFIXES[self.kind]
+        name = f"careerplanner-{NAMES[self.kind]}-{today}{suffix}"
         target = save_path(self, "Export", name, suffix)
         if target is None:
             return
-        records = self.services.records
         try:
-            if self.kind == "hours":
-                count = records.export_hours_csv(target, start, end)
-                what = f"{count:,} hours entr{'y' if count == 1 else 'ies'}"
-            elif self.kind == "ce":
-                count = records.export_ce_csv(target, start, end)
-                what = f"{count:,} CE activit{'y' if count == 1 else 'ies'}"
-            else:
-                records.export_json(target)
-                what = "your whole plan"
+            what = self._write(target, start, end)
         except (OSError, ValidationError) as error:
             say(self, self.error, f"Nothing was exported: {error}")
             return
         message = f"Exported {what} to {target.name}."
         say(self, self.outcome, f"{message}\nFolder: {target.parent}")
         self.status_message.emit(message)
+
+    def _write(self, target: Path, start: date | None, end: date | None) -> str:
+        """Export to `target` (the user agreed to replace it); what was written, in words."""
+        records = self.services.records
+        if self.kind == "hours":
+            count = records.export_hours_csv(target, start, end, force=True)
+            return f"{count:,} hours entr{'y' if count == 1 else 'ies'}"
+        if self.kind == "ce":
+            count = records.export_ce_csv(target, start, end, force=True)
+            return f"{count:,} CE activit{'y' if count == 1 else 'ies'}"
+        if self.kind == "json":
+            records.export_json(target, force=True)
+            return "your whole plan"
+        plan = self.services.archive.export(target, force=True)
+        files = sum(1 for c in plan.ce if c.certificate)
+        return f"your whole plan and {files:,} certificate file{'' if files == 1 else 's'}"
 
 
 class ReportDialog(QDialog):
@@ -197,17 +220,18 @@ class ReportDialog(QDialog):
             return
         plan, catalog = self.services.plan.snapshot(), self.services.catalog
         try:
+            out = self.services.records.export_target(target, force=True)  # agreed in the picker
             if self.kind == "hours":
                 employer = self.employer.currentData()
                 chosen = [cert_id for cert_id, box in self.certs.items() if box.isChecked()]
                 pages = reports.hours_report(
-                    target, plan, catalog, first=first, last=last, employer=employer,
+                    out, plan, catalog, first=first, last=last, employer=employer,
                     cert_ids=chosen, today=self.today,
                 )  # fmt: skip
                 count = len(reports.select_entries(plan.entries, first, last, employer))
                 what = f"{count:,} entr{'y' if count == 1 else 'ies'}"
             else:
-                pages = reports.ce_transcript(target, plan, catalog, today=self.today)
+                pages = reports.ce_transcript(out, plan, catalog, today=self.today)
                 what = f"{len(plan.ce):,} CE activit{'y' if len(plan.ce) == 1 else 'ies'}"
         except (OSError, ValidationError) as error:
             say(self, self.error, f"The report was not saved: {error}")
@@ -232,24 +256,24 @@ NOT_EMPTY = (
 
 
 class PlanImportDialog(QDialog):
-    """Brings a plan exported as JSON into an empty data folder, ids and all."""
+    """Brings a plan (a .careerplanner archive, or JSON) into an empty data folder, ids and all."""
 
     status_message = Signal(str)
 
     def __init__(self, services: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
-        self.setWindowTitle("Import a plan (JSON)")
+        self.setWindowTitle("Import a plan")
         self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
-        layout.addWidget(heading("Import a plan (JSON)", level=2))
+        layout.addWidget(heading("Import a plan", level=2))
         self.explanation = muted()
         layout.addWidget(self.explanation)
         self.error = FieldError()
         self.outcome = muted()
         layout.addWidget(self.error)
         layout.addWidget(self.outcome)
-        buttons, self.choose_button = buttons_with(self, "Choose a plan file…")
+        buttons, self.choose_button = buttons_with(self, "Choose a plan file\u2026")
         self.choose_button.clicked.connect(self.choose_file)
         layout.addWidget(buttons)
         self.refresh()
@@ -258,35 +282,42 @@ class PlanImportDialog(QDialog):
         empty = self.services.plan.is_empty()
         self.choose_button.setEnabled(empty)
         self.explanation.setText(
-            "Bring in a plan saved with File \u25b8 Export\u2026 \u25b8 The whole plan as JSON. "
-            "Your data folder is empty, so the plan is reproduced exactly as it was exported."
+            "Bring in a plan saved with File \u25b8 Move to another computer\u2026 (a "
+            ".careerplanner archive, with your certificate files) or exported as JSON. Your "
+            "data folder is empty, so the plan is reproduced exactly as it was exported."
             if empty
             else NOT_EMPTY
         )
 
     def choose_file(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
-            self, "Import a plan", str(Path.home()), "Plan files (*.json);;All files (*)"
+            self,
+            "Import a plan",
+            str(Path.home()),
+            "Plans (*.careerplanner *.json);;All files (*)",
         )
         if name:
             self.import_file(Path(name))
 
     def import_file(self, path: Path) -> None:
         self.error.clear_error()
+        archived = path.suffix.lower() == ".careerplanner"
         try:
-            plan = self.services.records.import_json(path)
-        except ValidationError as error:
+            if archived:
+                plan = self.services.archive.import_(path)
+            else:
+                plan = self.services.records.import_json(path)
+        except (OSError, ValidationError) as error:
             refused = not self.services.plan.is_empty()
-            say(
-                self,
-                self.error,
-                NOT_EMPTY if refused else f"The plan was not imported: {error.message}.",
-            )
+            why = error.message if isinstance(error, ValidationError) else str(error)
+            say(self, self.error, NOT_EMPTY if refused else f"The plan was not imported: {why}.")
             return
         self.refresh()
+        files = sum(1 for c in plan.ce if c.certificate)
+        certificates = f", {files:,} certificate files" if archived else ""
         message = (
             f"Imported the plan from {path.name}: {len(plan.entries):,} hours entries, "
-            f"{len(plan.ce):,} CE activities, {len(plan.goals):,} goals."
+            f"{len(plan.ce):,} CE activities, {len(plan.goals):,} goals{certificates}."
         )
         self.choose_button.setEnabled(False)
         self.explanation.setText("")

@@ -1,8 +1,10 @@
-"""Shared parts of the export, report and plan-import dialogs: the save picker, the choice
-list with explanations, the button row, and messages that grow the dialog when needed."""
+"""Shared parts of the export, report and plan-import dialogs: the save picker (which asks
+before replacing a file), the choice list with explanations, the button row, and messages
+that grow the dialog when needed."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -11,6 +13,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QLabel,
+    QMessageBox,
     QPushButton,
     QRadioButton,
     QVBoxLayout,
@@ -19,17 +22,46 @@ from PySide6.QtWidgets import (
 
 from careerplanner.ui.widgets import FieldError, muted
 
+KINDS = {
+    ".csv": "CSV files",
+    ".json": "Plan files",
+    ".pdf": "PDF files",
+    ".careerplanner": "CareerPlanner archives",
+}
+
 
 def save_path(parent: QWidget, title: str, name: str, suffix: str) -> Path | None:
-    """Ask where to save (the system's file picker); the path ends in `suffix`, or None."""
+    """Ask where to save (the system's file picker); the path ends in `suffix`, or None.
+
+    An existing file is returned only once the user agreed here to replace it (the picker's
+    own question is turned off: it cannot know about the suffix added after it)."""
     folder = Path.home() / "Documents"
     start = (folder if folder.is_dir() else Path.home()) / name
-    kind = {".csv": "CSV files", ".json": "Plan files", ".pdf": "PDF files"}[suffix]
-    chosen, _ = QFileDialog.getSaveFileName(parent, title, str(start), f"{kind} (*{suffix})")
+    chosen, _ = QFileDialog.getSaveFileName(
+        parent,
+        title,
+        str(start),
+        f"{KINDS[suffix]} (*{suffix})",
+        options=QFileDialog.Option.DontConfirmOverwrite,
+    )
     if not chosen:
         return None
     path = Path(chosen)
-    return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
+    path = path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
+    if os.path.lexists(path) and not _replace_agreed(parent, path):
+        return None
+    return path
+
+
+def _replace_agreed(parent: QWidget, path: Path) -> bool:
+    answer = QMessageBox.question(
+        parent,
+        "Replace the file?",
+        f"{path.name} already exists in {path.parent}.\n\nReplace it? Its contents will be lost.",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
 
 
 def say(dialog: QDialog, label: QLabel, text: str) -> None:

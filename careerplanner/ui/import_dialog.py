@@ -1,9 +1,13 @@
-"""Importing hours or CE activities from a CSV file: preview, column mapping, all or nothing.
+"""Importing hours or CE activities from a CSV file: preview, choices, column mapping.
 
-The preview names what was detected (encoding, delimiter), maps the file's columns to the
-fields (chosen by hand when the headers differ), lists the first rows, every row with a
-problem (its line and reason), and the rows already stored. Import stores every new row in
-one transaction, or none; a progress dialog follows a large file.
+The preview names what was detected (the tool that wrote the file, encoding, delimiter),
+maps the file's columns to the fields (chosen by hand when the headers differ; "(not
+imported)" sticks), asks whose rows of a team export and how slash dates are written when
+the file cannot tell, and lists the first rows, every problem (line, column, reason; a
+repeated one once), and the rows skipped (already stored, totals, 0 hours). Import stores
+every new row in one transaction, or none unless the valid rows only are chosen. Reading and
+storing run in the background behind a progress dialog; Cancel leaves nothing written.
+The dialog reads files only through the records service.
 """
 
 from __future__ import annotations
@@ -12,46 +16,44 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QTabWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from careerplanner.domain.errors import ValidationError
-from careerplanner.io.csv_import import ImportPreview, map_columns
-from careerplanner.io.csv_read import read_csv
+from careerplanner.io.csv_detect import map_columns
+from careerplanner.io.csv_import import ImportOptions, ImportPreview
+from careerplanner.io.import_checks import group_problems
+from careerplanner.ui.background import Job, run_in_background
+from careerplanner.ui.import_choices import ImportChoices
+from careerplanner.ui.import_mapping import MappingPanel
 from careerplanner.ui.import_parts import (
     KINDS,
-    Cancelled,
     ImportKind,
-    ProgressSteps,
     RowsModel,
+    detected_text,
     summary_text,
     table_view,
 )
-from careerplanner.ui.widgets import Card, FieldError, heading, muted
+from careerplanner.ui.widgets import FieldError, heading, muted
 
-NOT_USED = "(not imported)"
 PREVIEW_ROWS = 50
-DELIMITER_NAMES = {",": "commas (,)", ";": "semicolons (;)"}
 
 
 class CsvImportDialog(QDialog):
     """Choose a CSV file, check the preview, then import it (kind: "hours" or "ce")."""
 
     status_message = Signal(str)
-    large = 5_000  # rows from which a progress dialog is shown
+    finished_work = Signal()  # a preview or an import is done (for tests and the status bar)
 
     def __init__(
         self,
@@ -65,8 +67,13 @@ class CsvImportDialog(QDialog):
         self.kind: ImportKind = KINDS[kind]
         self.path: Path | None = None
         self.columns: list[str] = []
-        self.mapping: dict[str, int] | None = None  # None: found by the header names
+        self.mapping: dict[str, int | None] | None = None  # None: found by the header names
         self.preview: ImportPreview[Any] | None = None
+        self.pool: QThreadPool | None = None  # None: the shared pool
+        self.busy = False
+        self.task: Any = None  # the background work running, if any
+        self._stored: Any = None  # what the running import stored, once it has
+        self._again = False  # the options changed while a preview was being read
         self.setWindowTitle(self.kind.title)
         self.setMinimumSize(860, 600)
         self._build()
@@ -92,38 +99,21 @@ class CsvImportDialog(QDialog):
         layout.addLayout(row)
         self.detected = muted()
         layout.addWidget(self.detected)
-        self.mapping_toggle = QToolButton()
-        self.mapping_toggle.setCheckable(True)
-        self.mapping_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.mapping_toggle.setArrowType(Qt.ArrowType.RightArrow)
-        self.mapping_toggle.setText("Columns used for each field")
-        self.mapping_toggle.toggled.connect(self._show_mapping)
-        layout.addWidget(self.mapping_toggle)
-        self.mapping_card = Card()
-        self.mapping_problem = FieldError()
-        self.mapping_card.body.addWidget(self.mapping_problem)
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(12)
-        self.combos: dict[str, QComboBox] = {}
-        for number, (name, label) in enumerate(self.kind.fields.items()):
-            combo = QComboBox()
-            combo.setMinimumContentsLength(14)
-            combo.currentIndexChanged.connect(self._mapping_changed)
-            self.combos[name] = combo
-            required = " *" if name in self.kind.required else ""
-            grid.addWidget(QLabel(f"{label}{required}"), number // 2, (number % 2) * 2)
-            grid.addWidget(combo, number // 2, (number % 2) * 2 + 1)
-        grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(3, 1)
-        self.mapping_card.body.addLayout(grid)
-        self.mapping_card.body.addWidget(muted("* needed for every row."))
-        self.mapping_card.hide()
-        layout.addWidget(self.mapping_card)
+        self.choices = ImportChoices()
+        self.choices.changed.connect(self.run_preview)
+        layout.addWidget(self.choices)
+        self.notes = muted()
+        layout.addWidget(self.notes)
+        self.mapper = MappingPanel(self.kind)
+        self.mapper.changed.connect(self._mapping_changed)
+        self.mapping_toggle, self.mapping_card = self.mapper.toggle, self.mapper.card
+        self.mapping_problem, self.combos = self.mapper.problem, self.mapper.combos
+        layout.addWidget(self.mapper)
         self.ignored = muted()
         layout.addWidget(self.ignored)
         self.tabs = QTabWidget()
         self.rows_model = RowsModel(("Line", *self.kind.headers), self)
-        self.problems_model = RowsModel(("Line", "What is wrong"), self)
+        self.problems_model = RowsModel(("Line", "Rows", "What is wrong"), self)
         self.skipped_model = RowsModel(("Line", "Why it is skipped"), self)
         for model in (self.rows_model, self.problems_model, self.skipped_model):
             self.tabs.addTab(table_view(model), "")
@@ -143,11 +133,6 @@ class CsvImportDialog(QDialog):
         layout.addWidget(buttons)
         self._show_preview()
 
-    def _show_mapping(self, shown: bool) -> None:
-        self.mapping_card.setVisible(shown)
-        arrow = Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow
-        self.mapping_toggle.setArrowType(arrow)
-
     # --- reading the file ---------------------------------------------------------------------
     def choose_file(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
@@ -162,37 +147,89 @@ class CsvImportDialog(QDialog):
         self.path, self.mapping, self.columns = path, None, []
         self.file_label.setText(str(path))
         self.mapping_problem.clear_error()
+        self.choices.reset()
         self.run_preview()
+
+    def options(self) -> ImportOptions:
+        return ImportOptions(
+            mapping=self.mapping,
+            person=self.choices.chosen_person(),
+            date_format=self.choices.chosen_order(),
+            skip_invalid=self.choices.skip_invalid.isChecked(),
+        )
 
     def run_preview(self) -> None:
         if self.path is None:
             return
+        if self.busy:  # a choice made while reading: read again once this read is done
+            self._again = self.preview is None
+            return
         self.error.clear_error()
         self.summary.clear()
         self.preview = None
-        steps = ProgressSteps(self, f"Reading {self.path.name}…", self.large)
-        try:
-            self.preview = self.kind.preview(self.services)(self.path, self.mapping, steps)
-        except Cancelled:
-            self.error.show_error("Reading the file was cancelled.")
-        except ValidationError as error:
-            if error.field == "mapping":
-                self._mapping_failed(error.message)
-            else:
-                self.error.show_error(f"This file can't be imported: {error.message}.")
-        finally:
-            steps.close()
-        if self.preview is not None:
-            self.columns = list(self.preview.columns)
-            self.mapping_problem.clear_error()
-            self._fill_combos(self.preview.mapping)
+        self._show_preview()
+        path, options = self.path, self.options()
+        preview = self.kind.preview(self.services)
+
+        def work(job: Job) -> ImportPreview[Any]:
+            return preview(path, options, job.report)  # type: ignore[no-any-return]
+
+        self._start(f"Reading {path.name}…", work, self._previewed, self._preview_failed)
+
+    def _start(self, label: str, work: Callable[[Job], Any], done: Callable[[Any], None],
+               failed: Callable[[BaseException], None]) -> None:  # fmt: skip
+        self.busy = True
+        self.import_button.setEnabled(False)
+
+        def finish(handler: Callable[..., None]) -> Callable[..., None]:
+            def run(*args: Any) -> None:
+                self.busy = False
+                handler(*args)
+                again, self._again = self._again, False
+                if again:
+                    self.run_preview()
+                else:
+                    self.finished_work.emit()
+
+            return run
+
+        self.task = run_in_background(
+            self, label, work, finish(done), finish(failed), finish(self._cancelled), self.pool
+        )
+
+    def _previewed(self, preview: ImportPreview[Any]) -> None:
+        self.preview = preview
+        self.columns = list(preview.columns)
+        self.mapping_problem.clear_error()
+        self.mapper.fill(
+            self.columns, {f: self.columns.index(c) for f, c in preview.mapping.items()}
+        )
+        self._show_preview()
+
+    def _preview_failed(self, error: BaseException) -> None:
+        message = error.message if isinstance(error, ValidationError) else str(error)
+        if isinstance(error, ValidationError) and error.field == "mapping":
+            self._mapping_failed(message)
+        else:
+            self.error.show_error(f"This file can't be imported: {message}.")
+        self._show_preview()
+
+    def _cancelled(self) -> None:
+        stored, self._stored = self._stored, None
+        if stored is not None:  # cancelled only once the import had been committed
+            self._imported(stored)
+            return
+        reading = self.preview is None  # a preview is cleared while the file is read
+        self.error.show_error(
+            "Reading the file was cancelled." if reading else "Cancelled; nothing was added."
+        )
         self._show_preview()
 
     def _mapping_failed(self, message: str) -> None:
         """The headers don't name a needed field: show the mapping with the file's columns."""
         assert self.path is not None
         try:
-            self.columns = list(read_csv(self.path).columns)
+            self.columns = self.services.records.csv_columns(self.path)
         except ValidationError as error:
             self.error.show_error(f"This file can't be imported: {error.message}.")
             return
@@ -200,64 +237,53 @@ class CsvImportDialog(QDialog):
             found = map_columns(self.columns, self.kind.aliases, (), self.mapping)
         except ValidationError:
             found = {}
-        self._fill_combos({name: self.columns[i] for name, i in found.items()}, found)
-        self.mapping_problem.show_error(f"{message[:1].upper()}{message[1:]}.")
-        self.mapping_toggle.setChecked(True)
-
-    def _fill_combos(self, by_name: dict[str, str], by_index: dict[str, int] | None = None) -> None:
-        for name, combo in self.combos.items():
-            combo.blockSignals(True)
-            combo.clear()
-            combo.addItems([NOT_USED, *self.columns])
-            index = (by_index or {}).get(name)
-            if index is None and name in by_name:
-                index = self.columns.index(by_name[name]) if by_name[name] in self.columns else -1
-            combo.setCurrentIndex(0 if index is None else index + 1)
-            combo.blockSignals(False)
+        self.mapper.fill(self.columns, found)
+        self.mapper.show_problem(message)
 
     def _mapping_changed(self) -> None:
-        self.mapping = {
-            name: combo.currentIndex() - 1
-            for name, combo in self.combos.items()
-            if combo.currentIndex() > 0
-        }
+        """Every field as shown: a column, or None for "(not imported)", which then sticks."""
+        self.mapping = self.mapper.chosen()
         self.run_preview()
 
     # --- showing the preview ------------------------------------------------------------------
     def _show_preview(self) -> None:
         p = self.preview
         self.reload_button.setEnabled(self.path is not None)
+        self.choices.show_for(p)
         if p is None:
-            self.detected.setText("")
-            self.ignored.setText("")
+            for label in (self.detected, self.ignored, self.notes):
+                label.setText("")
+            self.notes.hide()
             for model in (self.rows_model, self.problems_model, self.skipped_model):
                 model.set_rows([])
             self._tab_titles(0, 0, 0)
             self.import_button.setEnabled(False)
             self.import_button.setText("Import")
             return
-        delimiter = DELIMITER_NAMES.get(p.delimiter, repr(p.delimiter))
-        self.detected.setText(
-            f"Read as {p.encoding}, separated by {delimiter}: {p.read:,} row"
-            f"{'s' if p.read != 1 else ''}."
-        )
+        self.detected.setText(detected_text(p))
         ignored = p.ignored_columns
         self.ignored.setText(
             f"Not imported (no field uses them): {', '.join(ignored)}." if ignored else ""
         )
+        self.notes.setText("\n".join(f"• {n[:1].upper()}{n[1:]}." for n in p.notes))
+        self.notes.setVisible(bool(p.notes))
         shown = p.rows[:PREVIEW_ROWS]
         self.rows_model.set_rows(
             [(line, *self.kind.cells(r)) for line, r in zip(p.lines, shown, strict=False)]
         )
         self.rows_view.resizeColumnsToContents()
-        self.problems_model.set_rows(p.errors)
-        self.skipped_model.set_rows(self.kind.skipped(p))
-        self._tab_titles(len(p.rows), len(p.errors), len(p.duplicates) + len(p.repeats))
-        self.tabs.setCurrentIndex(1 if p.errors else 0)
+        groups = group_problems((q.line, q.column, q.message) for q in p.problems)
+        self.problems_model.set_rows(
+            [(lines[0], count, _lines(text, count, lines)) for text, count, lines in groups]
+        )
+        skipped = self.kind.skipped(p)
+        self.skipped_model.set_rows(skipped)
+        self._tab_titles(len(p.rows), len(p.problems), len(skipped))
+        self.tabs.setCurrentIndex(1 if p.problems and not p.skip_invalid else 0)
         self.summary.setText(self.kind.preview_text(p))
-        self._tone("bad" if p.errors else "")
-        ready = not p.errors and bool(p.rows)
-        self.import_button.setEnabled(ready)
+        self._tone("bad" if not p.ok else "")
+        ready = p.ok and bool(p.rows)
+        self.import_button.setEnabled(ready and not self.busy)
         self.import_button.setText(f"Import {self.kind.count(len(p.rows))}" if ready else "Import")
 
     def _tone(self, name: str) -> None:
@@ -270,29 +296,40 @@ class CsvImportDialog(QDialog):
         first = f"New rows (first {PREVIEW_ROWS} of {rows:,})" if rows > PREVIEW_ROWS else None
         self.tabs.setTabText(0, first or f"New rows ({rows:,})")
         self.tabs.setTabText(1, f"Problems ({problems:,})")
-        self.tabs.setTabText(2, f"Already there ({skipped:,})")
+        self.tabs.setTabText(2, f"Skipped ({skipped:,})")
 
     # --- importing ----------------------------------------------------------------------------
     def run_import(self) -> None:
         preview = self.preview
-        if preview is None or preview.errors or not preview.rows:
+        if preview is None or not preview.ok or not preview.rows or self.busy:
             return
         self.error.clear_error()
-        steps = ProgressSteps(self, f"Importing {self.kind.count(len(preview.rows))}…", self.large)
         store: Callable[..., Any] = self.kind.store(self.services)
-        try:
-            result = store(preview, steps)
-        except Cancelled:
-            self.error.show_error("The import was cancelled; nothing was added.")
-            return
-        except ValidationError as error:
-            self.error.show_error(f"Nothing was imported: {error.message}.")
-            return
-        finally:
-            steps.close()
+
+        def work(job: Job) -> Any:
+            self._stored = store(preview, job.report)
+            return self._stored
+
+        label = f"Importing {self.kind.count(len(preview.rows))}…"
+        self._start(label, work, self._imported, self._import_failed)
+
+    def _imported(self, result: Any) -> None:
         self.preview = None
         self._show_preview()
         message = summary_text(self.kind, result)
         self.summary.setText(message)
         self._tone("good")
         self.status_message.emit(message)
+
+    def _import_failed(self, error: BaseException) -> None:
+        message = error.message if isinstance(error, ValidationError) else str(error)
+        self.error.show_error(f"Nothing was imported: {message}.")
+        self._show_preview()
+
+
+def _lines(text: str, count: int, lines: list[int]) -> str:
+    """A problem said once, with the first lines it is on."""
+    if count == 1:
+        return text
+    more = " …" if count > len(lines) else ""
+    return f"{text} (lines {', '.join(map(str, lines))}{more})"

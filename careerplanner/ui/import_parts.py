@@ -1,5 +1,5 @@
 """Parts of the CSV import dialog: what it knows about hours and about CE (fields, words,
-cells), a table model over the preview's rows, and the progress dialog for large files."""
+cells), and a table model over the preview's rows."""
 
 from __future__ import annotations
 
@@ -8,50 +8,32 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QHeaderView, QProgressDialog, QTableView, QWidget
+from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
 
+from careerplanner.domain.labels import choice_label
 from careerplanner.domain.model import CeActivity, WorkEntry
-from careerplanner.io.csv_import import (
+from careerplanner.io.csv_detect import (
     CE_ALIASES,
     CE_REQUIRED,
+    FIELD_LABELS,
     HOURS_ALIASES,
     HOURS_REQUIRED,
-    ImportPreview,
 )
+from careerplanner.io.csv_import import ImportPreview
 from careerplanner.ui.widgets import format_hours
 
 ModelIndex = QModelIndex | QPersistentModelIndex
+DELIMITER_NAMES = {",": "commas (,)", ";": "semicolons (;)", "\t": "tabs"}
 
-HOURS_LABELS = {
-    "start": "Date (first day)",
-    "end": "Last day of a span",
-    "hours": "Hours",
-    "activity": "Activity",
-    "setting": "Setting",
-    "supervision": "Supervision",
-    "paid": "Paid",
-    "employer": "Employer",
-    "notes": "Notes",
-    "verified_by": "Verified by",
-    "verified_credential": "Verifier's credential",
-    "verified_on": "Verified on",
-}
-CE_LABELS = {
-    "date": "Date completed",
-    "hours": "Hours",
-    "topic": "Topic",
-    "title": "Title",
-    "provider": "Provider",
-}
 HOURS_HEADERS = (
     *("Date", "Last day", "Hours", "Activity", "Setting", "Supervision", "Paid", "Employer"),
     *("Verified by", "Notes"),
 )
 
 
-def _labels(aliases: dict[str, tuple[str, ...]], labels: dict[str, str]) -> dict[str, str]:
+def _labels(aliases: dict[str, tuple[str, ...]]) -> dict[str, str]:
     """Every field the importer reads, in its order, with the name people know it by."""
-    return {name: labels.get(name, name.replace("_", " ").capitalize()) for name in aliases}
+    return {name: FIELD_LABELS[name] for name in aliases}
 
 
 def _entry_cells(e: WorkEntry) -> tuple[str, ...]:
@@ -59,9 +41,9 @@ def _entry_cells(e: WorkEntry) -> tuple[str, ...]:
         e.start.isoformat(),
         e.end.isoformat() if e.end else "",
         format_hours(e.hours),
-        str(e.activity),
-        str(e.setting),
-        str(e.supervision),
+        choice_label(e.activity),
+        choice_label(e.setting),
+        choice_label(e.supervision),
         "yes" if e.paid else "no",
         e.employer,
         e.verified_by,
@@ -82,7 +64,6 @@ class ImportKind:
     many: str  # "entries"
     where: str  # "in your hours"
     aliases: dict[str, tuple[str, ...]]
-    labels: dict[str, str]
     required: tuple[str, ...]
     headers: tuple[str, ...]
     cells: Callable[[Any], tuple[str, ...]]
@@ -91,39 +72,44 @@ class ImportKind:
 
     @property
     def fields(self) -> dict[str, str]:
-        return _labels(self.aliases, self.labels)
+        return _labels(self.aliases)
 
     def count(self, number: int) -> str:
         return f"{number:,} {self.one if number == 1 else self.many}"
 
     def skipped(self, p: ImportPreview[Any]) -> list[tuple[int, str]]:
-        """(line, why) for every row left out because it is already stored or repeated."""
+        """(line, why) for every row left out: already stored, a total row, 0 hours."""
         rows = [(line, f"Already {self.where}") for line, _ in p.duplicates]
-        rows += [(line, f"Same as line {earlier:,} of this file") for line, earlier in p.repeats]
+        rows += [(line, why[:1].upper() + why[1:]) for line, why in p.skipped]
         return sorted(rows)
 
     def preview_text(self, p: ImportPreview[Any]) -> str:
-        if p.errors:
-            n = len(p.errors)
+        if p.needs == "person":
+            return f"This file holds the hours of {len(p.people)} people: choose whose to import."
+        if p.needs == "date format":
+            return "Every date fits both day and month orders: choose how the dates are written."
+        if p.problems and not p.skip_invalid:
+            n = len(p.problems)
             rows = "1 row has a problem" if n == 1 else f"{n:,} rows have problems"
             return (
                 f"{rows} (see Problems). Nothing is imported until every row is valid: fix the "
-                "file in your spreadsheet, save it, then press Check again."
+                "file in your spreadsheet and press Check again, or import the valid rows only."
             )
-        skipped = len(p.duplicates) + len(p.repeats)
+        skipped = len(p.duplicates)
         if not p.rows:
             if skipped:
                 return f"Every row is already {self.where}; there is nothing new to import."
             return "The file has no rows to import."
-        text = f"{self.count(len(p.rows))} ready to import, all together or not at all."
+        text = f"{self.count(len(p.rows))} ({format_hours(p.hours)} h) ready to import"
+        text += (
+            f", leaving out {len(p.problems):,} with problems."
+            if p.problems
+            else ", all together or not at all."
+        )
         if skipped:
             were = "is" if skipped == 1 else "are"
             text += f" {skipped:,} {were} already there and will be skipped (see Already there)."
         return text
-
-
-class Cancelled(Exception):
-    """The user pressed Cancel in the progress dialog."""
 
 
 class RowsModel(QAbstractTableModel):
@@ -175,44 +161,15 @@ def table_view(model: RowsModel) -> QTableView:
     return view
 
 
-class ProgressSteps:
-    """`on_progress` for the services: a progress dialog once a file is large; Cancel stops."""
-
-    def __init__(self, parent: QWidget, label: str, large: int) -> None:
-        self.parent, self.label, self.large = parent, label, large
-        self.dialog: QProgressDialog | None = None
-
-    def __call__(self, done: int, total: int) -> None:
-        if total < self.large:
-            return
-        if self.dialog is None:
-            self.dialog = QProgressDialog(self.label, "Cancel", 0, total, self.parent)
-            self.dialog.setWindowTitle("CareerPlanner")
-            self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
-            self.dialog.setAutoClose(False)
-            self.dialog.setAutoReset(False)
-            self.dialog.setMinimumDuration(0)
-        self.dialog.setMaximum(total)
-        self.dialog.setValue(done)  # also lets the window repaint and see Cancel
-        if self.dialog.wasCanceled():
-            raise Cancelled
-
-    def close(self) -> None:
-        if self.dialog is not None:
-            self.dialog.close()
-            self.dialog.deleteLater()
-            self.dialog = None
-
-
 def summary_text(kind: ImportKind, result: Any) -> str:
     """'Imported 1,204 entries; 12 duplicates skipped.'"""
     parts = [f"Imported {kind.count(result.added)}"]
     if result.duplicates:
         n = len(result.duplicates)
         parts.append(f"{n:,} duplicate{'s' if n != 1 else ''} skipped")
-    if result.repeats:
-        n = len(result.repeats)
-        parts.append(f"{n:,} repeated row{'s' if n != 1 else ''} in the file skipped")
+    if result.left_out:
+        n = result.left_out
+        parts.append(f"{n:,} row{'s' if n != 1 else ''} with problems left out")
     return "; ".join(parts) + "."
 
 
@@ -220,15 +177,14 @@ KINDS = {
     "hours": ImportKind(
         "hours",
         "Import hours from CSV",
-        "Each row becomes one hours entry. Columns are found by their header names (Date, "
-        "Hours, Activity, Setting, Supervision, Employer, Notes…); choose them yourself when "
-        "your headers differ. Rows already in your hours are skipped, so importing the same "
-        "file twice adds nothing.",
+        "Each row becomes one hours entry. Exports of Toggl, Clockify, Harvest, Kimai, Watson, "
+        "Timewarrior, gtimelog and spreadsheets are recognised by their headers; choose the "
+        "columns yourself when yours differ. Rows already in your hours are skipped, so "
+        "importing the same file twice adds nothing.",
         "entry",
         "entries",
         "in your hours",
         HOURS_ALIASES,
-        HOURS_LABELS,
         HOURS_REQUIRED,
         HOURS_HEADERS,
         _entry_cells,
@@ -245,7 +201,6 @@ KINDS = {
         "CE activities",
         "in your CE records",
         CE_ALIASES,
-        CE_LABELS,
         CE_REQUIRED,
         ("Date", "Hours", "Topic", "Title", "Provider"),
         _ce_cells,
@@ -253,3 +208,13 @@ KINDS = {
         lambda s: s.records.import_ce,
     ),
 }
+
+
+def detected_text(p: ImportPreview[Any]) -> str:
+    """What was detected about the file: the tool, encoding, delimiter, choices, rows."""
+    delimiter = DELIMITER_NAMES.get(p.delimiter, repr(p.delimiter))
+    tool = f"{p.tool} export, read" if p.tool else "Read"
+    dates = f"; dates as {p.date_format}" if p.date_format else ""
+    person = f"; the rows of {p.person}" if p.person else ""
+    rows = f"{p.read:,} row{'s' if p.read != 1 else ''}"
+    return f"{tool} as {p.encoding}, separated by {delimiter}{dates}{person}: {rows}."

@@ -124,9 +124,10 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "Import &CE from CSV…", lambda: self.open_csv_import("ce"))
         self._action(file_menu, "&Export…", lambda: self.open_records_dialog("ExportDialog"))
         self._action(file_menu, "&Reports (PDF)…", lambda: self.open_records_dialog("ReportDialog"))
+        self._action(file_menu, "&Move to another computer…", self.open_move)
         self._action(
             file_menu,
-            "Import a &plan (JSON)…",
+            "Import a &plan…",
             lambda: self.open_records_dialog("PlanImportDialog"),
         )
         file_menu.addSeparator()
@@ -265,6 +266,14 @@ class MainWindow(QMainWindow):
         dialog.status_message.connect(self.show_status)
         dialog.open()
         return dialog
+
+    def open_move(self) -> None:
+        """The export dialog with "Everything, to move to another computer" chosen."""
+        from careerplanner.ui.export_dialogs import ExportDialog
+
+        dialog = self.open_records_dialog("ExportDialog")
+        if isinstance(dialog, ExportDialog):
+            dialog.choose("archive")
 
     def open_data_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.data_dir)))

@@ -14,12 +14,12 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QDate, QUrl
 from PySide6.QtGui import QAction, QDesktopServices
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from careerplanner.app import Running
 from careerplanner.domain.catalog import Catalog
 from careerplanner.domain.model import CeActivity, CeTopic, Goal, Setting, Supervision, WorkEntry
-from careerplanner.io.csv_export import CE_COLUMNS, HOURS_COLUMNS
+from careerplanner.io.csv_export import CE_HEADERS, HOURS_HEADERS
 from careerplanner.services import Services
 from careerplanner.storage import Database
 from careerplanner.ui.export_dialogs import NOT_EMPTY, ExportDialog, PlanImportDialog, ReportDialog
@@ -46,7 +46,7 @@ def saved_to(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     """The save picker answers with tmp_path/<suggested name> and records what it offered."""
     offered: list[Path] = []
 
-    def pick(parent: Any, title: str, start: str, pattern: str) -> tuple[str, str]:
+    def pick(parent: Any, title: str, start: str, pattern: str, **_: Any) -> tuple[str, str]:
         offered.append(tmp_path / Path(start).name)
         return str(offered[-1]), pattern
 
@@ -73,9 +73,9 @@ def test_hours_export_writes_every_column_for_the_chosen_range(
     assert path.name == "careerplanner-hours-2026-11-26.csv"
     assert said.args == [f"Exported 2 hours entries to {path.name}."]
     rows = read_rows(path)
-    assert list(rows[0]) == list(HOURS_COLUMNS)
-    assert [r["start"] for r in rows] == ["2026-03-02", "2026-03-03"]
-    assert rows[0]["employer"] == "Mercy General" and rows[0]["notes"] == "'=SUM(A1)"
+    assert list(rows[0]) == list(HOURS_HEADERS)
+    assert [r["Date"] for r in rows] == ["2026-03-02", "2026-03-03"]
+    assert rows[0]["Employer"] == "Mercy General" and rows[0]["Notes"] == "'=SUM(A1)"
 
 
 def test_a_backwards_range_is_refused(qtbot: Any, services: Services, saved_to: list[Path]) -> None:
@@ -96,7 +96,7 @@ def test_ce_csv_and_the_plan_as_json_round_trip(
     dialog.choice.button(1).click()
     dialog.export_button.click()
     rows = read_rows(saved_to[-1])
-    assert list(rows[0]) == list(CE_COLUMNS) and rows[0]["topic"] == "ethics"
+    assert list(rows[0]) == list(CE_HEADERS) and rows[0]["Topic"] == "Ethics"
     dialog.choice.button(2).click()
     assert not dialog.range_card.isEnabled()
     dialog.export_button.click()
@@ -192,10 +192,121 @@ def test_the_file_menu_opens_them(running: Running, monkeypatch: pytest.MonkeyPa
         "Import CE from CSV…": CsvImportDialog,
         "Export…": ExportDialog,
         "Reports (PDF)…": ReportDialog,
-        "Import a plan (JSON)…": PlanImportDialog,
+        "Import a plan…": PlanImportDialog,
+        "Move to another computer…": ExportDialog,
     }
     for text, cls in expected.items():
         actions[text].trigger()
         shown = [d for d in window.findChildren(cls) if d.isVisible()]
         assert len(shown) == 1, text
         shown[0].reject()
+    move = actions["Move to another computer…"]
+    move.trigger()
+    [dialog] = [d for d in window.findChildren(ExportDialog) if d.isVisible()]
+    assert dialog.kind == "archive" and not dialog.range_card.isEnabled()
+
+
+def test_the_archive_moves_the_plan_and_its_certificates(
+    qtbot: Any, services: Services, catalog: Catalog, saved_to: list[Path], tmp_path: Path
+) -> None:
+    fill(services)
+    scan = tmp_path / "ethics certificate.pdf"
+    scan.write_bytes(b"%PDF-1.4 a scanned certificate")
+    services.ce_files.add(CeActivity(date(2026, 4, 1), 2, CeTopic.ETHICS, "Ethics II"), scan)
+    dialog = ExportDialog(services)
+    qtbot.addWidget(dialog)
+    dialog.choose("archive")
+    with qtbot.waitSignal(dialog.status_message) as said:
+        dialog.export_button.click()
+    archive = saved_to[-1]
+    assert archive.name == "careerplanner-plan-2026-11-26.careerplanner"
+    assert said.args == [f"Exported your whole plan and 1 certificate file to {archive.name}."]
+    with Database.open(tmp_path / "new computer") as database:
+        fresh = Services(database, catalog, today=lambda: TODAY)
+        importer = PlanImportDialog(fresh)
+        qtbot.addWidget(importer)
+        importer.import_file(archive)
+        assert "2 CE activities, 1 goals, 1 certificate files" in importer.outcome.text()
+        assert fresh.ce.list() == services.ce.list()
+        [with_file] = [c for c in fresh.ce.list() if c.certificate]
+        stored = fresh.ce_files.path(with_file)
+        assert stored is not None and stored.read_bytes() == scan.read_bytes()
+
+
+@pytest.mark.parametrize("agree", [False, True])
+def test_an_existing_file_is_replaced_only_when_the_user_agrees(
+    qtbot: Any,
+    services: Services,
+    saved_to: list[Path],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    agree: bool,
+) -> None:
+    fill(services)
+    asked: list[str] = []
+
+    def question(parent: Any, title: str, text: str, *args: Any) -> Any:
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes if agree else QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    existing = tmp_path / "careerplanner-hours-2026-11-26.csv"
+    existing.write_text("the user's own spreadsheet")
+    dialog = ExportDialog(services)
+    qtbot.addWidget(dialog)
+    dialog.export_button.click()
+    assert asked == [
+        f"{existing.name} already exists in {tmp_path}.\n\nReplace it? Its contents will be lost."
+    ]
+    if agree:
+        assert list(read_rows(existing)[0]) == list(HOURS_HEADERS)
+        assert "Exported 4 hours entries" in dialog.outcome.text()
+    else:
+        assert existing.read_text() == "the user's own spreadsheet"
+        assert dialog.outcome.text() == ""
+
+
+def test_a_file_of_the_data_folder_is_refused_even_when_agreed(
+    qtbot: Any, services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fill(services)
+    database = services.db.path
+    before = database.read_bytes()
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *a, **k: (str(database) + ".pdf", "")
+    )
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
+    dialog = ReportDialog(services)
+    qtbot.addWidget(dialog)
+    dialog.create_button.click()  # the .pdf name is new: a file of the data folder all the same
+    assert "data folder" in dialog.error.text() and not dialog.open_button.isEnabled()
+    assert not Path(str(database) + ".pdf").exists()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(database), ""))
+    exporter = ExportDialog(services)
+    qtbot.addWidget(exporter)
+    exporter.choose("json")
+    exporter.export_button.click()  # "careerplanner.sqlite3.json": still in the data folder
+    assert "data folder" in exporter.error.text()
+    assert database.read_bytes() == before and len(services.hours.list()) == 4
+
+
+def test_a_hostile_archive_is_refused_with_its_reason(
+    qtbot: Any, catalog: Catalog, tmp_path: Path
+) -> None:
+    import zipfile
+
+    hostile = tmp_path / "plan.careerplanner"
+    with zipfile.ZipFile(hostile, "w") as archive:
+        archive.writestr("plan.json", '{"format": "CareerPlanner plan", "version": 1}')
+        archive.writestr("../../outside.txt", "x")
+    with Database.open(tmp_path / "empty") as database:
+        fresh = Services(database, catalog, today=lambda: TODAY)
+        dialog = PlanImportDialog(fresh)
+        qtbot.addWidget(dialog)
+        dialog.import_file(hostile)
+        assert dialog.error.text() == (
+            "The plan was not imported: the archive holds '../../outside.txt', which is not a "
+            "certificate of a plan."
+        )
+        assert fresh.plan.is_empty() and dialog.choose_button.isEnabled()
+    assert not (tmp_path.parent / "outside.txt").exists()

@@ -1,4 +1,5 @@
-"""The CSV import dialog: preview with line numbers, column mapping, duplicates, all or nothing."""
+"""The CSV import dialog: preview with line numbers, column mapping, duplicates, all or nothing,
+the person and date-format choices, the valid-rows-only box, and work in the background."""
 
 from __future__ import annotations
 
@@ -11,12 +12,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QProgressDialog
 
 from careerplanner.domain.model import CeTopic, Setting
 from careerplanner.services import Services
-from careerplanner.ui import import_parts
-from careerplanner.ui.import_dialog import NOT_USED, CsvImportDialog
+from careerplanner.ui.background import Job
+from careerplanner.ui.import_dialog import CsvImportDialog
+from careerplanner.ui.import_mapping import NOT_USED
 
 GOOD_HOURS = (
     "Date,Hours,Activity,Setting,Employer,Notes\n"
@@ -32,15 +33,27 @@ def write(tmp_path: Path, text: str, name: str = "hours.csv") -> Path:
     return path
 
 
+def settle(qtbot: Any, dialog: CsvImportDialog) -> None:
+    """Wait for the background preview or import to be handed back."""
+    qtbot.waitUntil(lambda: not dialog.busy)
+
+
 def dialog_for(qtbot: Any, services: Services, path: Path, kind: str = "hours") -> Any:
     dialog = CsvImportDialog(services, kind, path=path)
     qtbot.addWidget(dialog)
+    settle(qtbot, dialog)
     return dialog
 
 
-def choose(dialog: CsvImportDialog, field: str, column: str) -> None:
+def choose(qtbot: Any, dialog: CsvImportDialog, field: str, column: str) -> None:
     combo = dialog.combos[field]
     combo.setCurrentIndex(combo.findText(column))
+    settle(qtbot, dialog)
+
+
+def click_import(qtbot: Any, dialog: CsvImportDialog) -> None:
+    dialog.import_button.click()
+    settle(qtbot, dialog)
 
 
 def test_a_bad_row_is_shown_with_its_line_and_reason_and_blocks_the_import(
@@ -49,12 +62,19 @@ def test_a_bad_row_is_shown_with_its_line_and_reason_and_blocks_the_import(
     text = GOOD_HOURS + "2026-03-05,lots,case-management,hospital,Mercy General,\n"
     dialog = dialog_for(qtbot, services, write(tmp_path, text))
     assert dialog.problems_model.texts(0) == ["5"]
-    assert "'lots' is not a number" in dialog.problems_model.texts(1)[0]
+    assert dialog.problems_model.texts(2) == ["Hours: 'lots' is not a number"]
     assert dialog.tabs.currentIndex() == 1 and dialog.tabs.tabText(1) == "Problems (1)"
     assert "1 row has a problem" in dialog.summary.text()
     assert not dialog.import_button.isEnabled()
     dialog.run_import()  # even when called directly, nothing is stored
+    settle(qtbot, dialog)
     assert services.hours.list() == ()
+    dialog.choices.skip_invalid.setChecked(True)  # the explicit choice: the valid rows only
+    settle(qtbot, dialog)
+    assert dialog.import_button.text() == "Import 3 entries"
+    click_import(qtbot, dialog)
+    assert len(services.hours.list()) == 3
+    assert "1 row with problems left out" in dialog.summary.text()
 
 
 def test_the_preview_names_what_was_detected_and_the_ignored_columns(
@@ -85,14 +105,15 @@ def test_custom_headers_are_mapped_with_the_combos_and_every_row_is_imported(
     assert "no column for" in dialog.mapping_problem.text()
     assert dialog.combos["employer"].currentText() == "Agency"  # found by its header name
     assert dialog.combos["hours"].currentText() == NOT_USED
-    choose(dialog, "start", "Day worked")
-    choose(dialog, "hours", "Time spent")
-    choose(dialog, "setting", "Place")
+    choose(qtbot, dialog, "start", "Day worked")
+    choose(qtbot, dialog, "hours", "Time spent")
+    choose(qtbot, dialog, "setting", "Place")
     assert dialog.preview is not None and dialog.preview.ok
     assert dialog.mapping_problem.isHidden()
     assert dialog.import_button.text() == "Import 3 entries"
     with qtbot.waitSignal(dialog.status_message) as said:
         dialog.import_button.click()
+    settle(qtbot, dialog)
     assert said.args == ["Imported 3 entries."]
     stored = sorted(services.hours.list(), key=lambda e: e.start)
     assert [(e.start, e.hours, e.setting, e.employer) for e in stored] == [
@@ -110,9 +131,9 @@ def test_ce_with_custom_headers(qtbot: Any, services: Services, tmp_path: Path) 
         "2026-02-11,3,general,Motivational interviewing\n"
     )
     dialog = dialog_for(qtbot, services, write(tmp_path, text, "ce.csv"), "ce")
-    choose(dialog, "topic", "Category")
+    choose(qtbot, dialog, "topic", "Category")
     assert dialog.import_button.text() == "Import 2 CE activities"
-    dialog.import_button.click()
+    click_import(qtbot, dialog)
     stored = sorted(services.ce.list(), key=lambda c: c.date)
     assert [(c.hours, c.topic, c.title) for c in stored] == [
         (1.5, CeTopic.ETHICS, "Ethics in discharge planning"),
@@ -125,11 +146,11 @@ def test_re_importing_reports_duplicates_and_adds_nothing(
 ) -> None:
     path = write(tmp_path, GOOD_HOURS)
     first = dialog_for(qtbot, services, path)
-    first.import_button.click()
+    click_import(qtbot, first)
     before = services.hours.list()
     assert len(before) == 3
     again = dialog_for(qtbot, services, path)
-    assert again.tabs.tabText(2) == "Already there (3)"
+    assert again.tabs.tabText(2) == "Skipped (3)"
     assert again.skipped_model.texts(0) == ["2", "3", "4"]
     assert set(again.skipped_model.texts(1)) == {"Already in your hours"}
     assert "nothing new to import" in again.summary.text()
@@ -137,38 +158,80 @@ def test_re_importing_reports_duplicates_and_adds_nothing(
     assert services.hours.list() == before
     grown = write(tmp_path, GOOD_HOURS + "2026-03-09,5,case-management,hospital,Mercy,\n", "2.csv")
     third = dialog_for(qtbot, services, grown)
-    third.import_button.click()
+    click_import(qtbot, third)
     assert third.summary.text() == "Imported 1 entry; 3 duplicates skipped."
     assert len(services.hours.list()) == 4
 
 
-def test_a_large_import_shows_progress_and_cancel_stores_nothing(
+def test_cancel_during_the_import_stores_nothing(
     qtbot: Any, services: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    seen: list[tuple[int, int]] = []
-
-    class Recording(QProgressDialog):
-        cancel = False
-
-        def setValue(self, value: int) -> None:
-            seen.append((value, self.maximum()))
-            super().setValue(value)
-
-        def wasCanceled(self) -> bool:
-            return Recording.cancel
-
-    monkeypatch.setattr(import_parts, "QProgressDialog", Recording)
-    monkeypatch.setattr(CsvImportDialog, "large", 2)
     dialog = dialog_for(qtbot, services, write(tmp_path, GOOD_HOURS))
-    assert seen and seen[-1] == (3, 3)  # the preview's progress
-    Recording.cancel = True
-    dialog.import_button.click()
-    assert "cancelled; nothing was added" in dialog.error.text()
+    real_report = Job.report
+
+    def cancel_first(job: Job, done: int, total: int) -> None:
+        job.cancel()  # as if the user pressed Cancel while the rows were being stored
+        real_report(job, done, total)
+
+    monkeypatch.setattr(Job, "report", cancel_first)
+    dialog.run_preview()
+    settle(qtbot, dialog)
+    assert dialog.error.text() == "Reading the file was cancelled."
+    assert dialog.preview is None and not dialog.import_button.isEnabled()
+    monkeypatch.setattr(Job, "report", real_report)
+    dialog.run_preview()
+    settle(qtbot, dialog)
+    monkeypatch.setattr(Job, "report", cancel_first)
+    click_import(qtbot, dialog)
+    assert "Cancelled; nothing was added" in dialog.error.text()
     assert services.hours.list() == ()
-    Recording.cancel = False
-    dialog.import_button.click()
+    monkeypatch.setattr(Job, "report", real_report)
+    assert dialog.import_button.isEnabled()
+    click_import(qtbot, dialog)
     assert len(services.hours.list()) == 3
-    assert not any(p.isVisible() for p in dialog.findChildren(Recording))  # closed once done
+
+
+TEAM = (
+    "Employee?,First Name,Last Name,Date,Hours\n"
+    "Yes,Ann,Lee,2024-03-04,4\nYes,Ann,Lee,2024-03-04,4\nYes,Bo,Park,2024-03-05,1\n"
+)
+
+
+def test_a_team_export_shows_the_tool_and_asks_whose_rows(
+    qtbot: Any, services: Services, tmp_path: Path
+) -> None:
+    dialog = dialog_for(qtbot, services, write(tmp_path, TEAM))
+    assert dialog.detected.text().startswith("Harvest export, read as UTF-8")
+    assert dialog.choices.person.isVisibleTo(dialog)
+    assert "holds the hours of 2 people" in dialog.summary.text()
+    assert not dialog.import_button.isEnabled()
+    dialog.choices.person.setCurrentIndex(dialog.choices.person.findText("Ann Lee"))
+    settle(qtbot, dialog)
+    assert "the rows of Ann Lee" in dialog.detected.text()
+    assert dialog.import_button.text() == "Import 2 entries"  # two equal sessions, both kept
+    assert "1 row of other people are left out" in dialog.notes.text()
+
+
+def test_ambiguous_dates_ask_for_the_order(qtbot: Any, services: Services, tmp_path: Path) -> None:
+    dialog = dialog_for(qtbot, services, write(tmp_path, "Date,Hours\n03/04/2024,2\n"))
+    assert dialog.choices.order.isVisibleTo(dialog) and not dialog.import_button.isEnabled()
+    dialog.choices.order.setCurrentIndex(2)  # day first
+    settle(qtbot, dialog)
+    assert dialog.rows_model.texts(1) == ["2024-04-03"]
+    assert "dates as DD/MM/YYYY" in dialog.detected.text()
+
+
+def test_not_imported_sticks_and_skipped_rows_are_listed(
+    qtbot: Any, services: Services, tmp_path: Path
+) -> None:
+    text = "Datum;Ist_h;Notiz\n02.01.2025;8,5;Büro\n06.01.2025;0,00;Feiertag\n;168,50;\n"
+    dialog = dialog_for(qtbot, services, write(tmp_path, text))
+    assert dialog.skipped_model.texts(1) == ["0 hours (a day off)", "A total or summary row"]
+    assert dialog.combos["notes"].currentText() == "Notiz"
+    choose(qtbot, dialog, "notes", NOT_USED)
+    assert dialog.combos["notes"].currentText() == NOT_USED  # it does not snap back
+    assert dialog.preview is not None and dialog.preview.rows[0].notes == ""
+    assert "Notiz" in dialog.ignored.text()
 
 
 def test_an_unreadable_file_is_explained(qtbot: Any, services: Services, tmp_path: Path) -> None:
@@ -188,5 +251,20 @@ def test_choose_file_uses_the_picker(
     qtbot.addWidget(dialog)
     assert not dialog.import_button.isEnabled()
     dialog.choose_button.click()
+    settle(qtbot, dialog)
     assert dialog.file_label.text() == str(path)
     assert dialog.import_button.isEnabled()
+
+
+def test_a_choice_made_while_the_file_is_read_is_not_lost(
+    qtbot: Any, services: Services, tmp_path: Path
+) -> None:
+    dialog = dialog_for(qtbot, services, write(tmp_path, TEAM))
+    dialog.run_preview()  # reading again…
+    assert dialog.busy
+    dialog.choices.person.setCurrentIndex(
+        dialog.choices.person.findText("Bo Park")
+    )  # …and choosing
+    settle(qtbot, dialog)
+    assert dialog.preview is not None and dialog.preview.person == "Bo Park"
+    assert dialog.import_button.text() == "Import 1 entry"

@@ -1,0 +1,159 @@
+"""Long work off the GUI thread: a QThreadPool worker, a progress dialog that can cancel.
+
+`run_in_background(parent, label, work, on_done)` runs `work(job)` in a worker thread while a
+window-modal progress dialog (shown after a short moment) offers Cancel. The result, or the
+error, is handed to `on_done` / `on_error` on the GUI thread. Work reports progress with
+`job.report(done, total)` and checks `job.check()` before anything becomes permanent (before a
+commit, before a file replaces another): both raise `Cancelled` once the user cancelled, so the
+transaction rolls back or the temporary file is removed, and `on_cancelled` runs instead.
+"""
+
+from __future__ import annotations
+
+import sys
+import threading
+from collections.abc import Callable
+from typing import Generic, TypeVar
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+T = TypeVar("T")
+
+SHOW_AFTER_MS = 400  # quick work finishes without a dialog flashing up
+
+
+class Cancelled(Exception):
+    """The user cancelled the work; nothing it did was kept."""
+
+
+class _Signals(QObject):
+    """Lives on the GUI thread, so what the worker emits arrives there (queued)."""
+
+    progress = Signal(int, int)
+    done = Signal(object)
+    failed = Signal(object)
+
+
+class Job:
+    """What the work sees: the cancel flag and a way to report progress (any thread)."""
+
+    def __init__(self, signals: _Signals) -> None:
+        self._cancel = threading.Event()
+        self._signals = signals
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def check(self) -> None:
+        """Raise `Cancelled` if the user cancelled: call it before making anything permanent."""
+        if self._cancel.is_set():
+            raise Cancelled
+
+    def report(self, done: int, total: int) -> None:
+        """Move the progress bar to `done` of `total`, then stop here if cancelled."""
+        self._signals.progress.emit(done, total)
+        self.check()
+
+
+class _Runner(QRunnable):
+    def __init__(self, work: Callable[[Job], object], job: Job, signals: _Signals) -> None:
+        super().__init__()
+        self.setAutoDelete(False)  # the task keeps the Python object alive
+        self.work, self.job, self.signals = work, job, signals
+
+    def run(self) -> None:
+        try:
+            result = self.work(self.job)
+            self.job.check()
+        except BaseException as error:  # delivered to the GUI thread, not lost in the pool
+            self.signals.failed.emit(error)
+        else:
+            self.signals.done.emit(result)
+
+
+class BackgroundTask(QObject, Generic[T]):
+    """One running piece of work and its progress dialog; see `run_in_background`."""
+
+    def __init__(
+        self,
+        parent: QWidget,
+        label: str,
+        work: Callable[[Job], T],
+        on_done: Callable[[T], None],
+        on_error: Callable[[BaseException], None] | None = None,
+        on_cancelled: Callable[[], None] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._signals = _Signals(self)
+        self.job = Job(self._signals)
+        self._on_done, self._on_error, self._on_cancelled = on_done, on_error, on_cancelled
+        self._runner = _Runner(work, self.job, self._signals)
+        self.dialog = QProgressDialog(label, "Cancel", 0, 0, parent)
+        self.dialog.setWindowTitle(label.rstrip("…. "))
+        self.dialog.setMinimumDuration(SHOW_AFTER_MS)
+        self.dialog.setAutoClose(False)
+        self.dialog.setAutoReset(False)
+        self.dialog.canceled.connect(self.cancel)
+        self._signals.progress.connect(self._progress)
+        self._signals.done.connect(self._done)
+        self._signals.failed.connect(self._failed)
+        self.running = False
+
+    def start(self, pool: QThreadPool | None = None) -> None:
+        self.running = True
+        self.dialog.setValue(0)  # starts the dialog's "show after a moment" timer
+        (pool or QThreadPool.globalInstance()).start(self._runner)
+
+    @Slot()
+    def cancel(self) -> None:
+        self.job.cancel()
+        self.dialog.setLabelText("Cancelling…")
+
+    @Slot(int, int)
+    def _progress(self, done: int, total: int) -> None:
+        if self.running and not self.job.cancelled:
+            self.dialog.setMaximum(max(total, 1))
+            self.dialog.setValue(min(done, total))
+
+    @Slot(object)
+    def _done(self, result: T) -> None:
+        self._finish()
+        self._on_done(result)
+
+    @Slot(object)
+    def _failed(self, error: BaseException) -> None:
+        self._finish()
+        if isinstance(error, Cancelled):
+            if self._on_cancelled is not None:
+                self._on_cancelled()
+        elif self._on_error is not None and isinstance(error, Exception):
+            self._on_error(error)
+        else:  # a programming error: the excepthook logs it and tells the user
+            sys.excepthook(type(error), error, error.__traceback__)
+
+    def _finish(self) -> None:
+        self.running = False
+        self.dialog.canceled.disconnect(self.cancel)
+        self.dialog.close()
+        self.dialog.deleteLater()
+        self.deleteLater()
+
+
+def run_in_background(
+    parent: QWidget,
+    label: str,
+    work: Callable[[Job], T],
+    on_done: Callable[[T], None],
+    on_error: Callable[[BaseException], None] | None = None,
+    on_cancelled: Callable[[], None] | None = None,
+    pool: QThreadPool | None = None,
+) -> BackgroundTask[T]:
+    """Run `work(job)` in a worker with a cancellable progress dialog; see the module docstring."""
+    task = BackgroundTask(parent, label, work, on_done, on_error, on_cancelled)
+    task.start(pool)
+    return task

@@ -1,0 +1,148 @@
+"""Background work: results and errors reach the GUI thread; Cancel stops the work and keeps
+nothing it would have written."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QPushButton, QWidget
+
+from careerplanner.domain.errors import ValidationError
+from careerplanner.ui.background import Job, run_in_background
+
+
+@pytest.fixture
+def window(qtbot: Any) -> QWidget:
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    widget.show()
+    return widget
+
+
+def test_the_result_arrives_on_the_gui_thread(qtbot: Any, window: QWidget) -> None:
+    delivered: list[tuple[int, int]] = []
+    gui_thread = threading.get_ident()
+
+    def work(job: Job) -> int:
+        job.report(1, 2)
+        return threading.get_ident()
+
+    run_in_background(window, "Working…", work, lambda worker: delivered.append(
+        (worker, threading.get_ident())
+    ))  # fmt: skip
+    qtbot.waitUntil(lambda: bool(delivered))
+    worker_thread, callback_thread = delivered[0]
+    assert worker_thread != gui_thread
+    assert callback_thread == gui_thread
+
+
+def test_an_error_in_the_work_reaches_on_error(qtbot: Any, window: QWidget) -> None:
+    errors: list[tuple[str, int]] = []
+    done: list[object] = []
+
+    def work(_job: Job) -> None:
+        raise ValidationError("the folder /nowhere does not exist", "--out")
+
+    run_in_background(
+        window, "Saving…", work, done.append,
+        on_error=lambda error: errors.append((str(error), threading.get_ident())),
+    )  # fmt: skip
+    qtbot.waitUntil(lambda: bool(errors))
+    assert errors == [("the folder /nowhere does not exist", threading.get_ident())]
+    assert done == []
+
+
+def test_an_unexpected_error_goes_to_the_excepthook(
+    qtbot: Any, window: QWidget, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    hooked: list[str] = []
+    monkeypatch.setattr("sys.excepthook", lambda kind, error, tb: hooked.append(repr(error)))
+
+    def work(_job: Job) -> None:
+        raise KeyError("missing")
+
+    run_in_background(window, "Saving…", work, lambda _result: None)
+    qtbot.waitUntil(lambda: bool(hooked))
+    assert hooked == ["KeyError('missing')"]
+
+
+def test_cancel_rolls_the_transaction_back(qtbot: Any, window: QWidget, tmp_path: Path) -> None:
+    """The work writes inside one transaction and checks the flag before committing."""
+    database = tmp_path / "plan.sqlite3"
+    with sqlite3.connect(database) as setup:
+        setup.execute("CREATE TABLE entries (hours REAL)")
+    started, release = threading.Event(), threading.Event()
+    outcome: list[str] = []
+
+    def work(job: Job) -> int:
+        connection = sqlite3.connect(database)
+        try:
+            for number in range(100):
+                connection.execute("INSERT INTO entries VALUES (?)", (number,))
+            started.set()
+            release.wait(timeout=30)
+            job.report(100, 100)
+            connection.commit()
+        finally:
+            connection.rollback()
+            connection.close()
+        return 100
+
+    task = run_in_background(
+        window, "Importing…", work, lambda n: outcome.append(f"done {n}"),
+        on_cancelled=lambda: outcome.append("cancelled"),
+    )  # fmt: skip
+    qtbot.waitUntil(started.is_set)
+    cancel_button = task.dialog.findChild(QPushButton)
+    assert cancel_button is not None
+    assert cancel_button.text() == "Cancel"
+    cancel_button.click()
+    assert task.job.cancelled
+    release.set()
+    qtbot.waitUntil(lambda: bool(outcome))
+    assert outcome == ["cancelled"]
+    with sqlite3.connect(database) as check:
+        assert check.execute("SELECT COUNT(*) FROM entries").fetchone() == (0,)
+
+
+def test_progress_moves_the_bar(qtbot: Any, window: QWidget) -> None:
+    step, reported = threading.Event(), threading.Event()
+    results: list[str] = []
+
+    def work(job: Job) -> str:
+        job.report(3, 12)
+        reported.set()
+        step.wait(timeout=30)
+        return "ok"
+
+    task = run_in_background(window, "Writing the report…", work, results.append)
+    qtbot.waitUntil(reported.is_set)
+    qtbot.waitUntil(lambda: task.dialog.value() == 3)
+    assert task.dialog.maximum() == 12
+    step.set()
+    qtbot.waitUntil(lambda: results == ["ok"])
+    assert not task.running
+
+
+def test_cancel_after_the_work_finished_still_counts_as_cancelled(
+    qtbot: Any, window: QWidget
+) -> None:
+    """A result not yet handed over when Cancel is pressed is dropped, never applied."""
+    finishing = threading.Event()
+    outcome: list[str] = []
+
+    def work(job: Job) -> str:
+        finishing.wait(timeout=30)
+        return "applied"
+
+    task = run_in_background(
+        window, "Working…", work, outcome.append, on_cancelled=lambda: outcome.append("cancelled")
+    )
+    task.cancel()
+    finishing.set()
+    qtbot.waitUntil(lambda: bool(outcome))
+    assert outcome == ["cancelled"]
