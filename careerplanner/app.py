@@ -155,22 +155,16 @@ def empty_window(data_dir: Path) -> MainWindow:
 
 
 def opens_cleanly(data_dir: Path) -> bool:
-    """True when the database is missing or sound (cheap checks, nothing written): then the
-    window can paint before the database layer loads. A problem is explained by `launch`."""
+    """True when the database is missing or looks like ours (its header; nothing written and
+    no integrity check, which `launch` runs once when it opens the database): then the window
+    can paint before the database layer loads. A problem is explained by `launch`."""
     from careerplanner.paths import DATABASE_NAME
-    from careerplanner.storage import DatabaseError
-    from careerplanner.storage.fileguard import check_existing
+    from careerplanner.storage.fileguard import is_careerplanner_file
 
     if data_dir.exists() and not data_dir.is_dir():
         return False
     path = data_dir / DATABASE_NAME
-    if not path.exists():
-        return True
-    try:
-        check_existing(path)
-    except DatabaseError:
-        return False
-    return True
+    return not path.exists() or is_careerplanner_file(path)
 
 
 def take_screenshot(window: MainWindow, path: Path, page: str, size: tuple[int, int]) -> int:

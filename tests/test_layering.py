@@ -27,3 +27,30 @@ def test_core_layers_import_no_qt() -> None:
     ).stdout.splitlines()
     assert out[0] == "", f"Qt or pyqtgraph loaded: {out[0]}"
     assert out[1] == "", f"Alembic loaded before an upgrade is due: {out[1]}"
+
+
+def test_backup_and_recovery_services_hold_no_sqlite() -> None:
+    """SQL and sqlite3 stay in storage/: backups, recovery and the restore screen call it."""
+    import ast
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent / "careerplanner"
+    modules = ["services/backups.py", "services/backup_files.py", "services/recovery.py"]
+    modules += ["services/backup_certificates.py", "services/profile.py", "ui/restore_dialog.py"]
+    for module in modules:
+        tree = ast.parse((root / module).read_text())
+        imported = {
+            alias.name.split(".")[0]
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Import)
+            for alias in node.names
+        }
+        imported |= {
+            (node.module or "").split(".")[0]
+            for node in ast.walk(tree)
+            if isinstance(node, ast.ImportFrom)
+        }
+        assert not imported & {"sqlite3", "sqlalchemy"}, module
+        assert "Database.open" not in (root / module).read_text() or module.endswith(
+            "recovery.py"
+        ), module

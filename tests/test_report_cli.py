@@ -108,10 +108,10 @@ def test_backup_list_restore_round_trip(tmp_path: Path) -> None:
     printed = ok(data, "restore", listed[0]["path"])
     assert "the data as it was before is in" in printed
     table = ok(data, "backups")
-    assert "before restore" in table and "automatic" in table
+    assert "before restore" in table and "manual" in table
     after = json.loads(ok(data, "backups", "--json"))
-    assert {b["kind"]: b["entries"] for b in after} == {
-        "automatic": entries,
+    assert {b["kind"]: b["entries"] for b in after} == {  # no daily copy of unchanged data
+        "manual": entries,
         "before restore": entries + 1,
     }
 

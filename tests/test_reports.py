@@ -87,8 +87,8 @@ def test_hours_report_has_totals_countable_hours_and_signature_lines(tmp_path: P
         "Period: entries starting March 1, 2026 to June 30, 2026",
         "3 entries, 18.5 hours in all, of which 6.5 hours are marked verified.",
         "Totals by setting",
-        "hospital 2 14.5",
-        "insurance 1 4",
+        "Hospital 2 14.5",
+        "Insurance 1 4",
         "Totals by supervision",
         "Total 3 18.5",
         "Countable hours of this report, as of June 30, 2026",
@@ -136,7 +136,7 @@ def test_two_thousand_entries_paginate_with_headers_and_footers(tmp_path: Path) 
         assert f"Page {number} of {count}" in text
         assert "Sam Rivera" in text and "Hours verification report" in text
     assert all("Date Hours Activity" in t for t in texts[1:-1])  # the header row repeats
-    assert "n1999" in texts[-1] and "Supervisor's signature" in texts[-1]
+    assert "n1999" in " ".join(texts[-2:]) and "Supervisor's signature" in texts[-1]
     assert "2,000 entries, 5,000 hours in all" in texts[0]
 
 
@@ -157,7 +157,7 @@ def test_ce_transcript_per_credential_cycle(tmp_path: Path) -> None:
     assert "Renewal cycle January 15, 2025 to January 14, 2030" in text
     assert "68 CE hours still needed, 6 of them ethics" in text
     assert "Ethics 8 2 6" in text
-    assert "2025-06-01 Ethics in care Chapter ethics 2 on file" in text
+    assert "2025-06-01 Ethics in care Chapter Ethics 2 on file" in text
     cycle = text.split("All CE activities")[0]
     assert "Before the cycle" not in cycle and "Before the cycle" in text
 
@@ -177,3 +177,105 @@ def test_names_in_header(tmp_path: Path, name: str) -> None:
     )
     (text,) = pages(out)
     assert f"Name: {name or '(not given)'}" in text
+
+
+LONG_NOTE = (
+    "Discharge planning with the family and the home care agency, including a follow-up "
+    "call about equipment, transport and the first visit from the community nurse"
+)
+SETTINGS = (Setting.HOSPITAL, Setting.HOME_HEALTH, Setting.INSURANCE, Setting.SOCIAL_SERVICES)
+SUPERVISIONS = (Supervision.CCM, Supervision.RN, Supervision.LICENSED_SW, Supervision.NONE)
+
+
+def busy_plan() -> Plan:
+    """128 entries over four settings and four kinds of supervision; every 16th a long note."""
+    entries = tuple(
+        WorkEntry(
+            start=date(2026, 1, 5) + timedelta(days=i),
+            hours=7.5 if i % 2 else 8,
+            setting=SETTINGS[i % 4],
+            supervision=SUPERVISIONS[(i // 4) % 4],
+            paid=i % 8 != 7,
+            employer="Bayview Medical Center" if i % 3 else "Gulf Coast Health Plan",
+            notes=f"{LONG_NOTE} (visit {i})" if i % 16 == 0 else f"note {i}",
+        )
+        for i in range(128)
+    )
+    return Plan(profile=Profile(name="Sam Rivera"), entries=entries)
+
+
+def test_128_entries_fit_25_rows_a_page_with_labels_footers_and_totals_at_the_end(
+    tmp_path: Path,
+) -> None:
+    out = tmp_path / "busy.pdf"
+    count = hours_report(
+        out, busy_plan(), CATALOG, first=date(2026, 1, 1), last=date(2026, 6, 30), today=TODAY
+    )
+    texts = pages(out)
+    assert count == len(texts) <= 6
+    rows = [sum(1 for i in range(128) if f"note {i} " in t + " ") for t in texts]
+    notes = [sum(1 for i in range(0, 128, 16) if f"(visit {i})" in t) for t in texts]
+    per_page = [r + n for r, n in zip(rows, notes, strict=True)]
+    assert sum(per_page) == 128
+    entry_pages = [n for n in per_page if n]
+    assert entry_pages[0] >= 15  # under the report's summary
+    assert all(n >= 25 for n in entry_pages[1:-1]), per_page
+    for number, text in enumerate(texts, start=1):
+        assert f"Page {number} of {count}" in text
+        assert text.count("Sam Rivera · January 1, 2026 to June 30, 2026") >= 2  # head, foot
+    text = " ".join(texts)
+    for shown in ("Case management", "Home health", "Social services", "Licensed social worker"):
+        assert shown in text, shown
+    for code in (" home-health ", " licensed-sw ", " social-services ", " rn ", " yes ", " no "):
+        assert code not in f" {text} ", code
+    assert "Paid" in text and "Unpaid" in text
+    assert f"{LONG_NOTE} (visit 112)" in text  # wrapped, not cut
+    last = texts[-1]
+    for total in (
+        "Totals by setting",
+        "Home health 32 240",
+        "Hospital 32 256",
+        "Insurance 32 256",
+        "Social services 32 240",
+        "Totals by supervision",
+        "CCM 32 248",
+        "Licensed social worker 32 248",
+        "None 32 248",
+        "RN 32 248",
+        "Total 128 992",
+        "Supervisor's signature",
+        "Credential and license number",
+    ):
+        assert total in last, total
+    assert "Totals by setting" not in " ".join(texts[:-1])
+
+
+def test_ce_transcript_says_when_a_cycle_has_no_ce_yet(tmp_path: Path) -> None:
+    plan = Plan(
+        profile=Profile(name="Sam Rivera"),
+        goals=(Goal("CCM", status=GoalStatus.EARNED, earned_on=date(2025, 1, 15)),),
+    )
+    out = tmp_path / "ce.pdf"
+    ce_transcript(out, plan, CATALOG, today=TODAY)
+    (text,) = pages(out)
+    assert "No CE in this cycle yet." in text and "No CE recorded yet." in text
+    assert "Date Title Provider" not in text and "Total 0" not in text
+
+
+def test_columns_take_their_content_and_notes_take_the_rest() -> None:
+    from careerplanner.io.pdf_tables import MIN_GROW, fit_widths
+
+    assert fit_widths([50, 80, 40], [False, True, False], 400) == [50, 310, 40]
+    assert fit_widths([50, 80, 40], [False, False, False], 200) == [50, 80, 40]  # narrow
+    assert fit_widths([100, 600, 100], [False, True, False], 500) == [100, 300, 100]
+    # a narrow growing column keeps its width while the other keeps at least MIN_GROW
+    assert fit_widths([100, 120, 800], [False, True, True], 340) == [100, 120, 120]
+    assert fit_widths([100, 120, 800], [False, True, True], 600) == [100, 120, 380]
+    # the lowest `grow` gives way first: a sparse "Verified by" wraps before Notes
+    assert fit_widths([100, 300, 300], [0, 1, 2], 500) == [100, 100, 300]
+    # ... but never below its longest word, which wrapping cannot split
+    assert fit_widths([100, 300, 300], [0, 1, 2], 450) == [100, 50, 300]
+    assert fit_widths([100, 300, 300], [0, 1, 2], 450, [0, 90, 60]) == [100, 90, 260]
+    squeezed = fit_widths([300, 600, 300], [False, True, False], 400)
+    assert squeezed[1] == MIN_GROW and squeezed[0] == squeezed[2] == (400 - MIN_GROW) / 2
+    assert sum(fit_widths([300, 600, 300], [False, False, False], 400)) == pytest.approx(400)

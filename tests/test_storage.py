@@ -36,7 +36,7 @@ from careerplanner.domain.model import (
     WorkPeriod,
 )
 from careerplanner.paths import BACKUP_DIR_NAME, DATABASE_NAME
-from careerplanner.storage import Database, DatabaseError
+from careerplanner.storage import Database, DatabaseError, UnusableFileError
 from careerplanner.storage import repositories as repo
 from careerplanner.storage.schema import APPLICATION_ID, HEAD_REVISION
 
@@ -270,25 +270,19 @@ def test_newer_revision_is_refused_untouched(data_dir: Path) -> None:
     assert digest(path) == before
 
 
-def test_older_database_is_backed_up_then_upgraded(data_dir: Path) -> None:
+def test_a_file_with_an_empty_revision_table_is_refused_untouched(data_dir: Path) -> None:
     data_dir.mkdir(mode=0o700)
     path = data_dir / DATABASE_NAME
-    with sqlite3.connect(path) as connection:  # revision 'base': our id, no tables yet
+    with sqlite3.connect(path) as connection:  # our id, an empty alembic_version, no tables
         connection.execute(f"PRAGMA application_id={APPLICATION_ID}")
         connection.execute("CREATE TABLE alembic_version (version_num VARCHAR(32) PRIMARY KEY)")
     connection.close()
-    with Database.open(data_dir) as db:
-        assert db.integrity_problems() == []
-        with db.session() as session:
-            repo.insert_plan(session, FULL_PLAN)
-            assert strip_ids(repo.load_plan(session)) == FULL_PLAN
-    backups = list((data_dir / BACKUP_DIR_NAME).iterdir())
-    assert len(backups) == 1 and "before-upgrade-base" in backups[0].name
-    assert stat.S_IMODE(backups[0].stat().st_mode) == 0o600
-    assert stat.S_IMODE(backups[0].parent.stat().st_mode) == 0o700
-    with sqlite3.connect(backups[0]) as connection:
-        assert connection.execute("SELECT count(*) FROM alembic_version").fetchone() == (0,)
-    connection.close()
+    before = digest(path)
+    for _ in range(3):  # each attempt is refused the same way and leaves no copy behind
+        with pytest.raises(UnusableFileError, match="records no schema revision"):
+            Database.open(data_dir)
+    assert digest(path) == before
+    assert not (data_dir / BACKUP_DIR_NAME).exists()
 
 
 def test_integrity_problems_names_a_wrong_revision(db: Database) -> None:

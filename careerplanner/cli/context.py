@@ -3,11 +3,16 @@
 Handlers parse and validate all of their arguments with the helpers here before they open the
 database, so bad input never touches it. Every helper raises `ValidationError` with a message
 that names the option.
+
+Opening the services takes the daily automatic backup first, when none was made today and the
+data changed since the newest backup, so the command line keeps the same daily backups as the
+window. A backup that cannot be made is a warning, not a failure: the command still runs.
 """
 
 from __future__ import annotations
 
 import argparse
+import sys
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
@@ -56,11 +61,15 @@ class Context:
             self._database = Database.open(self.data_dir)
         return self._database
 
-    def services(self) -> Services:
+    def services(self, *, daily_backup: bool = True) -> Services:
+        """The services; opened with the daily automatic backup unless the command makes its
+        own copy of the data first (`backup`, `restore`)."""
         if self._services is None:
             from careerplanner.services import Services
 
             self._services = Services(self.database(), self.catalog())
+            if daily_backup:
+                _daily_backup(self._services)
         return self._services
 
     def close(self) -> None:
@@ -68,6 +77,16 @@ class Context:
             self._database.close()
             self._database = None
             self._services = None
+
+
+def _daily_backup(services: Services) -> None:
+    """The automatic backup, before the command's first write of the day; warn if it fails."""
+    from careerplanner.storage import DatabaseError
+
+    try:
+        services.backups.auto_backup()
+    except (DatabaseError, OSError) as error:
+        print(f"warning: the automatic backup could not be made: {error}", file=sys.stderr)
 
 
 # --- argument parsers: text from the command line to checked values -------------------------

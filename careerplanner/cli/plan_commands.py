@@ -81,9 +81,7 @@ def profile_set(args: argparse.Namespace, ctx: cx.Context) -> int:
             "--ce-hours-per-year, --current-salary, --raise-percent"
         )
     v.validate_profile(replace(Profile(), **changes))  # every value checked before opening
-    services = ctx.services()
-    profile = v.validate_profile(replace(services.profile.get(), **changes))
-    services.profile.update(profile)
+    ctx.services().profile.change(**changes)  # only these fields, in one write transaction
     print("profile saved")
     return 0
 

@@ -10,6 +10,7 @@ from careerplanner.cli import context as cx
 from careerplanner.cli.output import dumps, jsonable, table
 from careerplanner.domain.errors import ValidationError
 from careerplanner.io.export_file import ExportTarget
+from careerplanner.storage.errors import UnusableFileError
 
 
 def _pdf_path(args: argparse.Namespace, ctx: cx.Context) -> ExportTarget:
@@ -73,7 +74,7 @@ def report_ce(args: argparse.Namespace, ctx: cx.Context) -> int:
 
 def backup(args: argparse.Namespace, ctx: cx.Context) -> int:
     out = Path(args.out).expanduser() if args.out else None
-    info = ctx.services().backups.backup(out)
+    info = ctx.services(daily_backup=False).backups.backup(out)
     print(f"backed up to {info.path} ({info.entries:,} entries, {info.ce:,} CE activities)")
     return 0
 
@@ -104,16 +105,22 @@ def backups(args: argparse.Namespace, ctx: cx.Context) -> int:
 
 
 def restore(args: argparse.Namespace, ctx: cx.Context) -> int:
-    from careerplanner.services.recovery import damage, replace_damaged
+    """Restore over the data; over a damaged or otherwise unusable file too (kept as a copy)."""
+    from careerplanner.services.recovery import damage, database_path, replace_damaged
 
     source = Path(args.file).expanduser()
     if not source.is_file():
         raise ValidationError(f"{source} is not a file", "FILE")
-    if damage(ctx.data_dir) is not None:
+    try:
+        backups = ctx.services(daily_backup=False).backups  # restore backs up first itself
+    except UnusableFileError:  # damaged, or a file this version cannot open: not busy or full
+        if not database_path(ctx.data_dir).is_file():
+            raise
+        what = "damaged" if damage(ctx.data_dir) is not None else "unusable"
         moved = replace_damaged(ctx.data_dir, source)
-        print(f"the damaged database was kept as {moved}; restored {source}")
+        print(f"the {what} database was kept as {moved}; restored {source}")
         return 0
-    safety = ctx.services().backups.restore(source)
+    safety = backups.restore(source)
     print(f"restored {source}; the data as it was before is in {safety.path}")
     return 0
 

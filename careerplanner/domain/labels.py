@@ -1,12 +1,14 @@
-"""The words people read for the choices of an hours entry ("Hospital", "Supervised by a CCM").
+"""The words people read for stored codes: "home-health" is "Home health", "rn" is "RN".
 
-One definition, used where the choices are written for people (CSV export) and read back
-(CSV import accepts the label as well as the code, in any case).
+One definition for every place that writes them for people: the hours table and its
+filters and the PDF reports use the short column labels (a Supervision column reads "CCM");
+a CSV cell stands alone, so it names a supervision as a phrase ("Supervised by a CCM"),
+and CSV import reads the label back as well as the code, in any case.
 """
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import Enum, StrEnum
 from typing import TypeVar
 
 from careerplanner.domain.errors import ValidationError
@@ -15,7 +17,14 @@ from careerplanner.domain.validation import parse_choice
 
 E = TypeVar("E", bound=Enum)
 
-_SUPERVISION = {
+SUPERVISION_LABELS = {  # under a "Supervision" heading
+    Supervision.NONE: "None",
+    Supervision.CCM: "CCM",
+    Supervision.LICENSED_SW: "Licensed social worker",
+    Supervision.RN: "RN",
+    Supervision.OTHER_LICENSED: "Other licensed",
+}
+_SUPERVISION = {  # standing alone
     Supervision.NONE: "Not supervised",
     Supervision.CCM: "Supervised by a CCM",
     Supervision.LICENSED_SW: "Supervised by a licensed social worker",
@@ -24,12 +33,31 @@ _SUPERVISION = {
 }
 
 
+def label(value: str) -> str:
+    """An enum value as people read it: "home-health" -> "Home health"."""
+    text = value.replace("-", " ")
+    return text[:1].upper() + text[1:]
+
+
+def supervision_label(value: Supervision) -> str:
+    return SUPERVISION_LABELS.get(value, label(value.value))
+
+
+def member_label(member: StrEnum) -> str:
+    """Any of the model's choices (activity, setting, supervision, CE topic) as a column
+    shows it."""
+    return supervision_label(member) if isinstance(member, Supervision) else label(member.value)
+
+
+def paid_label(paid: bool) -> str:
+    return "Paid" if paid else "Unpaid"
+
+
 def choice_label(member: Activity | Setting | Supervision) -> str:
     """'home-health' -> 'Home health'; a supervision as a phrase."""
     if isinstance(member, Supervision):
         return _SUPERVISION[member]
-    text = member.value.replace("-", " ")
-    return text[:1].upper() + text[1:]
+    return label(member.value)
 
 
 def from_label(text: str, enum_cls: type[Enum]) -> Enum | None:

@@ -1,47 +1,50 @@
 """A small paginated PDF writer on Qt's QPdfWriter: headings, text, tables, signature lines.
 
 Blocks are laid out onto Letter pages first, then painted, so every page can carry a header
-(title and the user's name) and a footer (generation date and "Page X of Y"). Table rows are
-one line each (long cells are cut with an ellipsis) and a table's header row repeats on every
-page it runs over.
+(title, name and period) and a footer (the same, the generation date and "Page X of Y").
+Table columns are sized to their content (`pdf_tables`); a cell too long for its column
+wraps, nothing is cut. A table's header row repeats on every page it runs over, and blocks
+written inside `together()` start a new page rather than be split.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from careerplanner.io.pdf_tables import Column, Table, cell_room
+
 if TYPE_CHECKING:
     from PySide6.QtGui import QFont, QFontMetricsF, QPainter
 
 DPI = 72  # one unit is one point
-MARGIN = 40.0
-HEADER_SPACE = 34.0
-FOOTER_SPACE = 28.0
+MARGIN = 30.0
+HEADER_SPACE = 30.0
+FOOTER_SPACE = 24.0
 SIGNATURE_ROW = 36.0
+ROW_PADDING = 2.5
 _KEEP: list[object] = []  # the application made by ensure_gui() lives as long as the process
 BODY_PT, SMALL_PT, HEADING_PT, TITLE_PT = 8.5, 7.5, 11.5, 16.0
+TABLE_PT = 7.5  # table cells: long logs keep one line a row
 
 
-@dataclass(frozen=True, slots=True)
-class Column:
-    label: str
-    width: float  # relative width
-    right: bool = False  # right-aligned (numbers)
+__all__ = ["Column", "PdfDocument", "ensure_gui", "font"]
 
 
 @dataclass
 class _Block:
     kind: str  # "title", "heading", "text", "row", "rule", "space", "signature"
     cells: tuple[str, ...] = ()
-    columns: tuple[Column, ...] = ()
+    table: Table | None = None
     bold: bool = False
     header: bool = False  # a table's header row, repeated on each page the table runs over
     height: float = 0.0
+    group: int = 0  # blocks of one `together()` group (0: none) share a page
 
 
 @dataclass
@@ -53,30 +56,47 @@ class PdfDocument:
     generated: date
     landscape: bool = False
     blocks: list[_Block] = field(default_factory=list)
+    _group: int = 0
+    _groups: int = 0
+
+    def _add(self, block: _Block) -> None:
+        block.group = self._group
+        self.blocks.append(block)
+
+    @contextmanager
+    def together(self) -> Iterator[None]:
+        """Blocks added inside go on one page: a new page starts rather than split them
+        (unless they need more than a page)."""
+        self._groups += 1
+        self._group = self._groups
+        try:
+            yield
+        finally:
+            self._group = 0
 
     def heading(self, text: str, *, title: bool = False) -> None:
-        self.blocks.append(_Block("title" if title else "heading", (text,)))
+        self._add(_Block("title" if title else "heading", (text,)))
 
     def text(self, text: str, *, bold: bool = False) -> None:
-        self.blocks.append(_Block("text", (text,), bold=bold))
+        self._add(_Block("text", (text,), bold=bold))
 
     def space(self, points: float = 8.0) -> None:
-        self.blocks.append(_Block("space", height=points))
+        self._add(_Block("space", height=points))
 
     def table(
         self, columns: Sequence[Column], rows: Sequence[Sequence[str]], *, total: bool = False
     ) -> None:
         """A table; with `total` the last row is printed in bold."""
-        cols = tuple(columns)
-        self.blocks.append(_Block("row", tuple(c.label for c in cols), cols, True, True))
-        for index, row in enumerate(rows):
+        table = Table(tuple(columns), [tuple(row) for row in rows], total)
+        self._add(_Block("row", tuple(c.label for c in table.columns), table, True, True))
+        for index, row in enumerate(table.rows):
             bold = total and index == len(rows) - 1
-            self.blocks.append(_Block("row", tuple(row), cols, bold=bold))
+            self._add(_Block("row", row, table, bold=bold))
         self.space(6)
 
     def signature(self, labels: Sequence[str]) -> None:
         """Lines to sign on, one per label ("Supervisor's signature", "Date")."""
-        self.blocks.append(_Block("signature", tuple(labels)))
+        self._add(_Block("signature", tuple(labels)))
 
     def write(self, path: Path) -> int:
         """Write the PDF to `path`; the number of pages."""
@@ -136,11 +156,6 @@ def font(points: float, *, bold: bool = False) -> QFont:
     return result
 
 
-def _room(width: float, column: Column) -> float:
-    """The width a cell's text may use: numbers keep clear of the next column's text."""
-    return width - (12 if column.right else 6)
-
-
 class _Painter:
     """Measures and paints blocks on one page of `width` x `height` points.
 
@@ -195,37 +210,48 @@ class _Painter:
         return rect.height() + gap
 
     def _widths(self, block: _Block) -> list[float]:
-        total = sum(c.width for c in block.columns)
-        return [self.inner * c.width / total for c in block.columns]
+        table = block.table
+        assert table is not None
+        if table.widths is None:
+            table.size(self.metrics(TABLE_PT, False), self.metrics(TABLE_PT, True), self.inner)
+        return table.widths or []
 
     def _row_height(self, block: _Block) -> float:
         """One line, or more where a cell is too long for its column and wraps."""
         from PySide6.QtCore import QRectF, Qt
 
-        metrics = self.metrics(BODY_PT, block.bold)
+        metrics = self.metrics(TABLE_PT, block.bold)
         height = metrics.height()
+        assert block.table is not None
         for width, column, cell in zip(
-            self._widths(block), block.columns, block.cells, strict=False
+            self._widths(block), block.table.columns, block.cells, strict=False
         ):
-            room = _room(width, column)
+            room = cell_room(width, column)
             if metrics.horizontalAdvance(cell) > room:
                 box = QRectF(0, 0, room, 10_000)
-                wrapped = metrics.boundingRect(box, int(Qt.TextFlag.TextWordWrap), cell)
+                flags = int(Qt.TextFlag.TextWordWrap)
+                wrapped = metrics.boundingRect(box, flags, cell)
                 height = max(height, wrapped.height())
-        return height + 4
+        return height + ROW_PADDING
 
     def paginate(self, blocks: list[_Block]) -> list[list[tuple[_Block, float]]]:
         """Blocks placed on pages; a table header repeats where its table crosses a page."""
         pages: list[list[tuple[_Block, float]]] = [[]]
         y = self.top
         header: _Block | None = None
+        group = 0
         for block in blocks:
             block.height = self.measure(block)
+        for block in blocks:
             is_header = block.header
             header = block if is_header else (header if block.kind == "row" else None)
             need = block.height * (2 if is_header else 1)
             if block.kind == "heading":  # keep a heading with what follows it
                 need += 3 * self.metrics(BODY_PT, False).height()
+            if block.group and block.group != group:  # a group starts: keep it on one page
+                size = sum(b.height for b in blocks if b.group == block.group)
+                need = max(need, size if size <= self.bottom - self.top else 0)
+            group = block.group
             if y + need > self.bottom and pages[-1]:
                 pages.append([])
                 y = self.top
@@ -248,7 +274,7 @@ class _Painter:
         head = QRectF(self.left, MARGIN, self.inner, HEADER_SPACE - 12)
         p.drawText(head, left_bottom, title)
         self.use(SMALL_PT, pen="#333333")
-        p.drawText(head, right_bottom, person)
+        p.drawText(head, right_bottom, person)  # the name, and the period where there is one
         line_y = MARGIN + HEADER_SPACE - 8
         foot_y = self.height - MARGIN - FOOTER_SPACE + 10
         p.drawLines(
@@ -256,6 +282,8 @@ class _Painter:
         )
         foot = QRectF(self.left, foot_y + 4, self.inner, FOOTER_SPACE - 10)
         stamp = f"Generated by CareerPlanner on {generated:%B} {generated.day}, {generated.year}"
+        if person:
+            stamp = f"{person} · {stamp}"
         p.drawText(foot, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop), stamp)
         page = f"Page {number} of {count}"
         p.drawText(foot, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop), page)
@@ -278,25 +306,26 @@ class _Painter:
         from PySide6.QtCore import QLineF, QRectF, Qt
 
         p = self.painter
-        self.use(BODY_PT, bold=block.bold)
-        metrics = self.metrics(BODY_PT, block.bold)
+        self.use(TABLE_PT, bold=block.bold)
+        metrics = self.metrics(TABLE_PT, block.bold)
         wrap = int(Qt.TextFlag.TextWordWrap)
         left = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         right = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         x = self.left
+        assert block.table is not None
         for width, column, cell in zip(
-            self._widths(block), block.columns, block.cells, strict=False
+            self._widths(block), block.table.columns, block.cells, strict=False
         ):
             flags = right if column.right else left
-            room = _room(width, column)
+            room = cell_room(width, column)
             if metrics.horizontalAdvance(cell) > room:
                 flags |= wrap
             p.drawText(QRectF(x + 2, y + 2, room, block.height), flags, cell)
             x += width
         if block.header:
-            self.use(BODY_PT, bold=True, pen="#777777")
+            self.use(TABLE_PT, bold=True, pen="#777777")
             bottom = y + block.height
-            p.drawLines([QLineF(self.left, bottom, self.left + self.inner, bottom)])
+            p.drawLines([QLineF(self.left, bottom, x, bottom)])  # as wide as the table
 
     def _signature(self, block: _Block, y: float) -> None:
         """Lines to sign on, two to a row, each with its label underneath."""

@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from careerplanner.domain.catalog import Catalog
+from careerplanner.domain.labels import member_label, paid_label
 from careerplanner.domain.model import CeActivity, Plan, WorkEntry
 from careerplanner.domain.renewals import RenewalStatus, describe_needed, renewal_statuses
 from careerplanner.domain.rules import evaluate
@@ -20,15 +21,15 @@ from careerplanner.io.export_file import ExportTarget
 from careerplanner.io.pdf_layout import Column, PdfDocument
 
 ENTRY_COLUMNS = (
-    Column("Date", 1.25),
-    Column("Hours", 0.7, right=True),
-    Column("Activity", 1.6),
-    Column("Setting", 1.7),
-    Column("Supervision", 1.45),
-    Column("Paid", 0.5),
-    Column("Employer", 1.5),
-    Column("Verified by", 2.2),
-    Column("Notes", 1.1),
+    Column("Date"),
+    Column("Hours", right=True),
+    Column("Activity"),
+    Column("Setting"),
+    Column("Supervision"),
+    Column("Paid"),
+    Column("Employer", grow=3),
+    Column("Verified by", grow=1),
+    Column("Notes", grow=2),
 )
 SIGNATURE_LINES = (
     "Supervisor's name",
@@ -70,10 +71,10 @@ def _entry_row(entry: WorkEntry) -> list[str]:
     return [
         span,
         hours(entry.hours),
-        entry.activity.value,
-        entry.setting.value,
-        entry.supervision.value,
-        "yes" if entry.paid else "no",
+        member_label(entry.activity),
+        member_label(entry.setting),
+        member_label(entry.supervision),
+        paid_label(entry.paid),
         entry.employer,
         verified,
         " ".join(entry.notes.split()),
@@ -83,7 +84,7 @@ def _entry_row(entry: WorkEntry) -> list[str]:
 def _totals(entries: Sequence[WorkEntry], attribute: str) -> list[list[str]]:
     sums: dict[str, tuple[float, int]] = {}
     for entry in entries:
-        key = str(getattr(entry, attribute).value)
+        key = member_label(getattr(entry, attribute))
         total, count = sums.get(key, (0.0, 0))
         sums[key] = (total + entry.hours, count + 1)
     rows = [[key, str(count), hours(total)] for key, (total, count) in sorted(sums.items())]
@@ -117,10 +118,13 @@ def hours_report(
 ) -> int:
     """Write the hours-verification PDF to `out`; the number of pages."""
     entries = select_entries(plan.entries, first, last, employer)
-    doc = PdfDocument("Hours verification report", plan.profile.name or "", today, landscape=True)
+    name = plan.profile.name or ""
+    period = f"{long_date(first)} to {long_date(last)}"
+    every_page = f"{name} · {period}" if name else period
+    doc = PdfDocument("Hours verification report", every_page, today, landscape=True)
     doc.heading("Hours verification report", title=True)
-    doc.text(f"Name: {plan.profile.name or '(not given)'}", bold=True)
-    doc.text(f"Period: entries starting {long_date(first)} to {long_date(last)}")
+    doc.text(f"Name: {name or '(not given)'}", bold=True)
+    doc.text(f"Period: entries starting {period}")
     doc.text(f"Employer: {employer or 'all employers'}")
     verified = sum(e.hours for e in entries if e.verified)
     total = sum(e.hours for e in entries)
@@ -129,24 +133,29 @@ def hours_report(
         "hours are marked verified."
     )
     doc.space()
-    by = (Column("", 3), Column("Entries", 1, right=True), Column("Hours", 1, right=True))
+    doc.heading("Entries")
+    doc.table(ENTRY_COLUMNS, [_entry_row(e) for e in entries])
+    if cert_ids:
+        _countable(doc, plan, catalog, entries, last, cert_ids)
+    with doc.together():  # the totals and the signature block end the report, on one page
+        _totals_and_signature(doc, entries)
+    return _write(doc, out)
+
+
+def _totals_and_signature(doc: PdfDocument, entries: Sequence[WorkEntry]) -> None:
+    by = (Column(""), Column("Entries", right=True), Column("Hours", right=True))
     doc.heading("Totals by setting")
     doc.table((replace(by[0], label="Setting"), *by[1:]), _totals(entries, "setting"), total=True)
     doc.heading("Totals by supervision")
     doc.table(
         (replace(by[0], label="Supervision"), *by[1:]), _totals(entries, "supervision"), total=True
     )
-    if cert_ids:
-        _countable(doc, plan, catalog, entries, last, cert_ids)
-    doc.heading("Entries")
-    doc.table(ENTRY_COLUMNS, [_entry_row(e) for e in entries])
     doc.heading("Supervisor's verification")
     doc.text(
         "I confirm that the hours listed above were worked as described, under my supervision "
         "where stated."
     )
     doc.signature(SIGNATURE_LINES)
-    return _write(doc, out)
 
 
 def _countable(
@@ -161,10 +170,10 @@ def _countable(
     result = evaluate(replace(plan, entries=tuple(entries)), catalog, as_of, weekly_hours=0)
     doc.heading(f"Countable hours of this report, as of {long_date(as_of)}")
     columns = (
-        Column("Certification and requirement", 3.4),
-        Column("Recorded", 0.9, right=True),
-        Column("Countable", 0.9, right=True),
-        Column("Required", 0.9, right=True),
+        Column("Certification and requirement", grow=1),
+        Column("Recorded", right=True),
+        Column("Countable", right=True),
+        Column("Required", right=True),
     )
     rows: list[list[str]] = []
     notes: list[str] = []
@@ -190,13 +199,15 @@ def _countable(
 
 
 CE_COLUMNS = (
-    Column("Date", 1.1),
-    Column("Title", 2.8),
-    Column("Provider", 1.9),
-    Column("Topic", 1.6),
-    Column("Hours", 0.7, right=True),
-    Column("Certificate", 1.1),
+    Column("Date"),
+    Column("Title", grow=1),
+    Column("Provider", grow=1),
+    Column("Topic"),
+    Column("Hours", right=True),
+    Column("Certificate"),
 )
+NO_CE_IN_CYCLE = "No CE in this cycle yet."
+NO_CE = "No CE recorded yet."
 
 
 def _ce_rows(activities: Sequence[CeActivity]) -> list[list[str]]:
@@ -205,7 +216,7 @@ def _ce_rows(activities: Sequence[CeActivity]) -> list[list[str]]:
             a.date.isoformat(),
             a.title,
             a.provider,
-            a.topic.value,
+            member_label(a.topic),
             hours(a.hours),
             "on file" if a.certificate else "",
         ]
@@ -221,16 +232,24 @@ def _cycle(doc: PdfDocument, status: RenewalStatus) -> None:
         f"due by {long_date(status.due)}. Status: {describe_needed(status)}."
     )
     columns = (
-        Column("CE required", 3),
-        Column("Required", 1, right=True),
-        Column("Completed", 1, right=True),
-        Column("Needed", 1, right=True),
+        Column("CE required", grow=1),
+        Column("Required", right=True),
+        Column("Completed", right=True),
+        Column("Needed", right=True),
     )
     doc.table(
         columns,
         [[b.label, hours(b.required), hours(b.completed), hours(b.needed)] for b in status.buckets],
     )
-    doc.table(CE_COLUMNS, _ce_rows(status.activities), total=True)
+    _ce_table(doc, status.activities, NO_CE_IN_CYCLE)
+
+
+def _ce_table(doc: PdfDocument, activities: Sequence[CeActivity], empty: str) -> None:
+    if activities:
+        doc.table(CE_COLUMNS, _ce_rows(activities), total=True)
+    else:
+        doc.text(empty)
+        doc.space()
 
 
 def ce_transcript(out: ExportTarget | Path, plan: Plan, catalog: Catalog, *, today: date) -> int:
@@ -244,5 +263,5 @@ def ce_transcript(out: ExportTarget | Path, plan: Plan, catalog: Catalog, *, tod
     for status in statuses:
         _cycle(doc, status)
     doc.heading("All CE activities")
-    doc.table(CE_COLUMNS, _ce_rows(plan.ce), total=True)
+    _ce_table(doc, plan.ce, NO_CE)
     return _write(doc, out)

@@ -1,28 +1,37 @@
-"""The backups folder: file names, what each backup holds, and whether it can be restored."""
+"""The backups folder: file names, what each backup holds, and whether it can be restored.
+
+A backup `careerplanner-<time>[-manual|-before-restore].sqlite3` may have a folder
+`careerplanner-<time>….certificates/` beside it with the certificate files its CE activities
+refer to. Listing reads each file without writing anything beside it and without the full
+integrity check (restoring runs that on a copy).
+"""
 
 from __future__ import annotations
 
 import hashlib
 import re
-import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from careerplanner.paths import BACKUP_DIR_NAME, DATABASE_NAME
 from careerplanner.storage import fileguard
+from careerplanner.storage.backup import read_summary
 from careerplanner.storage.errors import DatabaseError
 
 STEM = DATABASE_NAME.removesuffix(".sqlite3")
 STAMP = "%Y%m%dT%H%M%S"
-_NAME = re.compile(rf"^{STEM}-(\d{{8}}T\d{{6}})(?:-(before-restore|\d+))*\.sqlite3$")
+_NAME = re.compile(rf"^{STEM}-(\d{{8}}T\d{{6}})(?:-(before-restore|manual|\d+))*\.sqlite3$")
 _UPGRADE = re.compile(rf"^{STEM}-before-upgrade-.*-(\d{{8}}-\d{{6}})(?:-\d+)?\.sqlite3$")
-AUTOMATIC, BEFORE_RESTORE, BEFORE_UPGRADE, OTHER = (
+AUTOMATIC, MANUAL, BEFORE_RESTORE, BEFORE_UPGRADE, OTHER = (
     "automatic",
+    "manual",
     "before restore",
     "before upgrade",
     "other",
 )
+MANUAL_SUFFIX, BEFORE_RESTORE_SUFFIX = "-manual", "-before-restore"
+CERTIFICATES_SUFFIX = ".certificates"
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,7 +40,7 @@ class BackupInfo:
 
     path: Path
     made_at: datetime
-    kind: str  # AUTOMATIC, BEFORE_RESTORE, BEFORE_UPGRADE or OTHER
+    kind: str  # AUTOMATIC, MANUAL, BEFORE_RESTORE, BEFORE_UPGRADE or OTHER
     entries: int | None = None  # None when the file cannot be read
     ce: int | None = None
     hours: float | None = None
@@ -70,7 +79,11 @@ def kind_and_time(path: Path) -> tuple[str, datetime]:
     """What kind of backup a file name says it is, and when it was made (else: its mtime)."""
     match = _NAME.match(path.name)
     if match:
-        kind = BEFORE_RESTORE if "before-restore" in path.name else AUTOMATIC
+        kind = AUTOMATIC
+        if BEFORE_RESTORE_SUFFIX in path.name:
+            kind = BEFORE_RESTORE
+        elif MANUAL_SUFFIX in path.name:
+            kind = MANUAL
         return kind, datetime.strptime(match.group(1), STAMP)
     match = _UPGRADE.match(path.name)
     if match:
@@ -82,26 +95,15 @@ def inspect(path: Path) -> BackupInfo:
     """Read a backup without changing it: what it holds, or why it cannot be restored."""
     kind, made_at = kind_and_time(path)
     try:
-        fileguard.check_existing(path)
-        connection = fileguard.read_only(path)
-        try:
-            entries, hours = connection.execute(
-                "SELECT count(*), coalesce(sum(hours), 0) FROM work_entry"
-            ).fetchone()
-            ce = connection.execute("SELECT count(*) FROM ce_activity").fetchone()[0]
-        finally:
-            connection.close()
+        entries, hours, ce, _ = read_summary(path)
     except DatabaseError as error:
-        return BackupInfo(path, made_at, kind, problem=_short(error.message, path))
-    except sqlite3.Error as error:
-        return BackupInfo(path, made_at, kind, problem=f"it cannot be read ({error})")
-    return BackupInfo(path, made_at, kind, int(entries), int(ce), float(hours))
+        return BackupInfo(path, made_at, kind, problem=fileguard.reason(error.message, path))
+    return BackupInfo(path, made_at, kind, entries, ce, hours)
 
 
-def _short(message: str, path: Path) -> str:
-    """The storage layer's message without the path in front and the advice behind."""
-    text = message.removeprefix(str(path)).strip()
-    return text.split(fileguard.RESTORE_ADVICE)[0].strip().rstrip(".")
+def certificates_dir(backup: Path) -> Path:
+    """Where the certificate files kept with a backup are."""
+    return backup.with_name(backup.name.removesuffix(".sqlite3") + CERTIFICATES_SUFFIX)
 
 
 def backup_files(data_dir: Path) -> list[Path]:

@@ -1,25 +1,28 @@
-"""Backups of the open database: automatic (when data changed, at most daily), thinned, restored.
+"""Backups of the open database: automatic (when data changed, at most daily), manual, restored.
 
-Every copy is made with SQLite's backup API, so it is consistent even while the app runs.
-Automatic backups are named `careerplanner-YYYYMMDDTHHMMSS.sqlite3` in `backups/` and thinned
-to 7 daily, 4 weekly and 12 monthly ones; backups made before a restore or an upgrade are
-never thinned.
+Every copy is made with SQLite's backup API, so it is consistent even while the app runs, and
+keeps the certificate files its CE activities refer to. Automatic backups are named
+`careerplanner-YYYYMMDDTHHMMSS.sqlite3` in `backups/` and thinned to 7 daily, 4 weekly and
+12 monthly ones; manual backups (`…-manual`) and those made before a restore or an upgrade are
+never thinned, and a manual backup never deletes another. A backup dated in the future (after
+a clock error) is not taken for today's, so it cannot stop the automatic ones.
 """
 
 from __future__ import annotations
 
 import builtins
-import sqlite3
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from careerplanner.domain.backup_policy import backups_to_delete
 from careerplanner.domain.errors import ValidationError
+from careerplanner.services import backup_certificates as certificates
 from careerplanner.services.backup_files import (
     AUTOMATIC,
-    BEFORE_RESTORE,
+    BEFORE_RESTORE_SUFFIX,
+    MANUAL_SUFFIX,
     BackupInfo,
     backup_dir,
     backup_files,
@@ -30,8 +33,10 @@ from careerplanner.services.backup_files import (
     list_backups,
 )
 from careerplanner.services.bus import KINDS, Change, ChangeBus
-from careerplanner.storage import Database, DatabaseError, fileguard
-from careerplanner.storage.schema import HEAD_REVISION
+from careerplanner.services.ce_files import CertificateStore
+from careerplanner.storage import Database, UnusableFileError
+from careerplanner.storage.backup import read_summary, remove_stale_temps
+from careerplanner.storage.restore import checked_copy, install, page_size
 
 
 class BackupService:
@@ -46,6 +51,7 @@ class BackupService:
         self.db = db
         self.now = now
         self.bus = bus
+        self.store = CertificateStore(db.data_dir)
 
     @property
     def folder(self) -> Path:
@@ -56,37 +62,36 @@ class BackupService:
         return list_backups(self.db.data_dir)
 
     def backup(self, out: Path | None = None) -> BackupInfo:
-        """Back up now, into `out` (a new file) or the backups folder (then thin old ones)."""
+        """Back up now, into `out` (a new file) or the backups folder as a manual backup."""
         if out is None:
-            info = inspect(self.db.backup_to(free_path(self.folder, self.now())))
-            self.thin()
-            return info
+            return self._make(free_path(self.folder, self.now(), MANUAL_SUFFIX))
         out = Path(out).expanduser()
         if out.exists():
             raise ValidationError(f"{out} already exists; choose a new file name", "--out")
         if not out.parent.is_dir():
             raise ValidationError(f"the folder {out.parent} does not exist", "--out")
-        return inspect(self.db.backup_to(out))
+        return self._make(out)
 
     def auto_backup(self) -> BackupInfo | None:
-        """Back up if none was made today and the data changed since the newest backup.
+        """Back up if no automatic backup was made today and the data changed since the newest
+        backup (of any kind); then thin the automatic ones. None when nothing was made.
 
         The copy is made, then compared page by page with the newest one (copies of
         unchanged data are identical) and dropped when nothing changed.
         """
         now = self.now()
-        newest = self._newest()
-        if newest is not None and newest[0].date() >= now.date():
+        dated = self._dated(now)
+        if any(kind == AUTOMATIC and made.date() == now.date() for made, kind, _ in dated):
             return None
-        with self._raw() as connection:
-            if newest is None and _is_empty(connection):
-                return None
-        made = self.db.backup_to(free_path(self.folder, now))
-        if newest is not None and file_digest(made) == file_digest(newest[1]):
-            made.unlink()
+        newest = max(dated, default=None)
+        if newest is None and self.db.is_empty():
+            return None
+        info = self._make(free_path(self.folder, now))
+        if newest is not None and file_digest(info.path) == file_digest(newest[2]):
+            self._delete(info.path)
             return None
         self.thin()
-        return inspect(made)
+        return info
 
     def thin(self) -> builtins.list[Path]:
         """Delete automatic backups beyond 7 daily, 4 weekly and 12 monthly; the removed paths."""
@@ -98,54 +103,63 @@ class BackupService:
         removed: builtins.list[Path] = []
         for stamp in backups_to_delete(automatic):
             for path in automatic[stamp]:
-                path.unlink(missing_ok=True)
+                self._delete(path)
                 removed.append(path)
         return removed
 
     def restore(self, source: Path) -> BackupInfo:
-        """Replace the data with a backup's, after backing up the current data; the safety copy."""
+        """Replace the data with a backup's; the safety copy of the data as it was before.
+
+        The backup is copied and proven sound first (see `storage.restore`); only then is
+        the current data backed up and the copy swapped in. A refused file changes nothing.
+        """
+        source = self._source(source)
+        remove_stale_temps(self.db.data_dir)  # checked copies a killed restore left there
+        with self.db.raw() as connection:
+            size = page_size(connection)
+        checked = refused_as_input(checked_copy, source, self.db.data_dir, size)
+        try:
+            names = read_summary(checked)[3]
+            safety = self._make(free_path(self.folder, self.now(), BEFORE_RESTORE_SUFFIX))
+            with self.db.raw() as connection:
+                install(checked, connection)
+        finally:
+            checked.unlink(missing_ok=True)
+        certificates.bring_back(source, names, self.store)
+        if self.bus is not None:
+            self.bus.publish(Change(KINDS))
+        return safety
+
+    def _source(self, source: Path) -> Path:
         source = Path(source).expanduser()
         if not source.is_file():
             raise ValidationError(f"{source} is not a file", "FILE")
         if source.resolve() == self.db.path.resolve():
             raise ValidationError("that is the database in use; choose a backup file", "FILE")
-        info = inspect(source)
-        if info.problem is not None:
-            raise ValidationError(f"{source} cannot be restored: {info.problem}", "FILE")
-        safety = inspect(self.db.backup_to(free_path(self.folder, self.now(), "-before-restore")))
-        revision = fileguard.check_existing(source)
-        reader = fileguard.read_only(source)
-        try:
-            with self._raw() as connection:
-                reader.backup(connection)
-        finally:
-            reader.close()
-        if revision != HEAD_REVISION:
-            from careerplanner.storage.migrate import upgrade
+        return source
 
-            upgrade(self.db.path)
-        problems = self.db.integrity_problems()
-        if problems:
-            raise DatabaseError(f"the restored data is not sound: {'; '.join(problems[:3])}")
-        if self.bus is not None:
-            self.bus.publish(Change(KINDS))
-        return safety
+    def _make(self, target: Path) -> BackupInfo:
+        """Copy the data and the certificates it refers to; what the copy holds."""
+        remove_stale_temps(self.folder)
+        made = self.db.backup_to(target)
+        certificates.keep(made, read_summary(made)[3], self.store)
+        return inspect(made)
 
-    def _newest(self) -> tuple[datetime, Path] | None:
-        """The newest automatic (or before-restore) backup: when, and where."""
-        found = [(kind_and_time(p), p) for p in backup_files(self.db.data_dir)]
-        dated = [(made, p) for (kind, made), p in found if kind in (AUTOMATIC, BEFORE_RESTORE)]
-        return max(dated, default=None)
+    def _delete(self, path: Path) -> None:
+        """Delete a backup with its certificates and any -wal/-shm an older version left."""
+        for companion in (path, *(Path(f"{path}{c}") for c in ("-wal", "-shm"))):
+            companion.unlink(missing_ok=True)
+        certificates.drop(path)
 
-    @contextmanager
-    def _raw(self) -> Iterator[sqlite3.Connection]:
-        """The database's own SQLite connection, outside any transaction."""
-        with self.db.engine.connect() as connection:
-            raw = connection.connection.dbapi_connection
-            assert isinstance(raw, sqlite3.Connection)
-            yield raw
+    def _dated(self, now: datetime) -> builtins.list[tuple[datetime, str, Path]]:
+        """Backups in the backups folder made up to `now` (none from a wrong future clock)."""
+        found = [(kind_and_time(path), path) for path in backup_files(self.db.data_dir)]
+        return [(made, kind, path) for (kind, made), path in found if made <= now]
 
 
-def _is_empty(connection: sqlite3.Connection) -> bool:
-    tables = ("work_entry", "ce_activity", "degree", "license", "exam", "goal", "profile")
-    return all(connection.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] == 0 for t in tables)
+def refused_as_input(check: Callable[..., Path], source: Path, *args: Any) -> Path:
+    """`check(source, *args)`, with a refused file reported as bad input (CLI exit 2)."""
+    try:
+        return check(source, *args)
+    except UnusableFileError as error:
+        raise ValidationError(error.message, "FILE") from error

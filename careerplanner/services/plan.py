@@ -56,7 +56,7 @@ class PlanService(ServiceBase):
         stamp = self._stamp()
         if self._snapshot is not None and self._snapshot[0] == stamp:
             return self._snapshot[1]
-        with self._db.session() as session:
+        with self._db.reading() as session:  # a read never waits for another program's write
             plan = repo.load_plan(session)
         self._snapshot = (stamp, plan)
         return plan

@@ -1,24 +1,28 @@
-"""Start-up damage check: a damaged database is moved aside and the newest sound backup restored.
+"""Opening the data folder's database, and replacing it only when it is proven damaged.
 
-Nothing is ever overwritten: the damaged file (with its -wal and -shm companions) is renamed
-`careerplanner.sqlite3.damaged-YYYYMMDDTHHMMSS`, and the backup is copied into a new file.
+A file is damaged only when SQLite's integrity check of the file itself says so: a busy,
+read-only or full-disk failure is never damage, and such a file is never touched. Replacing a
+damaged file never loses it and never leaves the folder without a database: the replacement
+is copied and proven sound first, the damaged file (with its -wal and -shm companions) is
+copied to `careerplanner.sqlite3.damaged-YYYYMMDDTHHMMSS`, and only then is the replacement
+renamed over it.
 """
 
 from __future__ import annotations
 
-import os
-import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from careerplanner.domain.errors import ValidationError
 from careerplanner.paths import DATABASE_NAME
-from careerplanner.services.backup_files import STAMP, BackupInfo, inspect, list_backups
-from careerplanner.storage import fileguard
-from careerplanner.storage.backup import copy_database
-
-COMPANIONS = ("-wal", "-shm", "-journal")
+from careerplanner.services import backup_certificates as certificates
+from careerplanner.services.backup_files import STAMP, BackupInfo, list_backups
+from careerplanner.services.backups import refused_as_input
+from careerplanner.services.ce_files import CertificateStore
+from careerplanner.storage import Database, UnusableFileError, fileguard
+from careerplanner.storage.backup import read_summary
+from careerplanner.storage.database import create_file
+from careerplanner.storage.restore import COMPANIONS, checked_copy, keep_damaged, replace_file
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,72 +39,64 @@ class Recovery:
         return text + f" Your data was restored from the backup of {self.restored.describe()}."
 
 
+def open_database(data_dir: Path) -> Database:
+    """Open (making, checking or upgrading) the data folder's database; see `Database.open`."""
+    return Database.open(data_dir)
+
+
 def database_path(data_dir: Path) -> Path:
     return data_dir / DATABASE_NAME
 
 
 def damage(data_dir: Path) -> str | None:
-    """What is wrong with the data folder's database when it is damaged; None otherwise.
-
-    A file that is not a CareerPlanner database, or one from a newer version, is not damaged:
-    it is left for the storage layer to refuse.
-    """
-    path = database_path(data_dir)
-    if not path.is_file() or not fileguard.is_careerplanner_file(path):
-        return None
-    try:
-        connection = fileguard.read_only(path)
-        try:
-            problems = [str(row[0]) for row in connection.execute("PRAGMA quick_check")]
-        finally:
-            connection.close()
-    except sqlite3.Error as error:
-        return str(error)
-    return None if problems == ["ok"] else "; ".join(problems[:3])
+    """What the integrity check found wrong with the data folder's database; None when it is
+    sound, missing, not a CareerPlanner file, or only busy or unreadable (not damage)."""
+    return fileguard.proven_damage(database_path(data_dir))
 
 
 def newest_sound_backup(data_dir: Path) -> BackupInfo | None:
     return next((b for b in list_backups(data_dir) if b.sound), None)
 
 
-def move_aside(path: Path, now: datetime) -> Path:
-    """Rename the database and its companions to a `.damaged-<time>` name no file has."""
+def damaged_name(path: Path, now: datetime) -> Path:
+    """A `.damaged-<time>` name beside `path` that no file (or companion) has."""
     base = f"{path.name}.damaged-{now.strftime(STAMP)}"
     target, counter = path.with_name(base), 1
     while any(Path(f"{target}{c}").exists() for c in ("", *COMPANIONS)):
         counter += 1
         target = path.with_name(f"{base}-{counter}")
-    for companion in COMPANIONS:
-        side = Path(f"{path}{companion}")
-        if side.exists():
-            os.rename(side, f"{target}{companion}")
-    os.rename(path, target)
     return target
 
 
 def recover(data_dir: Path, now: datetime | None = None) -> Recovery:
-    """Move the damaged database aside and put the newest sound backup in its place."""
+    """Replace the damaged database with the newest backup that proves sound (else empty data)."""
     path = database_path(data_dir)
-    backup = newest_sound_backup(data_dir)
-    moved = move_aside(path, now or datetime.now())
-    if backup is not None:
-        _copy_in(backup.path, path)
-    return Recovery(moved, backup)
+    for backup in (b for b in list_backups(data_dir) if b.sound):
+        try:
+            moved = _replace(path, backup.path, now)
+        except UnusableFileError:
+            continue  # that backup failed the full check: try the next older one
+        return Recovery(moved, backup)
+    moved = keep_damaged(path, damaged_name(path, now or datetime.now()))
+    create_file(path)
+    return Recovery(moved, None)
 
 
 def replace_damaged(data_dir: Path, source: Path, now: datetime | None = None) -> Path:
-    """Move the damaged database aside and copy the chosen backup in; where the damaged went."""
-    info = inspect(source)
-    if info.problem is not None:
-        raise ValidationError(f"{source} cannot be restored: {info.problem}", "FILE")
-    moved = move_aside(database_path(data_dir), now or datetime.now())
-    _copy_in(source, database_path(data_dir))
-    return moved
+    """Replace the damaged database with the chosen backup; where the damaged file was kept."""
+    source = Path(source).expanduser()
+    checked = refused_as_input(checked_copy, source, data_dir)
+    return _replace(database_path(data_dir), source, now, checked)
 
 
-def _copy_in(source: Path, path: Path) -> None:
-    reader = fileguard.read_only(source)
+def _replace(path: Path, source: Path, now: datetime | None, checked: Path | None = None) -> Path:
+    """Put a checked copy of `source` in place of the damaged `path`; where that was kept."""
+    checked = checked or checked_copy(source, path.parent)
     try:
-        copy_database(reader, path)
+        names = read_summary(checked)[3]
+        moved = keep_damaged(path, damaged_name(path, now or datetime.now()))
+        replace_file(checked, path)
     finally:
-        reader.close()
+        checked.unlink(missing_ok=True)
+    certificates.bring_back(source, names, CertificateStore(path.parent))
+    return moved

@@ -11,14 +11,15 @@ from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from careerplanner.paths import DATABASE_NAME
 from careerplanner.storage import fileguard
-from careerplanner.storage.backup import PRIVATE_FILE, copy_database, make_private_dir
-from careerplanner.storage.engine import make_engine
-from careerplanner.storage.errors import DatabaseError, UnusableFileError
+from careerplanner.storage.backup import PRIVATE_FILE, copy_database, fsync, tighten_data_dir
+from careerplanner.storage.engine import BEGIN_OPTION, make_engine
+from careerplanner.storage.errors import DatabaseError, UnusableFileError, classify
 from careerplanner.storage.models import Base
 from careerplanner.storage.schema import APPLICATION_ID, HEAD_REVISION, VERSION_TABLE
 
@@ -31,6 +32,9 @@ class Database:
         self.data_dir = path.parent
         self.engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._readers = sessionmaker(
+            engine.execution_options(**{BEGIN_OPTION: "DEFERRED"}), expire_on_commit=False
+        )
 
     @classmethod
     def open(cls, data_dir: Path) -> Database:
@@ -39,46 +43,74 @@ class Database:
         if data_dir.exists() and not data_dir.is_dir():
             raise UnusableFileError(fileguard.folder_is_file_message(data_dir))
         try:
-            make_private_dir(data_dir)
+            tighten_data_dir(data_dir)
         except OSError as error:
             raise DatabaseError(f"cannot make the data folder {data_dir}: {error}") from error
         path = data_dir / DATABASE_NAME
         if path.exists() or path.is_symlink():
             revision = fileguard.check_existing(path)
+            if revision is None:  # every version wrote one: a forged or half-made file
+                raise UnusableFileError(
+                    f"{path} records no schema revision, so this version cannot open it; "
+                    f"it was left untouched. {fileguard.RESTORE_ADVICE}"
+                )
             if revision != HEAD_REVISION:
                 _upgrade(path, revision)
         else:
-            _create(path)
+            create_file(path)
         return cls(path, make_engine(path))
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """One transaction: committed when the block ends, rolled back if it raises."""
-        with self._sessions.begin() as session:
+        """One write transaction (`BEGIN IMMEDIATE`): committed when the block ends, rolled
+        back if it raises. Busy, read-only and full-disk failures become `DatabaseError`s."""
+        with self.translated(), self._sessions.begin() as session:
             yield session
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """One read transaction (a deferred `BEGIN`): it never waits for a writer."""
+        with self.translated(), self._readers.begin() as session:
+            yield session
+
+    @contextmanager
+    def translated(self) -> Iterator[None]:
+        """Turn SQLite's busy, read-only and disk-full errors into messages in the user's words."""
+        try:
+            yield
+        except (DBAPIError, sqlite3.Error, OSError) as error:
+            cause = error.orig if isinstance(error, DBAPIError) else error
+            known = None if cause is None else classify(cause, self.path)
+            if known is None:
+                raise
+            raise known from error
+
+    @contextmanager
+    def raw(self) -> Iterator[sqlite3.Connection]:
+        """The database's own SQLite connection, outside any transaction (storage only)."""
+        with self.translated(), self.engine.connect() as connection:
+            dbapi = connection.connection.dbapi_connection
+            assert isinstance(dbapi, sqlite3.Connection)
+            yield dbapi
 
     def backup_to(self, path: Path) -> Path:
         """A consistent copy of the database at `path` (mode 0600), even while in use."""
-        with self.engine.connect() as connection:
-            raw = connection.connection.dbapi_connection
-            assert isinstance(raw, sqlite3.Connection)
-            return copy_database(raw, Path(path))
+        with self.raw() as connection:
+            return copy_database(connection, Path(path))
+
+    def is_empty(self) -> bool:
+        """True when the user has stored nothing at all (the one definition of "empty")."""
+        from careerplanner.storage.repositories import is_empty
+
+        with self.reading() as session:
+            return is_empty(session)
 
     def integrity_problems(self) -> list[str]:
         """Everything wrong with the file, in words; an empty list when it is sound."""
-        problems: list[str] = []
-        with self.engine.connect() as connection:
-            rows = connection.exec_driver_sql("PRAGMA integrity_check").scalars().all()
-            problems += [str(row) for row in rows if row != "ok"]
-            for table, rowid, parent, _ in connection.exec_driver_sql("PRAGMA foreign_key_check"):
-                problems.append(f"{table} row {rowid} refers to a missing {parent} row")
-            app_id = connection.exec_driver_sql("PRAGMA application_id").scalar()
-            if app_id != APPLICATION_ID:
-                problems.append(f"the application id is {app_id}, not CareerPlanner's")
-            revision = connection.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")).all()
-            if [r[0] for r in revision] != [HEAD_REVISION]:
-                problems.append(f"the schema revision is {revision}, expected {HEAD_REVISION}")
-        return problems
+        from careerplanner.storage.verify import problems
+
+        with self.raw() as connection:
+            return problems(connection)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -95,8 +127,9 @@ class Database:
         self.close()
 
 
-def _create(path: Path) -> None:
-    """Build a new database in a temporary file beside `path`, then move it into place."""
+def create_file(path: Path) -> None:
+    """Build a new, empty database in a temporary file beside `path`, then rename it over
+    `path` (which may be missing, or a damaged file being replaced)."""
     handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=".new-", suffix=".sqlite3")
     os.close(handle)
     temp = Path(temp_name)
@@ -116,14 +149,14 @@ def _create(path: Path) -> None:
         finally:
             engine.dispose()
         temp.chmod(PRIVATE_FILE)
-        _fsync(temp)
+        fsync(temp)
         os.replace(temp, path)
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
 
 
-def _upgrade(path: Path, revision: str | None) -> None:
+def _upgrade(path: Path, revision: str) -> None:
     """Back up, then migrate an older database to the current schema."""
     from careerplanner.storage.backup import backup_before_upgrade
     from careerplanner.storage.migrate import upgrade
@@ -131,22 +164,18 @@ def _upgrade(path: Path, revision: str | None) -> None:
     try:
         backup = backup_before_upgrade(path, revision, datetime.now())
     except (OSError, sqlite3.Error) as error:
-        raise DatabaseError(
+        known = classify(error, path)
+        raise known or DatabaseError(
             f"{path} needs an upgrade, but it could not be backed up first ({error}); "
             "it was left untouched"
         ) from error
     try:
         upgrade(path)
     except Exception as error:  # the upgrade ran in one transaction: nothing was changed
-        raise DatabaseError(
-            f"{path} could not be upgraded ({error}); it was left as it was, "
-            f"and a copy from before the attempt is in {backup}"
+        backup.unlink(missing_ok=True)  # so each failed attempt leaves no copy behind
+        cause = error.orig if isinstance(error, DBAPIError) else error
+        known = classify(cause, path) if isinstance(cause, BaseException) else None
+        raise known or UnusableFileError(  # its content does not fit its revision
+            f"{path} could not be upgraded ({type(error).__name__}: {error}); it was left as "
+            f"it was. {fileguard.RESTORE_ADVICE}"
         ) from error
-
-
-def _fsync(path: Path) -> None:
-    descriptor = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)

@@ -5,7 +5,13 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from careerplanner.storage.errors import DatabaseError, UnusableFileError
+from careerplanner.storage.errors import (
+    DatabaseError,
+    UnusableFileError,
+    classify,
+    is_damage,
+    sqlite_code,
+)
 from careerplanner.storage.schema import (
     APPLICATION_ID,
     APPLICATION_ID_OFFSET,
@@ -34,13 +40,19 @@ def is_careerplanner_file(path: Path) -> bool:
     return app_id == APPLICATION_ID
 
 
-def read_only(path: Path) -> sqlite3.Connection:
-    """A connection that cannot write to the file."""
-    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+def read_only(path: Path, *, immutable: bool = False) -> sqlite3.Connection:
+    """A connection that cannot write to the file. `immutable`: not even a -shm or -wal file
+    beside it, for files nothing else writes to (backups, which are kept in rollback mode)."""
+    flag = "&immutable=1" if immutable else ""
+    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro{flag}", uri=True)
 
 
 def check_existing(path: Path) -> str | None:
-    """The file's schema revision (None: before the first), or DatabaseError; never writes."""
+    """The file's schema revision (None: before the first), or DatabaseError.
+
+    Never writes, except that a journal left beside the file by a program that stopped
+    mid-transaction (or a stray one) is left to SQLite to roll back or discard, as any
+    normal open of the file would; a read-only look cannot do that."""
     if not path.is_file():
         raise UnusableFileError(
             f"{path} is not a file; move it away so a database can be made there"
@@ -56,16 +68,40 @@ def check_existing(path: Path) -> str | None:
             "Move it away, or choose another data folder."
         )
     try:
-        connection = read_only(path)
-        try:
-            problems = [row[0] for row in connection.execute("PRAGMA quick_check")]
-            if problems != ["ok"]:
-                raise UnusableFileError(damaged(path, "; ".join(str(p) for p in problems[:3])))
-            return read_revision(connection, path)
-        finally:
-            connection.close()
+        return _probe(path, writable=False)
     except sqlite3.Error as error:
-        raise UnusableFileError(damaged(path, str(error))) from error
+        if not sqlite_code(error).startswith(_NEEDS_RECOVERY):
+            raise refusal(error, path) from error
+    try:
+        return _probe(path, writable=True)
+    except sqlite3.Error as error:
+        raise refusal(error, path) from error
+
+
+_NEEDS_RECOVERY = ("SQLITE_READONLY_ROLLBACK", "SQLITE_READONLY_RECOVERY")
+
+
+def _probe(path: Path, *, writable: bool) -> str | None:
+    """Quick-check the file and read its revision (a read-only connection unless told)."""
+    connection = sqlite3.connect(path) if writable else read_only(path)
+    try:
+        problems = [row[0] for row in connection.execute("PRAGMA quick_check")]
+        if problems != ["ok"]:
+            raise UnusableFileError(damaged(path, "; ".join(str(p) for p in problems[:3])))
+        return read_revision(connection, path)
+    finally:
+        connection.close()
+
+
+def refusal(error: sqlite3.Error, path: Path) -> DatabaseError:
+    """Why `path` cannot be opened: busy, not writable or full; damaged only when SQLite said
+    the file itself is malformed; otherwise a plain "cannot be read" that moves nothing."""
+    known = classify(error, path)
+    if known is not None:
+        return known
+    if is_damage(error):
+        return UnusableFileError(damaged(path, str(error)))
+    return DatabaseError(f"{path} cannot be read ({error}); it was left untouched")
 
 
 def damaged(path: Path, detail: str) -> str:
@@ -100,3 +136,27 @@ def folder_is_file_message(data_dir: Path) -> str:
             f"({data_dir.parent})"
         )
     return message
+
+
+def proven_damage(path: Path) -> str | None:
+    """What SQLite's full integrity check of the file found wrong; None when it found nothing
+    or could not run for another reason (busy, unreadable): then the file is not damaged."""
+    if not path.is_file() or not is_careerplanner_file(path):
+        return None
+    try:
+        connection = read_only(path)
+        try:
+            rows = [str(row[0]) for row in connection.execute("PRAGMA integrity_check")]
+        finally:
+            connection.close()
+    except sqlite3.Error as error:
+        return str(error) if is_damage(error) else None
+    return None if rows == ["ok"] else "; ".join(rows[:3])
+
+
+def reason(message: str, path: Path) -> str:
+    """A refusal's message without the path in front and the advice behind:
+    "is not a CareerPlanner database", "is damaged: …"."""
+    text = message.removeprefix(str(path)).strip()
+    text = text.split(RESTORE_ADVICE)[0].split("; it was left untouched")[0]
+    return text.strip().rstrip(".")

@@ -1,28 +1,21 @@
 """The Explore page: the field at a glance from the bundled data, each figure with its source.
 
-pyqtgraph is imported when the page is first built, not when this module is imported.
+The charts (and with them pyqtgraph) are imported when the page is first built.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from careerplanner.domain.catalog import CareerFacts, FactSeries
 from careerplanner.ui.widgets import Card, heading, muted
 
-BAR_PIXELS = 28
-BAR_COLOR = "#2f7fc1"
-
-
-def value_text(value: float, unit: str) -> str:
-    if unit == "usd":
-        return f"${value:,.0f}"
-    return f"{value:g}%"
+if TYPE_CHECKING:
+    from careerplanner.ui.explore_chart import BarChart
 
 
 def source_html(sources: Sequence[str]) -> str:
@@ -42,57 +35,14 @@ def load_facts(services: Any) -> CareerFacts:
     return load_careers()
 
 
-class BarChart(QWidget):
-    """A horizontal bar chart of one series, a value at the end of each bar."""
-
-    def __init__(self, series: FactSeries, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        import pyqtgraph as pg
-
-        self.series = series
-        text = self.palette().color(QPalette.ColorRole.Text)
-        self.plot_widget = pg.PlotWidget(background=self.palette().color(QPalette.ColorRole.Base))
-        plot = self.plot_widget.getPlotItem()
-        plot.setMouseEnabled(x=False, y=False)
-        plot.hideButtons()
-        plot.setMenuEnabled(False)
-        plot.invertY(True)
-        count = len(series.bars)
-        values = [bar.value for bar in series.bars]
-        self.bars = pg.BarGraphItem(
-            x0=[0] * count, y=list(range(count)), height=0.6, width=values, brush=BAR_COLOR
-        )
-        plot.addItem(self.bars)
-        self.value_labels = []
-        for index, bar in enumerate(series.bars):
-            label = pg.TextItem(value_text(bar.value, series.unit), color=text, anchor=(0, 0.5))
-            label.setPos(bar.value, index)
-            plot.addItem(label)
-            self.value_labels.append(label)
-        left = plot.getAxis("left")
-        left.setTicks([[(i, bar.label) for i, bar in enumerate(series.bars)]])
-        left.setTextPen(text)
-        left.setWidth(250)
-        bottom = plot.getAxis("bottom")
-        bottom.setTextPen(text)
-        bottom.setLabel("US dollars a year" if series.unit == "usd" else "percent")
-        plot.setXRange(0, max(values, default=1) * 1.22, padding=0)
-        plot.setYRange(-0.6, count - 0.4, padding=0)
-        self.plot_widget.setFixedHeight(count * BAR_PIXELS + 70)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.plot_widget)
-
-    def heights(self) -> list[float]:
-        """The drawn length of each bar (the bars are horizontal)."""
-        return [float(w) for w in self.bars.opts["width"]]
-
-
 class ExplorePage(QWidget):
     kinds: frozenset[str] = frozenset()  # bundled data only; nothing the user changes
 
     def __init__(self, services: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        from careerplanner.ui.explore_chart import BarChart
+
+        self._chart_class = BarChart
         self.services = services
         self.facts = load_facts(services)
         self.charts: dict[str, BarChart] = {}
@@ -155,7 +105,7 @@ class ExplorePage(QWidget):
 
     def _series_card(self, series: FactSeries) -> Card:
         card = Card(series.title)
-        chart = BarChart(series)
+        chart = self._chart_class(series)
         self.charts[series.id] = chart
         card.body.addWidget(chart)
         notes = [f"{bar.label}: {bar.note}" for bar in series.bars if bar.note]
@@ -166,6 +116,7 @@ class ExplorePage(QWidget):
         source = self._source_label(source_html(series.sources))
         self.source_labels[series.id] = source
         card.body.addWidget(source)
+        card.body.addStretch(1)  # cards of a row share a height: the chart stays at the top
         return card
 
     @staticmethod

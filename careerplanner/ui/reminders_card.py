@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date
 from typing import Any
 
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from careerplanner.domain.reminders import Reminder
+from careerplanner.storage.errors import DatabaseError
 from careerplanner.ui.widgets import Card, muted
 
 TONES = {"overdue": "#842029", "soon": "#664d03"}
@@ -107,7 +107,7 @@ def startup_tasks(window: Any, services: Any) -> RemindersNotice | None:
     """After the first paint: the automatic backup, then a notice if anything is due."""
     try:
         made = services.backups.auto_backup()
-    except (OSError, sqlite3.Error) as error:
+    except (OSError, DatabaseError) as error:  # busy, read-only or a full disk
         window.show_status(f"The automatic backup could not be made: {error}")
     else:
         if made is not None:

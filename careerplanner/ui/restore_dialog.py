@@ -54,8 +54,9 @@ class RestoreDialog(QDialog):
         layout.addWidget(
             muted(
                 "CareerPlanner backs up your data once a day when it changed, and keeps the last "
-                "7 daily, 4 weekly and 12 monthly copies. Restoring first backs up your data as it "
-                "is now, so a restore can be undone."
+                "7 daily, 4 weekly and 12 monthly automatic copies; a backup you make here is "
+                "kept until you delete it. Restoring checks the backup first, then backs up your "
+                "data as it is now, so a restore can be undone."
             )
         )
         self.table = QTableWidget(0, len(COLUMNS))
@@ -169,11 +170,15 @@ def open_with_recovery(data_dir: Path) -> Any:
     Raises DatabaseError when the database is refused for another reason, and
     `RecoveryDeclined` when it is damaged and the user chose to quit (already told why).
     """
-    from careerplanner.services.recovery import damage, newest_sound_backup, recover
-    from careerplanner.storage import Database
+    from careerplanner.services.recovery import (
+        damage,
+        newest_sound_backup,
+        open_database,
+        recover,
+    )
 
     try:
-        return Database.open(data_dir)
+        return open_database(data_dir)
     except DatabaseError:
         problem = damage(data_dir)
         if problem is None:
@@ -183,7 +188,7 @@ def open_with_recovery(data_dir: Path) -> Any:
     if not dialog.accepted_recovery():
         raise RecoveryDeclined(problem)
     recover(data_dir)
-    return Database.open(data_dir)
+    return open_database(data_dir)
 
 
 class RecoveryDeclined(Exception):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -165,10 +164,10 @@ class SettingsPage(QWidget):
         """Validate one field and store the profile with it; show the reason if refused."""
         self.errors[key].clear_error()
         try:
-            profile = replace(self.services.profile.get(), **{key: self._value(key)})
-            if profile == self.services.profile.get():
+            value = self._value(key)
+            if getattr(self.services.profile.get(), key) == value:
                 return True
-            self.services.profile.update(profile)
+            self.services.profile.change(**{key: value})  # this field only, in one transaction
         except ValidationError as error:
             self.errors[self._error_key(error, key)].show_error(error.message)
             return False

@@ -41,6 +41,71 @@ _DARK = {
 }
 
 
+# Chart colours per theme; each keeps a contrast of at least 3:1 against the theme's "base".
+_CHART_LIGHT = {
+    "degree": "#6a3d9a",
+    "license": "#1f78b4",
+    "license-expiry": "#c4161c",
+    "eligibility": "#2a7f24",
+    "target": "#b85c00",
+    "exam-window": "#9c4a1c",
+    "renewal": "#86601a",
+    "stage": "#5f6670",
+    "hours": "#1f6fb4",
+    "other": "#b35c0a",
+    "plan": "#2a7f24",
+    "salary": "#8e44ad",
+    "threshold": "#c0392b",
+    "today": "#c25e00",
+    "bar": "#2f7fc1",
+}
+_CHART_DARK = {
+    "degree": "#c39bea",
+    "license": "#6fb3ef",
+    "license-expiry": "#ff7b7b",
+    "eligibility": "#7bd88f",
+    "target": "#ffad5c",
+    "exam-window": "#e0a070",
+    "renewal": "#d9b56a",
+    "stage": "#b0b8c2",
+    "hours": "#6fb3ef",
+    "other": "#ffad5c",
+    "plan": "#7bd88f",
+    "salary": "#c39bea",
+    "threshold": "#ff8a80",
+    "today": "#ffad5c",
+    "bar": "#4d8fd6",
+}
+
+
+def palette_is_dark(pal: QPalette) -> bool:
+    """Whether a widget's palette paints light text on a dark base."""
+    return pal.color(QPalette.ColorRole.Base).lightness() < 128
+
+
+def chart_colors(pal: QPalette) -> dict[str, str]:
+    """The chart colours for a widget's palette, plus its "base" (background) and "text"."""
+    chosen = dict(_CHART_DARK if palette_is_dark(pal) else _CHART_LIGHT)
+    chosen["base"] = pal.color(QPalette.ColorRole.Base).name()
+    chosen["text"] = pal.color(QPalette.ColorRole.Text).name()
+    return chosen
+
+
+def _luminance(color: str) -> float:
+    def channel(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    q = QColor(color)
+    return 0.2126 * channel(q.red()) + 0.7152 * channel(q.green()) + 0.0722 * channel(q.blue())
+
+
+def contrast_ratio(a: str, b: str) -> float:
+    """The contrast ratio of two colours (1 to 21), as accessibility guidelines define it."""
+    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
 def system_is_dark() -> bool:
     return QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
 

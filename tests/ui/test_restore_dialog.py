@@ -50,7 +50,7 @@ def test_lists_backups_and_restores_the_selected_one(
     dialog.backup_button.click()
     assert dialog.table.rowCount() == 1
     assert [dialog.table.item(0, c).text() for c in (1, 2, 3, 5)] == [
-        "Automatic",
+        "Manual",
         "2",
         "4.0",
         "Yes",
@@ -64,7 +64,7 @@ def test_lists_backups_and_restores_the_selected_one(
     assert dialog.table.rowCount() == 2  # plus the copy made before restoring
     assert "Your data as it was before is in" in dialog.status.text()
     kinds = {dialog.table.item(r, 1).text(): dialog.table.item(r, 2).text() for r in range(2)}
-    assert kinds == {"Automatic": "2", "Before restore": "5"}
+    assert kinds == {"Manual": "2", "Before restore": "5"}
 
 
 def corrupt(path: Path) -> None:

@@ -12,6 +12,7 @@ import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from careerplanner.domain.errors import ValidationError
+from careerplanner.domain.labels import label, paid_label, supervision_label
 from careerplanner.domain.model import Activity, Setting, Supervision, WorkEntry
 from careerplanner.domain.validation import fmt_number, parse_choice, parse_date, parse_number
 
@@ -53,12 +54,6 @@ _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 Editor = Callable[[WorkEntry, WorkEntry], bool]
 """Stores an edited entry (old, new); returns whether it was saved."""
 ErrorReporter = Callable[[ValidationError], None]
-
-
-def label(value: str) -> str:
-    """An enum value as people read it: "home-health" -> "Home health"."""
-    text = value.replace("-", " ")
-    return text[:1].upper() + text[1:]
 
 
 def _verified_text(e: WorkEntry) -> str:
@@ -267,27 +262,14 @@ def _display(e: WorkEntry, column: int) -> str:
     if column == COL_SETTING:
         return label(e.setting.value)
     if column == COL_SUPERVISION:
-        return "None" if e.supervision is Supervision.NONE else _supervision(e.supervision)
+        return supervision_label(e.supervision)
     if column == COL_PAID:
-        return "Paid" if e.paid else "Unpaid"
+        return paid_label(e.paid)
     if column == COL_EMPLOYER:
         return e.employer
     if column == COL_NOTES:
         return e.notes.replace("\n", " ")
     return _verified_text(e)
-
-
-def _supervision(value: Supervision) -> str:
-    return {
-        Supervision.CCM: "CCM",
-        Supervision.LICENSED_SW: "Licensed social worker",
-        Supervision.RN: "RN",
-        Supervision.OTHER_LICENSED: "Other licensed",
-    }.get(value, label(value.value))
-
-
-def supervision_label(value: Supervision) -> str:
-    return "None" if value is Supervision.NONE else _supervision(value)
 
 
 def _edit_value(e: WorkEntry, column: int) -> object:

@@ -11,15 +11,17 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QPalette
+from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from careerplanner.domain.dates import add_years
-from careerplanner.domain.salary import STAGE_LABELS
 from careerplanner.domain.scenarios import ActualVsPlan
 from careerplanner.domain.timeline import HoursPoint, Milestone, TimelineData
+from careerplanner.ui.theme import chart_colors
+from careerplanner.ui.timeline.labels import MAX_LANES
 from careerplanner.ui.timeline.layers import LANE_PIXELS, MilestoneLayer, ThresholdLayer
+from careerplanner.ui.timeline.legend import fit_legend
+from careerplanner.ui.timeline.salary_layer import SalaryLayer, make_curve, make_points
 from careerplanner.ui.timeline.series import (
     day_of,
     epoch,
@@ -27,31 +29,12 @@ from careerplanner.ui.timeline.series import (
     hours_tip,
     overlay_text,
     preset_range,
-    salary_tip,
-    step_arrays,
 )
 
 PRESETS = ("1y", "5y", "10y", "all")
 AXIS_WIDTH = 64
-HOURS, PROJECTED, OTHER, PLAN, SALARY = "#1f6fb4", "#1f6fb4", "#d9730d", "#2e9e44", "#8e44ad"
-DASH, DOT = Qt.PenStyle.DashLine, Qt.PenStyle.DotLine
-
-
-def _curve(color: str, style: Qt.PenStyle = Qt.PenStyle.SolidLine, width: float = 2) -> Any:
-    item = pg.PlotDataItem(pen=pg.mkPen(color, width=width, style=style))
-    item.setClipToView(True)
-    item.setDownsampling(auto=True, method="peak")
-    return item
-
-
-def _points(color: str, tip: Any) -> Any:
-    return pg.ScatterPlotItem(
-        size=5, pen=pg.mkPen(None), brush=pg.mkBrush(color), hoverable=True, tip=tip, hoverSize=9
-    )
-
-
-def _hover_text(_x: float, _y: float, data: str) -> str:
-    return data
+MIN_LANES = 4  # the milestone strip takes up to 30% of the chart's height, at least 4 lanes
+Y_HEADROOM = 1.08  # the y-range ends this far above the highest curve or requirement
 
 
 def _hours_text(x: float, y: float, data: str) -> str:
@@ -68,31 +51,29 @@ class TimelineChart(QWidget):
         self.data: TimelineData | None = None
         self.preset = "10y"
         self.view = pg.GraphicsLayoutWidget()
-        text = self.palette().color(QPalette.ColorRole.Text)
-        self.view.setBackground(self.palette().color(QPalette.ColorRole.Base))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
-        self.legend = pg.LegendItem(colCount=4, labelTextColor=text)
+        self.legend = pg.LegendItem(colCount=3)
         self.view.addItem(self.legend, row=0, col=0)
-        self._build_plots(text)
+        self._build_plots()
         self._build_items()
         self._build_legend()
-        self.plot.sigXRangeChanged.connect(lambda *_: self._lay_out_labels())
+        self.colors: dict[str, str] = {}
+        self.apply_colors()
+        self.plot.sigXRangeChanged.connect(lambda *_: self._on_x_range())
+        self._layout_due = False
+        self.strip.vb.sigResized.connect(lambda *_: self._lay_out_later())
+        self.plot.vb.sigResized.connect(lambda *_: self.fit_hours_range())
 
     # --- construction --------------------------------------------------------------------
-    def _build_plots(self, text: Any) -> None:
+    def _build_plots(self) -> None:
         self.date_axis = pg.DateAxisItem(orientation="bottom", utcOffset=0)
         self.plot = self.view.addPlot(row=1, col=0, axisItems={"bottom": self.date_axis})
         self.plot.setLabel("left", "Countable hours")
         self.plot.setLabel("right", "Projected salary ($)")
         self.plot.showGrid(x=True, y=True, alpha=0.15)
         self.plot.setMouseEnabled(x=True, y=False)
-        self.salary_view = pg.ViewBox(enableMouse=False)
-        self.plot.scene().addItem(self.salary_view)
-        self.plot.getAxis("right").linkToView(self.salary_view)
-        self.salary_view.setXLink(self.plot.vb)
-        self.plot.vb.sigResized.connect(self._sync_salary_view)
         self.strip = self.view.addPlot(row=2, col=0)
         self.strip.setXLink(self.plot)
         self.strip.setMouseEnabled(x=True, y=False)
@@ -103,22 +84,17 @@ class TimelineChart(QWidget):
             for side in ("left", "right"):
                 item.showAxis(side)
                 item.getAxis(side).setWidth(AXIS_WIDTH)
-                item.getAxis(side).setTextPen(text)
-            item.getAxis("bottom").setTextPen(text)
         self.strip.getAxis("left").setStyle(showValues=False)
         self.strip.getAxis("right").setStyle(showValues=False)
         self.strip.getAxis("bottom").setStyle(showValues=False)
+        self.strip.getAxis("left").enableAutoSIPrefix(False)
         self.strip.getAxis("left").setLabel("Milestones")
 
     def _build_items(self) -> None:
-        self.past_curve = _curve(HOURS)
-        self.projected_curve = _curve(PROJECTED, DASH)
-        self.compare_curve = _curve(OTHER, DASH)
-        self.plan_curve = _curve(PLAN, DOT, 2.5)
-        self.past_points = _points(HOURS, _hours_text)
-        self.projected_points = _points(PROJECTED, _hours_text)
-        self.compare_points = _points(OTHER, _hours_text)
-        self.plan_points = _points(PLAN, _hours_text)
+        self.past_curve, self.projected_curve = make_curve(), make_curve()
+        self.compare_curve, self.plan_curve = make_curve(), make_curve()
+        self.past_points, self.projected_points = make_points(_hours_text), make_points(_hours_text)
+        self.compare_points, self.plan_points = make_points(_hours_text), make_points(_hours_text)
         for item in (self.past_curve, self.projected_curve, self.compare_curve, self.plan_curve):
             self.plot.addItem(item)
         for curve, points in self._point_pairs():
@@ -128,42 +104,21 @@ class TimelineChart(QWidget):
         self.milestones = MilestoneLayer(self.plot, self.strip, self._on_milestone)
         self.today_line = pg.InfiniteLine(
             angle=90,
-            pen=pg.mkPen("#e67e22", width=2),
             label="Today",
-            labelOpts={
-                "position": 0.97,
-                "color": "#e67e22",
-                "anchors": [(0, 0.5), (0, 0.5)],
-                "fill": (255, 255, 255, 190),
-            },
+            labelOpts={"position": 0.92, "anchors": [(0, 0.5), (0, 0.5)]},
         )
         self.plot.addItem(self.today_line, ignoreBounds=True)
-        self.status_text = pg.TextItem(anchor=(0, 0), color=PLAN)
+        self.status_text = pg.TextItem(anchor=(0, 0))
         self.status_text.setParentItem(self.plot.vb)
         self.status_text.setPos(8, 4)
-        self._build_salary()
-
-    def _build_salary(self) -> None:
-        self.salary_curve = _curve(SALARY, width=2)
-        self.salary_low = _curve(SALARY, DOT, 1)
-        self.salary_high = _curve(SALARY, DOT, 1)
-        band = pg.mkColor(SALARY)
-        band.setAlpha(40)
-        self.salary_band = pg.FillBetweenItem(self.salary_low, self.salary_high, brush=band)
-        self.compare_salary = _curve(OTHER, DASH, 1.5)
-        self.salary_points = _points(SALARY, _hover_text)
-        for item in (self.salary_band, self.salary_low, self.salary_high, self.salary_curve):
-            self.salary_view.addItem(item)
-        self.salary_view.addItem(self.compare_salary)
-        self.salary_view.addItem(self.salary_points)
-        self.salary_curve.visibleChanged.connect(self._sync_salary_visibility)
+        self.salary = SalaryLayer(self.plot)
         self.compare_curve.visibleChanged.connect(
-            lambda: self.compare_salary.setVisible(self.compare_curve.isVisible())
+            lambda: self.salary.compare.setVisible(self.compare_curve.isVisible())
         )
 
     def _build_legend(self) -> None:
-        self.threshold_proxy = pg.PlotDataItem(pen=pg.mkPen("#c0392b", style=DASH))
-        self.milestone_proxy = pg.PlotDataItem(pen=pg.mkPen("#666666", style=DOT))
+        self.threshold_proxy = pg.PlotDataItem()
+        self.milestone_proxy = pg.PlotDataItem()
         self.threshold_proxy.visibleChanged.connect(
             lambda: self.thresholds.set_visible(self.threshold_proxy.isVisible())
         )
@@ -175,10 +130,32 @@ class TimelineChart(QWidget):
             (self.projected_curve, "Projected hours"),
             (self.threshold_proxy, "Requirements"),
             (self.milestone_proxy, "Milestones"),
-            (self.salary_curve, "Projected salary (range shaded)"),
+            (self.salary.curve, "Projected salary (range shaded)"),
         ]
+        self.legend_names: dict[int, str] = {}
         for item, name in self.legend_entries:
-            self.legend.addItem(item, name)
+            self._add_to_legend(item, name)
+
+    def _add_to_legend(self, item: Any, name: str) -> None:
+        self.legend_names[id(item)] = name
+        self.legend.addItem(item, name)
+
+    def _fit_legend(self) -> None:
+        if hasattr(self, "legend_names"):
+            fit_legend(self.legend, self.legend_names, self.width() - 24, self.font())
+
+    def apply_colors(self) -> None:
+        """Colour every item from the palette's theme (called again on a theme switch)."""
+        from careerplanner.ui.timeline.styling import paint
+
+        self.colors = chart_colors(self.palette())
+        paint(self, self.colors)
+        self._lay_out_labels()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "colors"):
+            self.apply_colors()
 
     def _point_pairs(self) -> list[tuple[Any, Any]]:
         return [
@@ -188,16 +165,6 @@ class TimelineChart(QWidget):
             (self.plan_curve, self.plan_points),
         ]
 
-    def _sync_salary_view(self) -> None:
-        self.salary_view.setGeometry(self.plot.vb.sceneBoundingRect())
-        self.salary_view.linkedViewChanged(self.plot.vb, self.salary_view.XAxis)
-
-    def _sync_salary_visibility(self) -> None:
-        visible = self.salary_curve.isVisible()
-        for item in (self.salary_band, self.salary_low, self.salary_high, self.salary_points):
-            item.setVisible(visible)
-
-    # --- data ----------------------------------------------------------------------------
     def set_data(
         self,
         data: TimelineData,
@@ -212,9 +179,9 @@ class TimelineChart(QWidget):
         self._set_compare(compare, compare_name)
         self._set_overlay(overlay)
         self.milestones.set_data(data.milestones)
+        self.strip.setVisible(bool(data.milestones))
         self.today_line.setPos(epoch(data.as_of))
-        self._set_salary(data, compare)
-        self._set_y_ranges(data, compare, overlay)
+        self.salary.set_data(data, compare)
         self.plot.setLimits(
             xMin=epoch(add_years(data.start, -1)), xMax=epoch(add_years(data.end, 1))
         )
@@ -256,47 +223,27 @@ class TimelineChart(QWidget):
             and data.requirement.id == overlay.requirement
         )
 
-    def _set_salary(self, data: TimelineData, compare: TimelineData | None) -> None:
-        days = [p.day for p in data.salary]
-        for curve, values in (
-            (self.salary_curve, [p.salary for p in data.salary]),
-            (self.salary_low, [p.low for p in data.salary]),
-            (self.salary_high, [p.high for p in data.salary]),
-        ):
-            curve.setData(*step_arrays(days, values, data.end))
-        other = compare.salary if compare else ()
-        self.compare_salary.setData(
-            *step_arrays([p.day for p in other], [p.salary for p in other], data.end)
-        )
-        self.salary_points.setData(
-            x=[epoch(d) for d in days],
-            y=[p.salary for p in data.salary],
-            data=[
-                salary_tip(p.day, p.salary, p.low, p.high, STAGE_LABELS[p.stage])
-                for p in data.salary
-            ],
-        )
-
-    def _set_y_ranges(
-        self, data: TimelineData, compare: TimelineData | None, overlay: ActualVsPlan | None
-    ) -> None:
-        hours = [p.cumulative for p in data.hours] + [t.hours for t in data.thresholds]
-        hours += [p.cumulative for p in compare.hours] if compare else []
-        top = max(hours, default=0.0) or 100.0
-        if data.thresholds:  # keep the requirements in view; a long projection runs off the top
-            past = max((p.cumulative for p in data.hours if not p.projected), default=0.0)
-            top = min(top * 1.1, max(max(t.hours for t in data.thresholds) * 1.35, past * 1.15))
+    def fit_hours_range(self) -> None:
+        """The y-range from 0 to just above the highest requirement and the highest point
+        any hours curve reaches in the visible dates (the curves only rise)."""
+        if self.data is None:
+            return
+        right = self.plot.vb.viewRange()[0][1]
+        tops = [max((t.hours for t in self.data.thresholds), default=0.0)]
+        for curve in (self.past_curve, self.projected_curve, self.compare_curve, self.plan_curve):
+            x, y = curve.getOriginalDataset()
+            if curve.isVisible() and x is not None and len(x):
+                tops.append(float(np.interp(right, x, y)))
+        top = max(tops) * Y_HEADROOM or 100.0
         self.plot.setYRange(0, top, padding=0)
-        self.thresholds.set_data(data.thresholds, top)
-        pay = [p.low for p in data.salary] + [p.high for p in data.salary]
-        if pay:
-            self.salary_view.setYRange(min(pay) * 0.85, max(pay) * 1.05, padding=0)
+        self.thresholds.set_data(self.data.thresholds, top)
 
     def _legend_entry(self, item: Any, name: str, present: bool) -> None:
         self.legend.removeItem(item)
         if present:
-            self.legend.addItem(item, name)
+            self._add_to_legend(item, name)
         item.setVisible(present)
+        self._fit_legend()
 
     # --- range and labels ----------------------------------------------------------------
     def set_range(self, preset: str) -> None:
@@ -306,6 +253,10 @@ class TimelineChart(QWidget):
             return
         low, high = preset_range(self.data, preset)
         self.plot.setXRange(epoch(low), epoch(high), padding=0.01)
+        self._on_x_range()
+
+    def _on_x_range(self) -> None:
+        self.fit_hours_range()
         self._lay_out_labels()
 
     def _lay_out_labels(self) -> None:
@@ -313,15 +264,29 @@ class TimelineChart(QWidget):
             return
         x_range = self.strip.vb.viewRange()[0]
         width = max(self.strip.vb.width(), 200.0)
-        lanes = self.milestones.lay_out((x_range[0], x_range[1]), width)
+        budget = min(MAX_LANES, max(MIN_LANES, int(self.height() * 0.3 / LANE_PIXELS)))
+        lanes = self.milestones.lay_out((x_range[0], x_range[1]), width, budget)
         self.strip.setYRange(-0.6, lanes - 0.4, padding=0)
-        height = lanes * LANE_PIXELS + 14
+        height = lanes * LANE_PIXELS + 14 if self.data.milestones else 0
         self.strip.setFixedHeight(height)
         self.view.ci.layout.setRowFixedHeight(2, height)
 
+    def _lay_out_later(self) -> None:
+        """Lay the labels out again once the resize has settled (the strip's width and range
+        are updated in turn while the layout runs, so a layout now could use a stale one)."""
+        if not self._layout_due:
+            self._layout_due = True
+            QTimer.singleShot(0, self._deferred_layout)
+
+    def _deferred_layout(self) -> None:
+        self._layout_due = False
+        self._lay_out_labels()
+
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
+        self._fit_legend()
         self._lay_out_labels()
+        self._lay_out_later()
 
     def _on_milestone(self, mark: Milestone) -> None:
         if mark.cert:

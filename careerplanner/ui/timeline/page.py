@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QStackedWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
 PLAN_AS_IS = "Plan as is"
 NO_COMPARISON = "Nothing"
 NOTHING = 0  # the compare box's data for "no comparison"; scenarios are names, "" the plan
+HINT = "Drag to pan · scroll to zoom · hover for details · click a legend entry to hide it"
 EMPTY_TEXT = (
     "Your timeline appears once there is something to draw. Log some case-management hours, "
     "add a degree or license, or pick a certification goal, and this page will show your "
@@ -82,17 +84,28 @@ class TimelinePage(QWidget):
         return box
 
     def _content(self, presets: tuple[str, ...]) -> QWidget:
+        """Two toolbar rows (what to draw; scenario actions and the range), then the chart."""
         self.goal = QComboBox()
         self.scenario = QComboBox()
         self.compare_with = QComboBox()
-        self.scenario.setMinimumContentsLength(14)
-        self.compare_with.setMinimumContentsLength(14)
         for combo in (self.goal, self.scenario, self.compare_with):
-            combo.currentIndexChanged.connect(lambda _i: self.redraw())
+            combo.setMinimumContentsLength(12)
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+        self.goal.currentIndexChanged.connect(lambda _i: self.redraw())
+        self.scenario.currentIndexChanged.connect(lambda _i: self._scenario_changed())
+        self.compare_with.currentIndexChanged.connect(lambda _i: self.redraw())
         top = QHBoxLayout()
-        for label, widget in (("Goal", self.goal), ("Scenario", self.scenario)):
+        for label, widget in (
+            ("Goal", self.goal),
+            ("Scenario", self.scenario),
+            ("Compare with", self.compare_with),
+        ):
             top.addWidget(QLabel(label))
-            top.addWidget(widget)
+            top.addWidget(widget, 1)
+            top.addSpacing(8)
+        second = QHBoxLayout()
         self.buttons: dict[str, QPushButton] = {}
         for name, slot in (
             ("New…", self.new_scenario),
@@ -104,32 +117,29 @@ class TimelinePage(QWidget):
             button = QPushButton(name)
             button.clicked.connect(lambda _c=False, s=slot: s())
             self.buttons[name.rstrip("…")] = button
-            top.addWidget(button)
-        top.addSpacing(12)
-        top.addWidget(QLabel("Compare with"))
-        top.addWidget(self.compare_with)
-        top.addStretch(1)
+            second.addWidget(button)
+        second.addStretch(1)
+        second.addWidget(QLabel("Show"))
         self.presets = QButtonGroup(self)
-        ranges = QHBoxLayout()
-        ranges.addWidget(QLabel("Show"))
         for preset in presets:
-            button = QPushButton("All" if preset == "all" else preset)
+            button = QToolButton()  # compact: four of them fit beside the scenario actions
+            button.setText("All" if preset == "all" else preset)
             button.setCheckable(True)
             button.setChecked(preset == self.chart.preset)
             button.clicked.connect(lambda _c=False, p=preset: self.chart.set_range(p))
             self.presets.addButton(button)
-            ranges.addWidget(button)
-        hint = "Drag to pan · scroll to zoom · hover for details · click a legend entry to hide it"
-        ranges.addWidget(muted(hint, wrap=False))
-        ranges.addStretch(1)
+            second.addWidget(button)
         body = QHBoxLayout()
-        body.addWidget(self.chart, 1)
-        body.addWidget(self.side)
+        chart_column = QVBoxLayout()
+        chart_column.addWidget(self.chart, 1)
+        chart_column.addWidget(muted(HINT))
+        body.addLayout(chart_column, 2)
+        body.addWidget(self.side, 1)
         box = QWidget()
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
-        layout.addLayout(ranges)
+        layout.addLayout(second)
         layout.addLayout(body, 1)
         return box
 
@@ -154,10 +164,22 @@ class TimelinePage(QWidget):
             ],
         )
         _refill(self.scenario, [(PLAN_AS_IS, ""), *((n, n) for n in names)])
+        self._fill_compare(names)
+
+    def _fill_compare(self, names: list[str] | None = None) -> None:
+        """Everything but the selected scenario itself: comparing it with itself says nothing."""
+        if names is None:
+            names = [s.name for s in self.services.scenarios.list()]
+        shown = self.scenario.currentData()
+        choices = [(PLAN_AS_IS, ""), *((n, n) for n in names)]
         _refill(
             self.compare_with,
-            [(NO_COMPARISON, NOTHING), (PLAN_AS_IS, ""), *((n, n) for n in names)],
+            [(NO_COMPARISON, NOTHING), *(c for c in choices if c[1] != shown)],
         )
+
+    def _scenario_changed(self) -> None:
+        self._fill_compare()
+        self.redraw()
 
     def redraw(self) -> None:
         """Draw the selected goal and scenario (and the one compared with) from the services."""
@@ -191,6 +213,7 @@ class TimelinePage(QWidget):
     def select_scenario(self, name: str | None, compare: str | bool | None = False) -> None:
         """Select a scenario (None: the plan as is) and what to compare it with (False: nothing)."""
         self.scenario.setCurrentIndex(max(0, self.scenario.findData(name or "")))
+        self._fill_compare()
         self.compare_with.setCurrentIndex(
             0 if compare is False else max(0, self.compare_with.findData(compare or ""))
         )

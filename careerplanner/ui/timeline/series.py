@@ -1,4 +1,4 @@
-"""Timeline data as arrays for the chart: epoch seconds, step lines, tooltips and label lanes.
+"""Timeline data as arrays for the chart: epoch seconds, step lines and tooltips.
 
 Pure Python and numpy (no Qt, no chart library), so it is cheap to import and easy to test.
 """
@@ -6,8 +6,7 @@ Pure Python and numpy (no Qt, no chart library), so it is cheap to import and ea
 from __future__ import annotations
 
 import calendar
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
 
 import numpy as np
@@ -16,7 +15,6 @@ import numpy.typing as npt
 from careerplanner.domain.dates import add_years
 from careerplanner.domain.scenarios import ActualVsPlan
 from careerplanner.domain.timeline import HoursPoint, Milestone, TimelineData
-from careerplanner.domain.timeline_marks import KINDS
 from careerplanner.ui.widgets import format_date, format_hours
 
 FloatArray = npt.NDArray[np.float64]
@@ -78,64 +76,6 @@ def salary_tip(day: date, salary: float, low: float, high: float, stage: str) ->
 
 def milestone_tip(mark: Milestone) -> str:
     return f"{format_date(mark.day)}\n{mark.label}\n{KIND_NAMES.get(mark.kind, mark.kind)}"
-
-
-SUBLANES = {"exam-window": 1}  # labelled lanes a kind may use (default 3); windows repeat
-
-
-@dataclass(frozen=True, slots=True)
-class PlacedLabel:
-    """A milestone with its lane on screen; `shown` is False when its label had no room."""
-
-    mark: Milestone
-    lane: int
-    shown: bool
-    left: float  # pixel extent of the label (when shown)
-    right: float
-
-
-def place_labels(
-    marks: Sequence[Milestone],
-    to_pixels: Callable[[date], float],
-    width_of: Callable[[str], float],
-    view_width: float,
-    padding: float = 10.0,
-) -> tuple[PlacedLabel, ...]:
-    """Lanes per kind (in KINDS order, like `assign_lanes`), measured in pixels.
-
-    A label goes into the first sub-lane of its kind where it clears the previous label; when
-    none of its labelled lanes (`SUBLANES`) has room, the label is hidden and its marker goes
-    to one more lane of markers only (its tooltip still names it). A label near the right
-    edge is drawn to the left of its marker. Lanes are numbered without holes."""
-    placed: list[PlacedLabel] = []
-    base = 0
-    for kind in KINDS:
-        ordered = sorted((m for m in marks if m.kind == kind), key=lambda m: (m.day, m.label))
-        if not ordered:
-            continue
-        ends: list[float] = []
-        hidden: list[tuple[Milestone, float]] = []
-        for mark in ordered:
-            x = to_pixels(mark.day)
-            if not 0 <= x <= view_width:  # off screen: takes no room and shows nothing
-                placed.append(PlacedLabel(mark, base, False, x, x))
-                continue
-            width = width_of(mark.label)
-            left, right = (x - width, x) if x + width > view_width else (x, x + width)
-            lane = next((i for i, end in enumerate(ends) if left >= end + padding), None)
-            if lane is None and len(ends) < SUBLANES.get(kind, 3):
-                ends.append(-np.inf)
-                lane = len(ends) - 1
-            if lane is None:
-                hidden.append((mark, x))
-                continue
-            ends[lane] = right
-            placed.append(PlacedLabel(mark, base + lane, True, left, right))
-        base += len(ends)
-        if hidden:  # markers without a label get a lane of their own, below the labels
-            placed += [PlacedLabel(mark, base, False, x, x) for mark, x in hidden]
-            base += 1
-    return tuple(placed)
 
 
 def preset_range(data: TimelineData, preset: str) -> tuple[date, date]:

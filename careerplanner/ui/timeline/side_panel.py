@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -45,7 +46,10 @@ class TimelineSidePanel(QScrollArea):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWidgetResizable(True)
-        self.setFixedWidth(330)
+        self.setMinimumWidth(270)
+        self.setMaximumWidth(340)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.rows: list[list[str]] = []
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.setContentsMargins(0, 0, 4, 0)
@@ -55,12 +59,17 @@ class TimelineSidePanel(QScrollArea):
         self.overlay_card.body.addWidget(self.overlay_label)
         self.compare_card = Card("Comparison")
         self.compare_caption = muted()
-        self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels(["", "A", "B", "B − A"])
+        self.table = QTableWidget(0, 3)  # a row naming each figure, then a row of A, B, B − A
+        self.table.setHorizontalHeaderLabels(["A", "B", "B − A"])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.setWordWrap(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setWordWrap(True)
+        self.table.horizontalHeader().sectionResized.connect(  # once the widths are final
+            lambda *_: QTimer.singleShot(0, self._fit_rows)
+        )
         self.compare_card.body.addWidget(self.compare_caption)
         self.compare_card.body.addWidget(self.table)
         self.assumptions_card = Card("Salary assumptions")
@@ -97,18 +106,30 @@ class TimelineSidePanel(QScrollArea):
         if rows is None:
             return
         self.compare_caption.setText(f"A: {a}\nB: {b}")
-        self.table.setRowCount(len(rows))
+        self.table.clearSpans()
+        self.table.setRowCount(2 * len(rows))
+        self.rows = []
         for index, row in enumerate(rows):
             label = f"Eligible for {row.label}" if row.key.startswith("eligibility") else row.label
-            values = (label, cell_text(row.a), cell_text(row.b), difference_text(row))
+            values = [cell_text(row.a), cell_text(row.b), difference_text(row)]
+            self.rows.append([label, *values])
+            title = QTableWidgetItem(label)
+            font = title.font()
+            font.setBold(True)
+            title.setFont(font)
+            self.table.setItem(2 * index, 0, title)
+            self.table.setSpan(2 * index, 0, 1, 3)
             for column, text in enumerate(values):
-                self.table.setItem(index, column, QTableWidgetItem(text))
-        self.table.resizeColumnsToContents()
+                self.table.setItem(2 * index + 1, column, QTableWidgetItem(text))
+        self._fit_rows()
+
+    def _fit_rows(self) -> None:
+        """Rows as tall as their wrapped text, the table as tall as its rows (no scrolling)."""
+        self.table.resizeRowsToContents()
         height = self.table.horizontalHeader().height() + 4
-        height += sum(self.table.rowHeight(i) for i in range(len(rows)))
+        height += sum(self.table.rowHeight(i) for i in range(self.table.rowCount()))
         self.table.setFixedHeight(height)
 
     def comparison_rows(self) -> list[list[str]]:
-        return [
-            [self.table.item(r, c).text() for c in range(4)] for r in range(self.table.rowCount())
-        ]
+        """Each compared figure as [label, A, B, B − A]."""
+        return [list(row) for row in self.rows]
