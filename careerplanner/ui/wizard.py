@@ -76,8 +76,8 @@ class WelcomePage(QWizardPage):
 class StepList(QLabel):
     """The step indicator beside the pages: every step, the current one in bold."""
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, wizard: QWizard) -> None:
+        super().__init__(wizard)  # owned by the wizard from the start, as its side widget is
         self.setObjectName("wizardSteps")
         self.setMinimumWidth(190)
         self.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
@@ -122,13 +122,16 @@ class SetupWizard(QWizard):
             self.addPage(page)
         for page in (self.work, self.pace, self.goals):
             self.addPage(page)
-        self.steps = StepList()
+        # Gone once finished: a wizard kept (hidden) makes a later theme switch crash in Qt.
+        self.finished.connect(self.deleteLater)
+        self.steps = StepList(self)
         self.setSideWidget(self.steps)
-        self.currentIdChanged.connect(lambda _id: self.steps.show_step(self._index()))
+        self.currentIdChanged.connect(self._show_step)  # a method: no lambda holding self
         self._prefill(plan)
 
-    def _index(self) -> int:
-        return max(0, self.pageIds().index(self.currentId())) if self.currentId() >= 0 else 0
+    def _show_step(self, page_id: int) -> None:
+        ids = self.pageIds()
+        self.steps.show_step(ids.index(page_id) if page_id in ids else 0)
 
     def _prefill(self, plan: Any) -> None:
         profile = plan.profile

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date, timedelta
 from typing import Any
 
+import pytest
+import shiboken6
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QLabel, QWizard
+from PySide6.QtWidgets import QApplication, QLabel, QWizard
 
 from careerplanner.app import Running
 from careerplanner.domain.model import (
@@ -24,6 +27,15 @@ from careerplanner.ui.wizard import SetupWizard
 
 def _qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
+
+
+@pytest.fixture(autouse=True)
+def _delete_wizards() -> Iterator[None]:
+    """Delete every wizard a test leaves: a hidden QWizard crashes a later theme switch."""
+    yield
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, SetupWizard) and shiboken6.isValid(widget):
+            shiboken6.delete(widget)
 
 
 def _select(combo: Any, value: Any) -> None:
@@ -358,3 +370,18 @@ def test_reopened_over_a_plan_refuses_an_overlap_and_then_adds_once(
     after = services.plan.snapshot()
     assert [g.cert_id for g in after.goals] == [g.cert_id for g in before.goals] + [free]
     assert after.work_periods == before.work_periods
+
+
+def test_a_finished_wizard_is_deleted_so_a_theme_switch_is_safe(
+    qtbot: Any, services: Any, qapp: Any
+) -> None:
+    from careerplanner.ui.theme import apply_theme
+
+    wizard = SetupWizard(services)
+    wizard.show()
+    wizard.button(QWizard.WizardButton.CancelButton).click()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(wizard))
+    for choice in ("dark", "light"):  # crashed in Qt while a hidden wizard was kept
+        apply_theme(qapp, choice)
+        qapp.processEvents()
+    assert qapp.property("careerplannerTheme") == "light"

@@ -3,13 +3,17 @@ own: a buddy label, its own text, or an accessible name, never just its current 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
+import pytest
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QAbstractSpinBox,
+    QApplication,
     QComboBox,
     QLabel,
     QLineEdit,
@@ -22,6 +26,15 @@ from careerplanner.ui.wizard import SetupWizard
 from careerplanner.ui.work_form import blank_period
 
 INPUTS = (QLineEdit, QComboBox, QAbstractSpinBox, QAbstractButton, QAbstractItemView)
+
+
+@pytest.fixture(autouse=True)
+def _delete_wizards() -> Iterator[None]:
+    """Delete every wizard a test leaves: a hidden QWizard crashes a later theme switch."""
+    yield
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, SetupWizard) and shiboken6.isValid(widget):
+            shiboken6.delete(widget)
 
 
 def _value(widget: QWidget) -> str:
