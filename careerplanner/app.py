@@ -251,3 +251,10 @@ def _loaded(running: Running, page: str | None) -> None:
         QTimer.singleShot(0, window.open_wizard)
     else:
         QTimer.singleShot(0, lambda: startup_tasks(window, running.services))
+        QTimer.singleShot(0, lambda: _offer_fill(window, running.services))
+
+
+def _offer_fill(window: MainWindow, services: Any) -> None:
+    from careerplanner.ui.fill_prompt import offer_fill
+
+    offer_fill(window, services, services.today())

@@ -139,6 +139,7 @@ def test_records_add_list_remove(tmp_path: Path) -> None:
     assert ok(data, "hours", "list").startswith("No hours logged yet")
     assert json.loads(ok(data, "hours", "list", "--json")) == []
 
+    ok(data, "employer", "add", "Mercy")  # an entry names an employer record
     first = ok(data, "hours", "add", "--date", "2025-03-03", "--end", "2025-03-07", "--hours",
                "40", "--setting", "hospital", "--supervision", "ccm", "--employer", "Mercy",
                "--notes", "week one")  # fmt: skip
@@ -162,6 +163,12 @@ def test_records_add_list_remove(tmp_path: Path) -> None:
         "verified_by": "",
         "verified_credential": "",
         "verified_on": None,
+        "start_time": None,
+        "end_time": None,
+        "break_minutes": 0,
+        "supervisor_id": None,
+        "employer_id": 1,
+        "supervisor": None,
     }
     assert next(iter(week)) == "id"
     other = next(e for e in entries if e["id"] != int(first))

@@ -23,6 +23,8 @@ from typing import NoReturn, TextIO
 
 from careerplanner import __version__
 from careerplanner.cli import (
+    hours_commands,
+    logbook_commands,
     plan_commands,
     records_commands,
     report_commands,
@@ -37,6 +39,8 @@ from careerplanner.storage.errors import UnusableFileError
 
 COMMAND_MODULES = (
     plan_commands,
+    hours_commands,
+    logbook_commands,
     records_commands,
     work_commands,
     status_commands,

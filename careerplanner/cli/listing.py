@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from careerplanner.cli import context as cx
 from careerplanner.cli.output import dumps, fmt_number, record, table
+from careerplanner.domain.history import plain
 from careerplanner.domain.model import CeTopic, WorkEntry
 
 if TYPE_CHECKING:
@@ -32,6 +33,8 @@ class Kind:
     empty: str
     help: str
     total: Callable[[Sequence[Any]], str] | None = None
+    # the JSON objects of `list --json` (default: every field of each record)
+    as_json: Callable[[Services, Sequence[Any]], list[dict[str, Any]]] | None = None
 
 
 def _span(e: WorkEntry) -> str:
@@ -42,6 +45,28 @@ def _hours_total(entries: Sequence[Any]) -> str:
     total = sum(e.hours for e in entries)
     count = f"{len(entries):,} entr{'y' if len(entries) == 1 else 'ies'}"
     return f"{count}, {fmt_number(total)} h logged"
+
+
+def _hours_json(services: Services, entries: Sequence[Any]) -> list[dict[str, Any]]:
+    """Every field, clock times as HH:MM, and the supervisor by name."""
+    names = {s.id: s.name for s in services.supervisors.list()}
+    out = []
+    for e in entries:
+        data = record(e)
+        data["start_time"] = plain(e.start_time) if e.start_time else None
+        data["end_time"] = plain(e.end_time) if e.end_time else None
+        data["supervisor"] = names.get(e.supervisor_id) if e.supervisor_id else None
+        out.append(data)
+    return out
+
+
+def _schedule_json(services: Services, items: Sequence[Any]) -> list[dict[str, Any]]:
+    out = []
+    for s in items:
+        data = record(s)
+        data["start_time"], data["end_time"] = plain(s.start_time), plain(s.end_time)
+        out.append(data)
+    return out
 
 
 def _ce_total(items: Sequence[Any]) -> str:
@@ -96,8 +121,9 @@ KINDS: tuple[Kind, ...] = (
         lambda e: (e.id, _span(e), e.hours, e.activity, e.setting, e.supervision, e.paid,
                    e.employer, e.verified_on),
         "No hours logged yet. Add some with: careerplanner hours add --date YYYY-MM-DD --hours H",
-        "logged work hours: add, list, remove",
+        "logged work hours: add, edit, history, list, remove",
         _hours_total,
+        _hours_json,
     ),
     Kind(
         "work",
@@ -125,6 +151,41 @@ KINDS: tuple[Kind, ...] = (
         _ce_total,
     ),
     Kind(
+        "supervisor",
+        "supervisor",
+        lambda s: s.supervisors.list(),
+        lambda s, i: s.supervisors.remove(i),
+        ("ID", "Name", "Credential", "License no.", "State", "Email", "From", "To"),
+        lambda p: (p.id, p.name, p.credential, p.license_number, p.state, p.email,
+                   p.active_from, p.active_to),
+        "No supervisors yet. Add one with: careerplanner supervisor add NAME --credential CCM",
+        "supervisors (their credential decides supervision): add, edit, list, remove",
+    ),
+    Kind(
+        "employer",
+        "employer",
+        lambda s: s.employers.list(),
+        lambda s, i: s.employers.remove(i),
+        ("ID", "Name", "Setting", "Paid", "Start", "End"),
+        lambda e: (e.id, e.name, e.setting, e.paid, e.start, e.end),
+        "No employers yet. Add one with: careerplanner employer add NAME --setting hospital",
+        "employers and placements: add, list, remove",
+    ),
+    Kind(
+        "schedule",
+        "schedule",
+        lambda s: s.schedules.list(),
+        lambda s, i: s.schedules.remove(i),
+        ("ID", "Days", "Times", "Break", "From", "Until", "Activity", "Setting"),
+        lambda s: (s.id, s.weekdays, f"{plain(s.start_time)}–{plain(s.end_time)}",
+                   f"{s.break_minutes} min", s.start, s.end or "open", s.activity, s.setting),
+        "No schedule yet. Add one with: careerplanner schedule add --weekdays mon,tue,wed,thu "
+        "--start-time 08:00 --end-time 16:30 --from YYYY-MM-DD",
+        "regular schedules: add, fill, list, remove",
+        None,
+        _schedule_json,
+    ),
+    Kind(
         "goal",
         "goal",
         lambda s: s.goals.list(),
@@ -141,7 +202,9 @@ def _list_handler(kind: Kind) -> Handler:
     def handler(args: argparse.Namespace, ctx: cx.Context) -> int:
         items = list(kind.items(ctx.services()))
         if args.json:
-            print(dumps([record(item) for item in items]))
+            services = ctx.services()
+            shown = kind.as_json(services, items) if kind.as_json else list(map(record, items))
+            print(dumps(shown))
         elif not items:
             print(kind.empty)
         else:

@@ -18,7 +18,6 @@ from careerplanner.cli.output import dumps, fmt_number, jsonable
 from careerplanner.domain import validation as v
 from careerplanner.domain.errors import ValidationError
 from careerplanner.domain.model import (
-    Activity,
     CeActivity,
     CeTopic,
     Degree,
@@ -31,10 +30,7 @@ from careerplanner.domain.model import (
     License,
     LicenseType,
     Profile,
-    Setting,
-    Supervision,
     Track,
-    WorkEntry,
 )
 
 if TYPE_CHECKING:
@@ -153,23 +149,6 @@ def exam_add(args: argparse.Namespace, ctx: cx.Context) -> int:
     return 0
 
 
-def hours_add(args: argparse.Namespace, ctx: cx.Context) -> int:
-    entry = WorkEntry(
-        start=_req(cx.day(args.date, "--date")),
-        end=cx.day(args.end, "--end"),
-        hours=_req(cx.number(args.hours, "--hours")),
-        activity=cx.choice(args.activity, Activity, "--activity") or Activity.CASE_MANAGEMENT,
-        setting=cx.choice(args.setting, Setting, "--setting") or Setting.OTHER,
-        supervision=cx.choice(args.supervision, Supervision, "--supervision") or Supervision.NONE,
-        paid=args.paid,
-        employer=cx.text(args.employer, "--employer") or "",
-        notes=cx.text(args.notes, "--notes") or "",
-    )
-    entry = v.validate_entry(entry, ctx.today)
-    print(ctx.services().hours.add(entry).id)
-    return 0
-
-
 def ce_add(args: argparse.Namespace, ctx: cx.Context) -> int:
     activity = CeActivity(
         date=_req(cx.day(args.date, "--date")),
@@ -249,20 +228,6 @@ def register(subparsers: Any) -> None:
     p.add_argument("--type", required=True, metavar=_values(ExamType))
     p.add_argument("--passed", required=True, metavar="DATE")
     p.set_defaults(handler=exam_add)
-
-    p = groups["hours"].add_parser("add", help="log hours (one day or a span); prints the id")
-    p.add_argument("--date", required=True, metavar="DATE")
-    p.add_argument("--end", metavar="DATE")
-    p.add_argument("--hours", required=True, metavar="H")
-    p.add_argument("--activity", metavar=_values(Activity))
-    p.add_argument("--setting", metavar="SETTING")
-    p.add_argument("--supervision", metavar=_values(Supervision))
-    paid = p.add_mutually_exclusive_group()
-    paid.add_argument("--paid", dest="paid", action="store_true", default=True)
-    paid.add_argument("--unpaid", dest="paid", action="store_false")
-    p.add_argument("--employer", metavar="S")
-    p.add_argument("--notes", metavar="S")
-    p.set_defaults(handler=hours_add)
 
     p = groups["ce"].add_parser("add", help="record a CE activity; prints its id")
     p.add_argument("--date", required=True, metavar="DATE")

@@ -40,10 +40,14 @@ def report_hours(args: argparse.Namespace, ctx: cx.Context) -> int:
             raise ValidationError(
                 f"--cert: unknown certification {cert}; one of {', '.join(known)}"
             )
+    from careerplanner.io.report_logbook import ReportLogbook
     from careerplanner.io.reports import hours_report, select_entries
 
     services = ctx.services()
     plan = services.plan.snapshot()
+    logbook = ReportLogbook(
+        services.supervisors.list(), services.hours.changed_after_verification()
+    )
     pages = hours_report(
         out,
         plan,
@@ -53,6 +57,7 @@ def report_hours(args: argparse.Namespace, ctx: cx.Context) -> int:
         employer=employer or None,
         cert_ids=list(dict.fromkeys(certs)),
         today=services.today(),
+        logbook=logbook,
     )
     count = len(select_entries(plan.entries, first, last, employer or None))
     print(f"wrote {out.path} ({pages} page{'s' if pages != 1 else ''}, {count} entries)")

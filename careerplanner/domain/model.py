@@ -4,7 +4,7 @@ work periods, CE, goals."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, time
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
@@ -172,6 +172,16 @@ class WorkEntry:
     verified_credential: str = ""
     verified_on: date | None = None
     id: int = 0
+    # Clock times (one day only): hours are then end - start - break.
+    start_time: time | None = None
+    end_time: time | None = None
+    break_minutes: int = 0
+    supervisor_id: int | None = None  # the Supervisor record; supervision follows its credential
+    employer_id: int | None = None  # the Employer record; `employer` keeps its name
+
+    @property
+    def timed(self) -> bool:
+        return self.start_time is not None
 
     @property
     def last_day(self) -> date:

@@ -12,6 +12,7 @@ from itertools import pairwise
 from operator import attrgetter
 from typing import TypeVar
 
+from careerplanner.domain.clock import with_clock_hours
 from careerplanner.domain.errors import ValidationError
 from careerplanner.domain.model import (
     Activity,
@@ -269,6 +270,7 @@ def validate_exam(e: Exam, today: date) -> Exam:
 
 def validate_entry(e: WorkEntry, today: date) -> WorkEntry:
     check_date(e.start, "start")
+    e = with_clock_hours(e)
     check_date(e.end, "end")
     check_order(e.start, e.end)
     hours = check_hours(e.hours)

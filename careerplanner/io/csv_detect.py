@@ -48,7 +48,8 @@ HOURS_ALIASES: dict[str, tuple[str, ...]] = {
         *("notes", "note", "comments", "comment", "description", "annotation", "notiz"),
         "bemerkung",
     ),
-    "verified_by": ("verified_by", "verifier", "supervisor", "supervisor_name", "signed_by"),
+    "supervisor": ("supervisor", "supervisor_name", "supervised_by"),
+    "verified_by": ("verified_by", "verifier", "signed_by"),
     "verified_credential": (
         *("verified_credential", "verifier_credential", "credential"),
         "supervisor_credential",
@@ -84,6 +85,7 @@ FIELD_LABELS = {  # the words the preview, the CLI and the messages use for each
     "paid": "Paid",
     "employer": "Employer",
     "notes": "Notes",
+    "supervisor": "Supervisor",
     "verified_by": "Verified by",
     "verified_credential": "Verifier's credential",
     "verified_on": "Verified on",
@@ -149,7 +151,12 @@ def hours_layout(table: CsvTable, explicit: ColumnMapping | None = None) -> Layo
     index, notes = _map(table, HOURS_ALIASES, ("start",), explicit, kinds)
     if "hours" not in index and not set(index) >= CLOCK_FIELDS:
         _missing(table.columns, ["hours"])
-    if "start_time" in index and "end" in index and not (explicit and "end" in explicit):
+    if (
+        "start_time" in index
+        and "end" in index
+        and tool != OUR_EXPORT  # ours has both: a span's last day, and clock times
+        and not (explicit and "end" in explicit)
+    ):
         del index["end"]  # a session's end date belongs to its clock time, not a span
     keys = [normalise(c) for c in table.columns]
     hours_unit = _unit(keys[index["hours"]], tool) if "hours" in index else "hours"

@@ -11,7 +11,8 @@ formula by a spreadsheet; such a cell gets a leading `'` so it is shown as typed
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from datetime import time
 from typing import IO
 
 from careerplanner.domain.labels import choice_label
@@ -38,11 +39,16 @@ HOURS_COLUMNS = (
     "verified_by",
     "verified_credential",
     "verified_on",
+    "start_time",
+    "end_time",
+    "break_minutes",
+    "supervisor",
 )
 CE_COLUMNS = ("id", "date", "hours", "topic", "title", "provider", "certificate")
 HOURS_HEADERS = (
     *("ID", "Date", "Last day", "Hours", "Activity", "Setting", "Supervision", "Paid"),
     *("Employer", "Notes", "Verified by", "Verifier credential", "Verified on"),
+    *("Start time", "End time", "Break minutes", "Supervisor"),
 )
 CE_HEADERS = ("ID", "Date", "Hours", "Topic", "Title", "Provider", "Certificate")
 _LABELS: dict[object, str] = {
@@ -74,11 +80,19 @@ class _Numbers(dict[float, str]):
         return text
 
 
+def _clock(t: time | None) -> str:
+    return "" if t is None else f"{t.hour:02d}:{t.minute:02d}"
+
+
 def hours_row(
-    e: WorkEntry, numbers: dict[float, str] | None = None, codes: bool = True
+    e: WorkEntry,
+    numbers: dict[float, str] | None = None,
+    codes: bool = True,
+    supervisors: Mapping[int, str] | None = None,
 ) -> list[object]:
     """One entry as cells; dates go as they are (the writer prints their ISO text), choices
-    as their codes or, `codes=False`, as their labels."""
+    as their codes or, `codes=False`, as their labels; the supervisor by name."""
+    supervisor = (supervisors or {}).get(e.supervisor_id or 0, "")
     return [
         e.id,
         e.start,
@@ -93,6 +107,10 @@ def hours_row(
         neutralise(e.verified_by),
         neutralise(e.verified_credential),
         e.verified_on,
+        _clock(e.start_time),
+        _clock(e.end_time),
+        e.break_minutes if e.start_time else "",
+        neutralise(supervisor),
     ]
 
 
@@ -108,12 +126,18 @@ def ce_row(c: CeActivity, codes: bool = True) -> list[object]:
     ]
 
 
-def write_hours(stream: IO[str], entries: Iterable[WorkEntry], codes: bool = False) -> int:
-    """Write the header and one row per entry; returns the number of rows."""
+def write_hours(
+    stream: IO[str],
+    entries: Iterable[WorkEntry],
+    codes: bool = False,
+    supervisors: Mapping[int, str] | None = None,
+) -> int:
+    """Write the header and one row per entry (`supervisors`: names by id); returns the
+    number of rows."""
     writer = csv.writer(stream, lineterminator="\r\n")
     writer.writerow(HOURS_COLUMNS if codes else HOURS_HEADERS)
     numbers = _Numbers()
-    rows = [hours_row(e, numbers, codes) for e in entries]
+    rows = [hours_row(e, numbers, codes, supervisors) for e in entries]
     writer.writerows(rows)
     return len(rows)
 

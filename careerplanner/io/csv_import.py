@@ -85,6 +85,7 @@ class ImportPreview(Generic[T]):
     delimiter: str = ","
     read: int = 0  # data rows read (blank lines not counted)
     skip_invalid: bool = False
+    source: str = ""  # the file's name, for the history of the entries it adds
 
     @property
     def errors(self) -> list[tuple[int, str]]:

@@ -10,7 +10,7 @@ that the preview can say so.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from datetime import date, time
 from enum import Enum
 from operator import itemgetter
@@ -44,6 +44,7 @@ _ENTRY_CELLS = (  # the cells an hours row is read from, in `_entry`'s order
     *("start_time", "end_time", "hours", "start", "end", "activity", "setting"),
     *("supervision", "paid", "employer", "notes", "verified_by", "verified_credential"),
     "verified_on",
+    "supervisor",
 )
 _ENTRY_FIELDS = [f.name for f in fields(WorkEntry)]
 _YES = frozenset({"yes", "y", "true", "t", "1", "paid"})
@@ -67,10 +68,10 @@ _CHECKED = {
 
 @dataclass(frozen=True, slots=True)
 class ImportedEntry(WorkEntry):
-    """An entry read with its clock times, kept for the duplicate key (not stored yet)."""
+    """An entry read from a file, with its supervisor's name as the file gives it (the
+    import makes it a supervisor record); clock times, for the duplicate key, are WorkEntry's."""
 
-    start_time: time | None = None
-    end_time: time | None = None
+    supervisor_name: str = ""
 
 
 class RowProblem(Exception):
@@ -178,7 +179,8 @@ def hours_entry(r: RowReader, cells: list[str], line: int, today: date) -> WorkE
 def _entry(r: RowReader, c: list[str], line: int, today: date) -> WorkEntry:
     cache = r._cache
     (raw_began, raw_ended, raw, raw_start, raw_end, raw_activity, raw_setting, raw_supervision,
-     raw_paid, employer, notes, verified_by, credential, raw_verified) = r.cells(c)  # fmt: skip
+     raw_paid, employer, notes, verified_by, credential, raw_verified,
+     supervisor) = r.cells(c)  # fmt: skip
     began = r.clock(raw_began, "start_time") if raw_began else None
     ended = r.clock(raw_ended, "end_time") if raw_ended else None
     if raw.strip() or began is None or ended is None:
@@ -214,9 +216,31 @@ def _entry(r: RowReader, c: list[str], line: int, today: date) -> WorkEntry:
         *texts,
         r.optional_day(raw_verified, "verified_on"),
     )
-    if began is not None or ended is not None:
-        entry = ImportedEntry(*_values(entry), start_time=began, end_time=ended)
+    supervisor = supervisor.strip()
+    if began is not None or ended is not None or supervisor:
+        clocked = replace(entry, **_clock_fields(began, ended, hours, end))
+        entry = ImportedEntry(*_values(clocked), supervisor_name=supervisor)
     return validate_entry(entry, today)
+
+
+def _clock_fields(
+    began: time | None, ended: time | None, hours: float, end: object
+) -> dict[str, object]:
+    """The clock times an entry keeps: both, on one day, not past midnight, and a break
+    that makes them the row's hours; otherwise none (the hours stand alone)."""
+    if began is None or ended is None or end is not None:
+        return {}
+    span = (ended.hour * 60 + ended.minute) - (began.hour * 60 + began.minute)
+    pause = span - hours * 60
+    if (
+        span <= 0
+        or began.second
+        or ended.second
+        or pause < -1e-6
+        or abs(pause - round(pause)) > 1e-6
+    ):
+        return {}
+    return {"start_time": began, "end_time": ended, "break_minutes": round(pause)}
 
 
 def _pause(r: RowReader, c: list[str]) -> float:

@@ -11,12 +11,13 @@ import math
 import types
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, fields
-from datetime import date, datetime
+from datetime import date, datetime, time
 from enum import Enum
 from functools import cache
 from typing import Any, TypeVar, Union, get_args, get_origin, get_type_hints
 
 from careerplanner.domain.errors import ValidationError
+from careerplanner.domain.logbook import Employer, Schedule, Supervisor
 from careerplanner.domain.model import (
     CeActivity,
     Degree,
@@ -31,9 +32,11 @@ from careerplanner.domain.scenarios import SavedProjection, Scenario
 from careerplanner.domain.validation import MAX_ID, MAX_NUMBER_CHARS
 
 FORMAT = "CareerPlanner plan"
-VERSION = 1
+VERSION = 2  # 2: supervisors, employers, schedules, clock times, the entry history
 T = TypeVar("T")
-Event = tuple[int, datetime, str, str]  # entry id, when, action, detail
+# entry id, when, action, detail, changed fields ({field: [old, new]}), an import's file
+Event = tuple[int, datetime, str, str, dict[str, list[Any]], str]
+ScheduleDay = tuple[int, date, str, int | None]  # schedule id, day, outcome, entry id
 
 RECORDS: tuple[tuple[str, type[Any]], ...] = (
     ("degrees", Degree),
@@ -43,12 +46,15 @@ RECORDS: tuple[tuple[str, type[Any]], ...] = (
     ("ce", CeActivity),
     ("goals", Goal),
     ("work_periods", WorkPeriod),
+    ("supervisors", Supervisor),
+    ("employers", Employer),
+    ("schedules", Schedule),
 )
 
 
 TOP_LEVEL = frozenset(
     ("format", "version", "profile", *(name for name, _ in RECORDS), "scenarios")
-) | {"entry_events", "dismissed_reminders"}
+) | {"entry_events", "dismissed_reminders", "schedule_days"}
 
 
 @dataclass(frozen=True)
@@ -63,9 +69,13 @@ class PlanFile:
     ce: tuple[CeActivity, ...] = ()
     goals: tuple[Goal, ...] = ()
     work_periods: tuple[WorkPeriod, ...] = ()
+    supervisors: tuple[Supervisor, ...] = ()
+    employers: tuple[Employer, ...] = ()
+    schedules: tuple[Schedule, ...] = ()
     scenarios: tuple[Scenario, ...] = ()
     events: tuple[Event, ...] = ()
     dismissals: Mapping[str, date] = field(default_factory=dict)
+    schedule_days: tuple[ScheduleDay, ...] = ()  # the days schedules filled or skipped
 
 
 # --- writing ---------------------------------------------------------------------------------
@@ -74,7 +84,7 @@ class PlanFile:
 def _plain(value: Any) -> Any:
     if isinstance(value, Enum):
         return value.value
-    if isinstance(value, date):  # datetime too
+    if isinstance(value, date | time):  # datetime too
         return value.isoformat()
     return value
 
@@ -100,8 +110,19 @@ def to_document(plan: PlanFile) -> dict[str, Any]:
         doc[name] = [_record(r) for r in getattr(plan, name)]
     doc["scenarios"] = [_scenario(s) for s in plan.scenarios]
     doc["entry_events"] = [
-        {"entry_id": e[0], "at": e[1].isoformat(), "action": e[2], "detail": e[3]}
+        {
+            "entry_id": e[0],
+            "at": e[1].isoformat(),
+            "action": e[2],
+            "detail": e[3],
+            "fields": e[4],
+            "source": e[5],
+        }
         for e in plan.events
+    ]
+    doc["schedule_days"] = [
+        {"schedule_id": s, "day": d.isoformat(), "outcome": o, "entry_id": e}
+        for s, d, o, e in plan.schedule_days
     ]
     doc["dismissed_reminders"] = {k: v.isoformat() for k, v in sorted(plan.dismissals.items())}
     return doc
@@ -134,6 +155,9 @@ def loads(text: str) -> PlanFile:
         scenarios=tuple(_build_scenario(s, f"scenarios[{i}]") for i, s in _items(doc, "scenarios")),
         events=tuple(_event(e, f"entry_events[{i}]") for i, e in _items(doc, "entry_events")),
         dismissals=_dismissals(doc.get("dismissed_reminders", {})),
+        schedule_days=tuple(
+            _schedule_day(d, f"schedule_days[{i}]") for i, d in _items(doc, "schedule_days")
+        ),
         **records,
     )
 
@@ -239,6 +263,8 @@ def _convert(kind: Any, raw: Any) -> Any:
         return datetime.fromisoformat(_text(raw))
     if kind is date:
         return date.fromisoformat(_text(raw))
+    if kind is time:
+        return time.fromisoformat(_text(raw))
     if kind is bool:
         if not isinstance(raw, bool):
             raise TypeError("expected true or false")
@@ -296,6 +322,30 @@ def _event(data: Any, where: str) -> Event:
         _value(datetime, data.get("at"), f"{where}.at"),
         _value(str, data.get("action"), f"{where}.action"),
         _value(str, data.get("detail"), f"{where}.detail"),
+        _changes(data.get("fields", {}), f"{where}.fields"),
+        _value(str, data.get("source", ""), f"{where}.source"),
+    )
+
+
+def _changes(data: Any, where: str) -> dict[str, list[Any]]:
+    if not isinstance(data, dict) or not all(
+        isinstance(v, list) and len(v) == 2 for v in data.values()
+    ):
+        raise ValidationError(f"{where} must map each field to [old, new]", where)
+    return {str(k): list(v) for k, v in data.items()}
+
+
+def _schedule_day(data: Any, where: str) -> ScheduleDay:
+    if not isinstance(data, dict):
+        raise ValidationError(f"{where} must be an object", where)
+    outcome = _value(str, data.get("outcome"), f"{where}.outcome")
+    if outcome not in ("filled", "skipped", "logged"):
+        raise ValidationError(f"{where}.outcome must be filled, skipped or logged", where)
+    return (
+        _value(int, data.get("schedule_id"), f"{where}.schedule_id"),
+        _value(date, data.get("day"), f"{where}.day"),
+        outcome,
+        _value(int | None, data.get("entry_id"), f"{where}.entry_id"),
     )
 
 

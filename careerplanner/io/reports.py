@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
+from enum import StrEnum
 from pathlib import Path
 
 from careerplanner.domain.catalog import Catalog
@@ -19,6 +20,12 @@ from careerplanner.domain.renewals import RenewalStatus, describe_needed, renewa
 from careerplanner.domain.rules import evaluate
 from careerplanner.io.export_file import ExportTarget
 from careerplanner.io.pdf_layout import Column, PdfDocument
+from careerplanner.io.report_logbook import (
+    ReportLogbook,
+    mark_changed,
+    signature_blocks,
+    supervisors_section,
+)
 
 ENTRY_COLUMNS = (
     Column("Date"),
@@ -84,7 +91,8 @@ def _entry_row(entry: WorkEntry) -> list[str]:
 def _totals(entries: Sequence[WorkEntry], attribute: str) -> list[list[str]]:
     sums: dict[str, tuple[float, int]] = {}
     for entry in entries:
-        key = member_label(getattr(entry, attribute))
+        value = getattr(entry, attribute)
+        key = member_label(value) if isinstance(value, StrEnum) else value.strip() or "(none)"
         total, count = sums.get(key, (0.0, 0))
         sums[key] = (total + entry.hours, count + 1)
     rows = [[key, str(count), hours(total)] for key, (total, count) in sorted(sums.items())]
@@ -115,8 +123,10 @@ def hours_report(
     employer: str | None = None,
     cert_ids: Sequence[str] = (),
     today: date,
+    logbook: ReportLogbook | None = None,
 ) -> int:
-    """Write the hours-verification PDF to `out`; the number of pages."""
+    """Write the hours-verification PDF to `out`; the number of pages. `logbook` names the
+    supervisors (one signature block each) and the entries changed after verification."""
     entries = select_entries(plan.entries, first, last, employer)
     name = plan.profile.name or ""
     period = f"{long_date(first)} to {long_date(last)}"
@@ -134,15 +144,17 @@ def hours_report(
     )
     doc.space()
     doc.heading("Entries")
-    doc.table(ENTRY_COLUMNS, [_entry_row(e) for e in entries])
+    doc.table(ENTRY_COLUMNS, [mark_changed(_entry_row(e), e, logbook) for e in entries])
     if cert_ids:
         _countable(doc, plan, catalog, entries, last, cert_ids)
     with doc.together():  # the totals and the signature block end the report, on one page
-        _totals_and_signature(doc, entries)
+        _totals_and_signature(doc, entries, logbook)
     return _write(doc, out)
 
 
-def _totals_and_signature(doc: PdfDocument, entries: Sequence[WorkEntry]) -> None:
+def _totals_and_signature(
+    doc: PdfDocument, entries: Sequence[WorkEntry], logbook: ReportLogbook | None
+) -> None:
     by = (Column(""), Column("Entries", right=True), Column("Hours", right=True))
     doc.heading("Totals by setting")
     doc.table((replace(by[0], label="Setting"), *by[1:]), _totals(entries, "setting"), total=True)
@@ -150,12 +162,13 @@ def _totals_and_signature(doc: PdfDocument, entries: Sequence[WorkEntry]) -> Non
     doc.table(
         (replace(by[0], label="Supervision"), *by[1:]), _totals(entries, "supervision"), total=True
     )
-    doc.heading("Supervisor's verification")
-    doc.text(
-        "I confirm that the hours listed above were worked as described, under my supervision "
-        "where stated."
-    )
-    doc.signature(SIGNATURE_LINES)
+    if len({e.employer.strip().casefold() for e in entries}) > 1:
+        doc.heading("Totals by employer")
+        employers = _totals(entries, "employer")
+        doc.table((replace(by[0], label="Employer"), *by[1:]), employers, total=True)
+    if logbook is not None:
+        supervisors_section(doc, entries, logbook, hours)
+    signature_blocks(doc, entries, logbook, SIGNATURE_LINES, hours, long_date)
 
 
 def _countable(

@@ -17,6 +17,9 @@ KINDS = frozenset(
         "scenarios",
         "reminders",
         "work",
+        "supervisors",
+        "employers",
+        "schedules",
     }
 )
 

@@ -14,11 +14,13 @@ from careerplanner.services.education import EducationService
 from careerplanner.services.goals import GoalService
 from careerplanner.services.hours import HoursService
 from careerplanner.services.import_export import ImportExportService
+from careerplanner.services.logbook import EmployerService, SupervisorService
 from careerplanner.services.plan import PlanService
 from careerplanner.services.plan_archive import PlanArchiveService
 from careerplanner.services.profile import ProfileService
 from careerplanner.services.reminders import ReminderService
 from careerplanner.services.scenarios import ScenarioService
+from careerplanner.services.schedules import ScheduleService
 from careerplanner.services.work import WorkService
 from careerplanner.storage import Database
 
@@ -36,6 +38,9 @@ class Services:
         self.work = WorkService(db, self.bus, today)
         self.plan = PlanService(db, self.bus, today, catalog)
         self.hours = HoursService(db, self.bus, today, snapshot=self.plan.snapshot)
+        self.supervisors = SupervisorService(db, self.bus, today)
+        self.employers = EmployerService(db, self.bus, today)
+        self.schedules = ScheduleService(db, self.bus, today)
         self.scenarios = ScenarioService(db, self.bus, today, catalog)
         self.backups = BackupService(db, bus=self.bus)
         self.reminders = ReminderService(

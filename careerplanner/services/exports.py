@@ -73,13 +73,14 @@ class RecordExports(ServiceBase):
         checked = self._checked(target, force)
         with self._db.session() as session:
             entries = repo.list_all(session, repo.ENTRIES)
+            names = {s.id: s.name for s in repo.list_all(session, repo.SUPERVISORS)}
         chosen = [
             e
             for e in entries
             if (start is None or e.last_day >= start) and (end is None or e.start <= end)
         ]
         with _writing(checked) as stream:
-            return csv_export.write_hours(stream, chosen, codes)
+            return csv_export.write_hours(stream, chosen, codes, names)
 
     def export_ce_csv(
         self,

@@ -1,7 +1,9 @@
 """The hours log: add, edit, remove (with undo), verify and unlock work entries.
 
-Every write refuses a day whose entries would add up to more than 24 h, and a verified entry
-cannot be changed or removed until it is unlocked with a reason (kept in the audit log).
+Every write refuses a day whose entries would add up to more than 24 h or two timed entries
+that overlap, and a verified entry cannot be changed or removed until it is unlocked with a
+reason. Every change goes to the entry's history (the audit log): what was added, which
+fields an edit changed (old → new), verifications, unlocks, removals.
 """
 
 from __future__ import annotations
@@ -10,10 +12,13 @@ import builtins
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy.orm import Session
 
+from careerplanner.domain.clock import check_no_clock_overlap
 from careerplanner.domain.errors import NotFoundError, ValidationError
+from careerplanner.domain.history import changed_fields
 from careerplanner.domain.model import Plan, WorkEntry
 from careerplanner.domain.validation import (
     check_date,
@@ -24,6 +29,7 @@ from careerplanner.domain.validation import (
 )
 from careerplanner.services.base import ServiceBase, Today
 from careerplanner.services.bus import ChangeBus
+from careerplanner.services.entry_links import Links
 from careerplanner.storage import Database
 from careerplanner.storage import repositories as repo
 from careerplanner.storage.repositories import ENTRIES, EntryEvent
@@ -49,9 +55,21 @@ class HoursService(ServiceBase):
             return _require(session, [entry_id])[0]
 
     def events(self, entry_id: int | None = None) -> builtins.list[EntryEvent]:
-        """The audit log (verifications, unlocks, removals), of one entry or of all."""
+        """The history (additions, edits, verifications, unlocks, removals), of one entry or
+        of all, oldest first."""
         with self._db.session() as session:
             return repo.entry_events(session, entry_id)
+
+    def changed_after_verification(self) -> dict[int, date]:
+        """Entry id -> the day it was first edited after being verified (for the report)."""
+        verified: set[int] = set()
+        changed: dict[int, date] = {}
+        for e in self.events():
+            if e.action == "verify":
+                verified.add(e.entry_id)
+            elif e.action == "edit" and e.entry_id in verified:
+                changed.setdefault(e.entry_id, e.at.date())
+        return changed
 
     def add(self, entry: WorkEntry) -> WorkEntry:
         return self.add_many([entry])[0]
@@ -60,8 +78,7 @@ class HoursService(ServiceBase):
         """Store new entries all together or, if any one is refused, none of them."""
         clean = [replace(self._validate(e, i, len(entries)), id=0) for i, e in enumerate(entries)]
         with self._db.session() as session:
-            stored = repo.add_many(session, ENTRIES, clean)
-            _check_days(session, stored)
+            stored = insert_entries(session, clean, "add", "")
         self._publish("entries")
         return stored
 
@@ -71,14 +88,19 @@ class HoursService(ServiceBase):
             old = _require(session, [entry.id])[0]
             _refuse_locked(old, "changed")
             clean = self._validate(entry, 0, 1)
-            clean = replace(
-                clean,
-                verified_by=old.verified_by,
-                verified_credential=old.verified_credential,
-                verified_on=old.verified_on,
+            clean = Links(session).apply(
+                replace(
+                    clean,
+                    verified_by=old.verified_by,
+                    verified_credential=old.verified_credential,
+                    verified_on=old.verified_on,
+                )
             )
             repo.update_one(session, ENTRIES, clean)
-            _check_days(session, [clean])
+            check_written(session, [clean])
+            changed = changed_fields(old, clean)
+            if changed:
+                repo.record_events(session, [event(clean.id, "edit", "", changed)])
         self._publish("entries")
         return clean
 
@@ -107,7 +129,7 @@ class HoursService(ServiceBase):
             kept = [e for e in clean if e.id]
             stored = repo.add_many(session, ENTRIES, kept, keep_ids=True)
             stored += repo.add_many(session, ENTRIES, [e for e in clean if not e.id])
-            _check_days(session, stored)
+            check_written(session, stored)
             repo.record_events(session, [self._event(e.id, "restore", "") for e in stored])
         self._publish("entries")
         return stored
@@ -172,7 +194,38 @@ class HoursService(ServiceBase):
             raise ValidationError(f"entry {index + 1}: {error.message}", error.field) from error
 
     def _event(self, entry_id: int, action: str, detail: str) -> EntryEvent:
-        return EntryEvent(entry_id, datetime.now().replace(microsecond=0), action, detail)
+        return event(entry_id, action, detail)
+
+
+def event(
+    entry_id: int, action: str, detail: str, changed: dict[str, builtins.list[Any]] | None = None
+) -> EntryEvent:
+    at = datetime.now().replace(microsecond=0)
+    return EntryEvent(entry_id, at, action, detail, changed or {})
+
+
+def insert_entries(
+    session: Session, clean: Sequence[WorkEntry], action: str, detail: str, source: str = ""
+) -> builtins.list[WorkEntry]:
+    """Store validated new entries with their links resolved, checked as a whole, each with a
+    history line (`action`: "add", "fill", "import")."""
+    links = Links(session)
+    stored = repo.add_many(session, ENTRIES, [links.apply(e) for e in clean])
+    check_written(session, stored)
+    at = datetime.now().replace(microsecond=0)
+    repo.record_events(
+        session, [EntryEvent(e.id, at, action, detail or _describe(e), {}, source) for e in stored]
+    )
+    return stored
+
+
+def check_written(session: Session, touched: Sequence[WorkEntry]) -> None:
+    """Refuse (rolling back) a day over 24 h or two timed entries overlapping."""
+    _check_days(session, touched)
+    timed = [e for e in touched if e.timed]
+    if timed:
+        first, last = min(e.start for e in timed), max(e.start for e in timed)
+        check_no_clock_overlap(timed, repo.timed_between(session, first, last))
 
 
 def _require(session: Session, ids: list[int]) -> list[WorkEntry]:

@@ -11,7 +11,7 @@ import sqlite3
 from collections.abc import Callable, Hashable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, datetime, time
 from itertools import chain
 from operator import attrgetter
 from pathlib import Path
@@ -36,6 +36,7 @@ from careerplanner.io.csv_read import read_csv
 from careerplanner.io.import_checks import ce_key, day_overruns, entry_key, split_duplicates
 from careerplanner.services.bus import KINDS, Change
 from careerplanner.services.exports import RecordExports
+from careerplanner.services.import_links import link_supervisors
 from careerplanner.services.plan_file import store_plan_file
 from careerplanner.storage import repositories as repo
 
@@ -78,6 +79,7 @@ class ImportExportService(RecordExports):
         """Read the file and say what importing it would do; nothing is written."""
         with _gc_paused():
             preview = parse_hours(read_csv(path), self._today(), options, on_progress)
+            preview.source = Path(path).name
             with self._db.session() as session:
                 self._screen_hours(session, preview)
         return preview
@@ -103,8 +105,11 @@ class ImportExportService(RecordExports):
         with _gc_paused(), self._db.session() as session:
             self._screen_hours(session, work)
             _refuse(work)
+            work.rows = link_supervisors(session, work.rows)
             ids = _insert(session, repo.ENTRIES, work.rows, on_progress)
-        self._publish("entries")
+            repo.link_employers(session, ids)
+            repo.record_imported(session, ids, datetime.now().replace(microsecond=0), work.source)
+        self._publish("entries", "employers")
         return ImportResult(ids, work.duplicates, work.hours, len(work.problems))
 
     def import_ce(
@@ -234,6 +239,7 @@ def _insert(
     getter = attrgetter(*params)
     width = len(params)
     date_columns = [i for i, name in enumerate(params) if name in kind.dates]
+    time_columns = [i for i, name in enumerate(params) if name in kind.times]
     head, _, group = str(statement).rpartition(" VALUES ")
     connection = session.connection()
     limit = _variable_limit(connection.connection.dbapi_connection)
@@ -243,6 +249,8 @@ def _insert(
         values: list[object] = list(chain.from_iterable(map(getter, chunk)))
         for index in date_columns:
             values[index::width] = _iso_dates(values[index::width])
+        for index in time_columns:
+            values[index::width] = _iso_times(values[index::width])
         for first in range(0, len(values), step):
             part = tuple(values[first : first + step])
             sql = f"{head} VALUES {', '.join([group] * (len(part) // width))}"
@@ -279,3 +287,8 @@ def _gc_paused() -> Iterator[None]:
 def _iso_dates(column: Sequence[object]) -> list[object]:
     lookup = {d: d.isoformat() if isinstance(d, date) else d for d in set(column)}
     return list(map(lookup.__getitem__, column))
+
+
+def _iso_times(column: Sequence[object]) -> list[object]:
+    """Times as the dialect stores them ("08:00:00.000000")."""
+    return [t.isoformat(timespec="microseconds") if isinstance(t, time) else t for t in column]

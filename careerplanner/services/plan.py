@@ -104,6 +104,9 @@ class PlanService(ServiceBase):
             if not repo.is_empty(session):
                 raise ValidationError(refusal)
             repo.insert_plan(session, clean)
+            ids = [e.id for e in repo.list_all(session, repo.ENTRIES)]
+            if ids:  # free-text employers become records (one per name)
+                repo.link_employers(session, range(min(ids), max(ids) + 1))
             snapshot = repo.load_plan(session)
         self._bus.publish(Change(KINDS))
         return snapshot

@@ -12,6 +12,7 @@ from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
 from careerplanner.domain.errors import ValidationError
+from careerplanner.domain.logbook import validate_employer, validate_schedule, validate_supervisor
 from careerplanner.domain.planned_work import period_to_dict
 from careerplanner.domain.scenarios import Scenario, validate_scenario
 from careerplanner.domain.validation import (
@@ -41,6 +42,9 @@ KINDS: dict[str, repo.Kind[Any]] = {
     "ce": repo.CE,
     "goals": repo.GOALS,
     "work_periods": repo.WORK_PERIODS,
+    "supervisors": repo.SUPERVISORS,
+    "employers": repo.EMPLOYERS,
+    "schedules": repo.SCHEDULES,
 }
 
 
@@ -53,6 +57,7 @@ def read_plan_file(session: Session) -> PlanFile:
         scenarios=scenarios,
         events=tuple(tuple(e) for e in repo.entry_events(session)),  # type: ignore[misc]
         dismissals=dict(sorted(repo.dismissed_reminders(session).items())),
+        schedule_days=tuple((s, d, o, e) for s, d, o, e in repo.schedule_day_rows(session)),
         **records,
     )
 
@@ -69,6 +74,9 @@ def validate_plan_file(plan: PlanFile, today: date, cert_ids: Iterable[str] | No
         "ce": lambda c: validate_ce(c, today),
         "goals": (lambda g: validate_goal(g, ids)) if ids is not None else (lambda g: g),
         "work_periods": validate_work_period,
+        "supervisors": validate_supervisor,
+        "employers": validate_employer,
+        "schedules": validate_schedule,
     }
     checked: dict[str, Any] = {}
     for name, _ in RECORDS:
@@ -93,10 +101,11 @@ def validate_plan_file(plan: PlanFile, today: date, cert_ids: Iterable[str] | No
 
 def _event(event: Any) -> Any:
     """An audit-log event: its texts checked like any other (it may name a removed entry)."""
-    entry_id, at, action, detail = event
+    entry_id, at, action, detail, fields, source = event
     if not 0 < entry_id <= MAX_ID:
         raise ValidationError(f"the entry id {entry_id} is not valid", "entry_id")
-    return (entry_id, at, parse_text(action, "action"), parse_text(detail, "detail"))
+    texts = (parse_text(action, "action"), parse_text(detail, "detail"))
+    return (entry_id, at, *texts, fields, parse_text(source, "source"))
 
 
 def _check_days(entries: Sequence[Any]) -> None:
@@ -151,6 +160,7 @@ def store_plan_file(session: Session, plan: PlanFile) -> None:
         session.execute(insert(ScenarioRow), [_scenario_row(s) for s in plan.scenarios])
     events = [repo.EntryEvent(*event) for event in plan.events]
     repo.record_events(session, events)
+    repo.record_schedule_days(session, plan.schedule_days)
     for key, day in plan.dismissals.items():
         repo.dismiss_reminder(session, key, day)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 from enum import Enum
 
 from sqlalchemy import (
@@ -15,10 +15,12 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    Time,
     text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from careerplanner.domain.logbook import Credential
 from careerplanner.domain.model import (
     Activity,
     CeTopic,
@@ -144,6 +146,11 @@ class WorkEntryRow(Base):
     verified_credential: Mapped[str] = mapped_column(Text)
     verified_on: Mapped[date | None] = mapped_column(Date)
     created_at: Mapped[datetime] = mapped_column(DateTime, server_default=text("CURRENT_TIMESTAMP"))
+    start_time: Mapped[time | None] = mapped_column(Time)
+    end_time: Mapped[time | None] = mapped_column(Time)
+    break_minutes: Mapped[int] = mapped_column(Integer, server_default=text("0"))
+    supervisor_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    employer_id: Mapped[int | None] = mapped_column(Integer, index=True)
 
 
 class WorkPeriodRow(Base):
@@ -183,6 +190,72 @@ class EntryEventRow(Base):
     at: Mapped[datetime] = mapped_column(DateTime)
     action: Mapped[str] = mapped_column(String(20))
     detail: Mapped[str] = mapped_column(Text)
+    fields: Mapped[str] = mapped_column(Text, server_default=text("'{}'"))  # JSON: old, new
+    source: Mapped[str] = mapped_column(Text, server_default=text("''"))  # an import's file
+
+
+class SupervisorRow(Base):
+    __tablename__ = "supervisor"
+    __table_args__ = (one_of("credential", Credential), ordered("active_from", "active_to"))
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    credential: Mapped[str] = mapped_column(String(20))
+    license_number: Mapped[str] = mapped_column(Text)
+    state: Mapped[str | None] = mapped_column(String(2))
+    email: Mapped[str] = mapped_column(Text)
+    active_from: Mapped[date | None] = mapped_column(Date)
+    active_to: Mapped[date | None] = mapped_column(Date)
+
+
+class EmployerRow(Base):
+    __tablename__ = "employer"
+    __table_args__ = (
+        CheckConstraint(
+            '"setting" IS NULL OR "setting" IN ('
+            + ", ".join(f"'{m.value}'" for m in Setting)
+            + ")",
+            name="setting_valid",
+        ),
+        ordered("start", "end"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    setting: Mapped[str | None] = mapped_column(String(20))
+    paid: Mapped[bool] = mapped_column(Boolean)
+    start: Mapped[date | None] = mapped_column(Date)
+    end: Mapped[date | None] = mapped_column(Date)
+
+
+class ScheduleRow(Base):
+    """A regular week of work, from which `schedule fill` creates entries."""
+
+    __tablename__ = "schedule"
+    __table_args__ = (one_of("activity", Activity), ordered("start", "end"))
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    weekdays: Mapped[str] = mapped_column(Text)  # "mon,tue,..."
+    start_time: Mapped[time] = mapped_column(Time)
+    end_time: Mapped[time] = mapped_column(Time)
+    break_minutes: Mapped[int] = mapped_column(Integer)
+    start: Mapped[date] = mapped_column(Date)
+    end: Mapped[date | None] = mapped_column(Date)
+    supervisor_id: Mapped[int | None] = mapped_column(Integer)
+    employer_id: Mapped[int | None] = mapped_column(Integer)
+    activity: Mapped[str] = mapped_column(String(20))
+    setting: Mapped[str | None] = mapped_column(String(20))
+
+
+class ScheduleDayRow(Base):
+    """A scheduled day already dealt with ("filled" or "skipped"): a fill never repeats it."""
+
+    __tablename__ = "schedule_day"
+
+    schedule_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    outcome: Mapped[str] = mapped_column(String(10))
+    entry_id: Mapped[int | None] = mapped_column(Integer)
 
 
 class CeActivityRow(Base):
@@ -240,6 +313,10 @@ USER_TABLES = (
     WorkEntryRow,
     WorkPeriodRow,
     EntryEventRow,
+    SupervisorRow,
+    EmployerRow,
+    ScheduleRow,
+    ScheduleDayRow,
     CeActivityRow,
     GoalRow,
     ScenarioRow,

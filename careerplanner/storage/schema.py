@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-HEAD_REVISION = "0002"
-KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002")  # oldest first; the last one is HEAD_REVISION
+HEAD_REVISION = "0003"
+KNOWN_REVISIONS: tuple[str, ...] = (
+    "0001",
+    "0002",
+    "0003",
+)  # oldest first; the last one is HEAD_REVISION
 
 APPLICATION_ID = 0x43504C31  # "CPL1": PRAGMA application_id of every CareerPlanner database
 SQLITE_MAGIC = b"SQLite format 3\x00"

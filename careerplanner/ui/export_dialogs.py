@@ -208,6 +208,7 @@ class ReportDialog(QDialog):
 
     def create(self) -> None:
         from careerplanner.io import reports
+        from careerplanner.io.report_logbook import ReportLogbook
 
         self.error.clear_error()
         first, last = to_date(self.first.date()), to_date(self.last.date())
@@ -224,9 +225,13 @@ class ReportDialog(QDialog):
             if self.kind == "hours":
                 employer = self.employer.currentData()
                 chosen = [cert_id for cert_id, box in self.certs.items() if box.isChecked()]
+                logbook = ReportLogbook(
+                    self.services.supervisors.list(),
+                    self.services.hours.changed_after_verification(),
+                )
                 pages = reports.hours_report(
                     out, plan, catalog, first=first, last=last, employer=employer,
-                    cert_ids=chosen, today=self.today,
+                    cert_ids=chosen, today=self.today, logbook=logbook,
                 )  # fmt: skip
                 count = len(reports.select_entries(plan.entries, first, last, employer))
                 what = f"{count:,} entr{'y' if count == 1 else 'ies'}"

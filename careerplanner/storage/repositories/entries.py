@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date, datetime
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
@@ -17,8 +18,10 @@ class EntryEvent(NamedTuple):
 
     entry_id: int
     at: datetime
-    action: str  # "verify", "unlock", "remove", "restore"
+    action: str  # "add", "edit", "import", "fill", "verify", "unlock", "remove", "restore"
     detail: str
+    fields: dict[str, list[Any]] = {}  # noqa: RUF012  (never mutated) field: [old, new]
+    source: str = ""  # the file an import read
 
 
 def spans_between(session: Session, first: date, last: date) -> list[Span]:
@@ -33,13 +36,19 @@ def spans_between(session: Session, first: date, last: date) -> list[Span]:
 
 def record_events(session: Session, events: list[EntryEvent]) -> None:
     if events:
-        session.execute(insert(EntryEventRow), [e._asdict() for e in events])
+        rows = [{**e._asdict(), "fields": json.dumps(e.fields)} for e in events]
+        session.execute(insert(EntryEventRow), rows)
 
 
 def entry_events(session: Session, entry_id: int | None = None) -> list[EntryEvent]:
     """The audit log, oldest first; of one entry when `entry_id` is given."""
     table = EntryEventRow.__table__.c
-    query = select(table.entry_id, table.at, table.action, table.detail).order_by(table.id)
+    query = select(
+        table.entry_id, table.at, table.action, table.detail, table.fields, table.source
+    ).order_by(table.id)
     if entry_id is not None:
         query = query.where(table.entry_id == entry_id)
-    return [EntryEvent(*row) for row in session.execute(query)]
+    return [
+        EntryEvent(entry, at, action, detail, json.loads(fields), source)
+        for entry, at, action, detail, fields, source in session.execute(query)
+    ]

@@ -7,17 +7,18 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, fields
-from datetime import date
+from datetime import date, time
 from enum import Enum
 from functools import cached_property
 from itertools import repeat
 from operator import attrgetter
 from typing import Any, Generic, TypeVar
 
-from sqlalchemy import Boolean, Date, Table, delete, func, insert, select, update
+from sqlalchemy import Boolean, Date, Table, Time, delete, func, insert, select, update
 from sqlalchemy.dialects import sqlite
 from sqlalchemy.orm import Session
 
+from careerplanner.domain.logbook import Credential, Employer, Schedule, Supervisor
 from careerplanner.domain.model import (
     Activity,
     CeActivity,
@@ -40,9 +41,12 @@ from careerplanner.domain.model import (
 from careerplanner.storage.models import (
     CeActivityRow,
     DegreeRow,
+    EmployerRow,
     ExamRow,
     GoalRow,
     LicenseRow,
+    ScheduleRow,
+    SupervisorRow,
     WorkEntryRow,
     WorkPeriodRow,
 )
@@ -64,6 +68,10 @@ def _gc_paused() -> Iterator[None]:
 
 def _to_date(text: str | None) -> date | None:
     return None if text is None else date.fromisoformat(text)
+
+
+def _to_time(text: str | None) -> time | None:
+    return None if text is None else time.fromisoformat(text)
 
 
 def _construct(cls: type[T], names: Sequence[str], columns: Sequence[Sequence[Any]]) -> list[T]:
@@ -137,8 +145,11 @@ class Kind(Generic[T]):
         for index, name in enumerate(self.columns):
             if name in self.dates:
                 columns[index] = list(map(dates.__getitem__, columns[index]))
+            elif name in self.times:
+                columns[index] = list(map(_to_time, columns[index]))
             elif name in self.enums:
-                by_value = {m.value: m for m in self.enums[name]}
+                by_value: dict[Any, Any] = {m.value: m for m in self.enums[name]}
+                by_value[None] = None  # a nullable choice (an employer's setting)
                 columns[index] = list(map(by_value.__getitem__, columns[index]))
             elif name in self.flags:
                 columns[index] = list(map(bool, columns[index]))
@@ -148,6 +159,10 @@ class Kind(Generic[T]):
     @cached_property
     def dates(self) -> frozenset[str]:
         return frozenset(n for n, c in self.table.c.items() if isinstance(c.type, Date))
+
+    @cached_property
+    def times(self) -> frozenset[str]:
+        return frozenset(n for n, c in self.table.c.items() if isinstance(c.type, Time))
 
     @cached_property
     def flags(self) -> frozenset[str]:
@@ -209,6 +224,17 @@ WORK_PERIODS = Kind(
     {"activity": Activity, "setting": Setting, "supervision": Supervision},
     ("start", "id"),
     "work period",
+)
+SUPERVISORS = Kind(
+    Supervisor, _table(SupervisorRow), {"credential": Credential}, ("name", "id"), "supervisor"
+)
+EMPLOYERS = Kind(Employer, _table(EmployerRow), {"setting": Setting}, ("name", "id"), "employer")
+SCHEDULES = Kind(
+    Schedule,
+    _table(ScheduleRow),
+    {"activity": Activity, "setting": Setting},
+    ("start", "id"),
+    "schedule",
 )
 CE = Kind(CeActivity, _table(CeActivityRow), {"topic": CeTopic}, ("date", "id"), "CE activity")
 GOALS = Kind(Goal, _table(GoalRow), {"status": GoalStatus}, ("id",), "goal")

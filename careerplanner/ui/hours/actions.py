@@ -22,6 +22,7 @@ from careerplanner.ui.hours.commands import (
 )
 from careerplanner.ui.hours.entry_dialog import EntryDialog, blank_entry
 from careerplanner.ui.hours.lock_dialogs import UnlockDialog, VerifyDialog
+from careerplanner.ui.hours.logbook_actions import employer_names
 
 if TYPE_CHECKING:
     from careerplanner.ui.hours.page import HoursPage
@@ -99,8 +100,9 @@ class HoursActions:
         self._open_entry_dialog(entry)
 
     def _open_entry_dialog(self, entry: WorkEntry) -> None:
-        employers = [e for e in set(self.page.model.columns().employers) if e]
-        dialog = EntryDialog(entry, self._save_from_dialog, employers, self.page)
+        employers = employer_names(self.page.services, self.page.model.columns().employers)
+        supervisors = self.page.services.supervisors.list()
+        dialog = EntryDialog(entry, self._save_from_dialog, employers, self.page, supervisors)
         self.dialog = dialog
         dialog.finished.connect(self._dialog_closed)
         dialog.open()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from datetime import date
 
@@ -19,8 +19,10 @@ from PySide6.QtWidgets import (
 )
 
 from careerplanner.domain.errors import ValidationError
+from careerplanner.domain.logbook import Supervisor
 from careerplanner.domain.model import Activity, Setting, Supervision, WorkEntry
 from careerplanner.domain.validation import fmt_number, parse_number
+from careerplanner.ui.hours.clock_fields import ClockFields
 from careerplanner.ui.hours.fields import employer_edit, enum_combo, select_value, set_employers
 from careerplanner.ui.widgets import FieldError, OptionalDateEdit, date_edit, muted, to_date
 
@@ -37,6 +39,7 @@ class EntryDialog(QDialog):
         save: Saver,
         employers: Iterable[str] = (),
         parent: QWidget | None = None,
+        supervisors: Sequence[Supervisor] = (),
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("New entry" if entry.id == 0 else "Edit entry")
@@ -59,6 +62,8 @@ class EntryDialog(QDialog):
         self.notes = QPlainTextEdit(entry.notes)
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(72)
+        self.clock = ClockFields(supervisors, self)
+        self.clock.fill(entry)
         self.errors: dict[str, FieldError] = {}
         self._fill(entry)
         self._build()
@@ -83,6 +88,7 @@ class EntryDialog(QDialog):
             ("start", "Date (first day)", self.start),
             ("end", "Until (optional)", self.end),
             ("hours", "Hours", self.hours),
+            *self.clock.rows(),
             ("activity", "Activity", self.activity),
             ("setting", "Setting", self.setting),
             ("supervision", "Supervised by", self.supervision),
@@ -113,11 +119,12 @@ class EntryDialog(QDialog):
     def entry(self) -> WorkEntry:
         """The entry as typed; raises ValidationError for hours that are not a number."""
         end = self.end.value()
+        timed = self.clock.timed()  # then the hours follow the clock times
         return replace(
-            self._entry,
+            self.clock.apply(self._entry),
             start=to_date(self.start.date()),
             end=end,
-            hours=parse_number(self.hours.text(), "hours"),
+            hours=0.0 if timed else parse_number(self.hours.text(), "hours"),
             activity=Activity(self.activity.currentData()),
             setting=Setting(self.setting.currentData()),
             supervision=Supervision(self.supervision.currentData()),

@@ -26,6 +26,7 @@ from careerplanner.domain.model import WorkEntry
 from careerplanner.ui.hours.actions import HoursActions
 from careerplanner.ui.hours.fields import HoursDelegate
 from careerplanner.ui.hours.filter_bar import FilterBar
+from careerplanner.ui.hours.logbook_actions import employer_names, title_row
 from careerplanner.ui.hours.proxy import HoursFilter, HoursFilterProxy
 from careerplanner.ui.hours.quick_add import QuickAddBar
 from careerplanner.ui.hours.table_model import HEADERS, HoursTableModel
@@ -124,7 +125,7 @@ class HoursPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 12)
         layout.setSpacing(10)
-        layout.addWidget(heading("Hours"))
+        layout.addLayout(title_row(self, heading("Hours")))
         layout.addWidget(
             muted(
                 "Every hour of case-management work you log counts toward certifications. "
@@ -180,7 +181,7 @@ class HoursPage(QWidget):
         columns = self.model.columns()
         employers = set(columns.employers)
         self.filter_bar.set_employers(employers)
-        self.quick_add.set_employers(e for e in employers if e)
+        self.quick_add.set_employers(employer_names(self.services, employers))
         if not self._primed:
             self._primed = bool(entries)
             last = entries[int(columns.ids.argmax())] if entries else None
@@ -270,3 +271,4 @@ class HoursPage(QWidget):
         self.buttons["delete"].setEnabled(bool(selected))
         self.buttons["verify"].setEnabled(any(not e.verified for e in selected))
         self.buttons["unlock"].setEnabled(one and selected[0].verified)
+        self.buttons["history"].setEnabled(one)
