@@ -48,6 +48,7 @@ def data(tmp_path: Path) -> Path:
     """A data folder with a plan, a backup and a certificates folder."""
     folder = tmp_path / "data"
     for argv in (
+        ("employer", "add", "Bayview"),
         ("hours", "add", "--date", "2024-03-04", "--hours", "7.5", "--employer", "Bayview"),
         ("ce", "add", "--date", "2024-03-05", "--hours", "2", "--topic", "ethics"),
         ("backup",),

@@ -26,6 +26,7 @@ from hypothesis import strategies as st
 from careerplanner.cli import run
 from careerplanner.domain import validation
 from careerplanner.domain.errors import ValidationError
+from careerplanner.io.json_io import VERSION
 
 Doc = dict[str, Any]
 BIG = "a number of 5,000 digits goes here"
@@ -83,7 +84,7 @@ JSON_CASES: dict[str, tuple[Callable[[Doc], Any], str]] = {
     "version 0": (lambda d: d.update(version=0), "format version 0 is not valid"),
     "version -7": (lambda d: d.update(version=-7), "format version -7 is not valid"),
     "version true": (lambda d: d.update(version=True), "format version True is not valid"),
-    "version 2": (lambda d: d.update(version=2), "written by a newer version"),
+    "a newer version": (lambda d: d.update(version=VERSION + 1), "written by a newer version"),
     "an id of 2^63": (
         lambda d: d.update(entries=[entry(d, id=2**63)]),
         "the number 9223372036854775808 is too large",
@@ -246,6 +247,7 @@ def test_control_characters_in_a_csv_file_are_refused(tmp_path: Path) -> None:
 
 def test_stored_control_characters_are_escaped_on_output(tmp_path: Path) -> None:
     data = tmp_path / "d"
+    assert call("--data-dir", str(data), "employer", "add", "Bay")[0] == 0
     assert call("--data-dir", str(data), "hours", "add", "--date", "2024-01-02",
                 "--hours", "3", "--employer", "Bay")[0] == 0  # fmt: skip
     with contextlib.closing(sqlite3.connect(data / "careerplanner.sqlite3")) as connection:
@@ -272,6 +274,7 @@ def test_a_plan_that_could_not_be_imported_again_is_not_exported(
 ) -> None:
     """A record stored before a check existed would make a file no import takes back."""
     data = tmp_path / "d"
+    assert call("--data-dir", str(data), "employer", "add", "Bay")[0] == 0
     assert call("--data-dir", str(data), "hours", "add", "--date", "2024-01-02",
                 "--hours", "3")[0] == 0  # fmt: skip
     with contextlib.closing(sqlite3.connect(data / "careerplanner.sqlite3")) as connection:
