@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QLockFile, QSettings
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
     from careerplanner.ui.main_window import MainWindow
@@ -92,7 +93,33 @@ def application() -> QApplication:
     app.setApplicationName("CareerPlanner")
     app.setOrganizationName("CareerPlanner")
     app.setApplicationDisplayName("CareerPlanner")
+    from careerplanner.ui.theme import use_fusion
+
+    use_fusion(app)  # type: ignore[arg-type]
+    if QApplication.windowIcon().isNull():  # once per process: the icon files load once
+        from careerplanner.desktop_entry import APP_ID
+
+        QApplication.setWindowIcon(app_icon())
+        QApplication.setDesktopFileName(APP_ID)  # lets the desktop match the window to its entry
+    if app.property("namesInputs") is None:
+        from careerplanner.ui.accessibility import install
+
+        install(app)  # type: ignore[arg-type]
+        app.setProperty("namesInputs", True)
     return app  # type: ignore[return-value]
+
+
+def app_icon() -> QIcon:
+    """The application's icon at every size it ships in."""
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QIcon
+
+    from careerplanner.desktop_entry import ICON_SIZES, icon_png
+
+    icon = QIcon()
+    for size in ICON_SIZES:
+        icon.addFile(str(icon_png(size)), QSize(size, size))
+    return icon
 
 
 def acquire_lock(data_dir: Path) -> QLockFile | None:
@@ -116,6 +143,7 @@ def launch(data_dir: Path, window: MainWindow | None = None) -> Running | None:
     except OSError:
         pass  # the database layer explains what is wrong with the folder
     else:
+        _log_start(data_dir)
         lock = acquire_lock(data_dir)
         if lock is None:
             DatabaseErrorDialog.for_lock(data_dir).exec()
@@ -142,6 +170,15 @@ def launch(data_dir: Path, window: MainWindow | None = None) -> Running | None:
     return Running(window, services, database, lock, window.settings)
 
 
+def _log_start(data_dir: Path) -> None:
+    """Start the log in the data folder with one line: the version and the folder."""
+    from careerplanner import __version__
+    from careerplanner.ui.error_report import log, start_logging
+
+    start_logging(data_dir)
+    log.info("CareerPlanner %s started; data folder %s", __version__, data_dir)
+
+
 def empty_window(data_dir: Path) -> MainWindow:
     """The themed main window with its navigation, before any data is loaded."""
     from PySide6.QtCore import QSettings
@@ -150,8 +187,11 @@ def empty_window(data_dir: Path) -> MainWindow:
     from careerplanner.ui.theme import install_theme
 
     settings = QSettings(str(data_dir / SETTINGS_NAME), QSettings.Format.IniFormat)
-    install_theme(application(), settings)
-    return MainWindow(None, settings, data_dir)
+    app = application()
+    install_theme(app, settings)
+    window = MainWindow(None, settings, data_dir)
+    window.setWindowIcon(app.windowIcon())
+    return window
 
 
 def opens_cleanly(data_dir: Path) -> bool:
@@ -192,9 +232,11 @@ def main_gui(argv: list[str] | None = None) -> int:
         print(f"error: {error}", file=sys.stderr)
         return 2
     from careerplanner.paths import resolve_data_dir
+    from careerplanner.ui.error_report import LOG_NAME, install_excepthook
 
     app = application()
     data_dir = resolve_data_dir(options.data_dir)
+    hook = install_excepthook(data_dir / LOG_NAME)  # noqa: F841 - kept while the app runs
     if options.screenshot is None and opens_cleanly(data_dir):
         return _run_painting_first(app, data_dir, options.page)
     running = launch(data_dir)
@@ -219,7 +261,7 @@ def _run_painting_first(app: QApplication, data_dir: Path, page: str | None) -> 
     if page:
         window.navigation.setCurrentRow(window.page_names.index(page))
     window.show()
-    app.processEvents()  # the window paints now; the data follows
+    _paint_now(app, window)  # the window paints now; the data follows
     opened: list[Running] = []
 
     def load() -> None:
@@ -237,6 +279,19 @@ def _run_painting_first(app: QApplication, data_dir: Path, page: str | None) -> 
     finally:
         for running in opened:
             running.close()
+
+
+def _paint_now(app: QApplication, window: MainWindow) -> None:
+    """Wait (at most half a second) for the window system to map the window, then paint it
+    at once: otherwise an unpainted, black window shows while the data loads."""
+    from PySide6.QtCore import QDeadlineTimer, QEventLoop
+
+    handle = window.windowHandle()
+    deadline = QDeadlineTimer(500)
+    while handle is not None and not handle.isExposed() and not deadline.hasExpired():
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+    window.repaint()
+    app.processEvents()
 
 
 def _loaded(running: Running, page: str | None) -> None:

@@ -34,3 +34,28 @@ def test_opens_cleanly_only_for_a_new_or_sound_database(tmp_path: Path) -> None:
     a_file = tmp_path / "file"
     a_file.write_text("x")
     assert not opens_cleanly(a_file)
+
+
+def _heavy_after(argv: list[str]) -> list[str]:
+    """The heavy modules loaded by the time the command `argv` has run (in a fresh process)."""
+    code = (
+        "import sys\nfrom careerplanner.cli import run\ncode = run(sys.argv[1:])\n"
+        f"print('LOADED=' + ','.join(m for m in {HEAVY!r} if m in sys.modules), file=sys.stderr)\n"
+        "sys.exit(code)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, *argv], capture_output=True, text=True, check=True
+    )
+    line = [ln for ln in done.stderr.splitlines() if ln.startswith("LOADED=")][-1]
+    return [m for m in line.removeprefix("LOADED=").split(",") if m]
+
+
+def test_reading_needs_no_sqlalchemy_and_logging_hours_no_numpy(tmp_path: Path) -> None:
+    folder = ["--data-dir", str(tmp_path / "data")]
+    assert _heavy_after([*folder, "demo"]) == ["sqlalchemy", "numpy"]
+    assert _heavy_after([*folder, "eligibility", "--json"]) == ["numpy"]
+    assert _heavy_after([*folder, "hours", "add", "--date", "2026-01-05", "--hours", "2"]) == [
+        "sqlalchemy"
+    ]
+    shot = str(tmp_path / "overview.png")
+    assert "sqlalchemy" not in _heavy_after([*folder, "--screenshot", shot, "--page", "overview"])

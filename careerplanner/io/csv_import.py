@@ -10,14 +10,13 @@ A problem names its line and the column as the file calls it.
 
 from __future__ import annotations
 
-import gc
 import re
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Generic, TypeVar
 
+from careerplanner.bulk import bulk_work
 from careerplanner.domain.model import CeActivity, WorkEntry
 from careerplanner.io.csv_choices import date_order, people, person_filter
 from careerplanner.io.csv_detect import (
@@ -177,7 +176,7 @@ def _parse(
     reader.decimal_comma = table.delimiter != ","
     reader.own_export = layout.tool == OUR_EXPORT
     preview.person, wanted = person_filter(options.person, preview.people, layout)
-    with _gc_paused():
+    with bulk_work():
         _read_rows(table, reader, build, today, wanted, preview, on_progress)
     preview.notes += _default_notes(reader, preview)
     return preview
@@ -274,15 +273,3 @@ def _default_notes(reader: RowReader, preview: ImportPreview[T]) -> list[str]:
             f"the default '{defaults[name]}' is used ({rows}{' …' if len(lines) > 1 else ''})"
         )
     return notes
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Building 100,000 records would otherwise trigger many full garbage collections."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()

@@ -21,16 +21,20 @@ from careerplanner.storage.errors import DatabaseError
 
 STEM = DATABASE_NAME.removesuffix(".sqlite3")
 STAMP = "%Y%m%dT%H%M%S"
-_NAME = re.compile(rf"^{STEM}-(\d{{8}}T\d{{6}})(?:-(before-restore|manual|\d+))*\.sqlite3$")
+_NAME = re.compile(
+    rf"^{STEM}-(\d{{8}}T\d{{6}})(?:-(before-restore|before-start-over|manual|\d+))*\.sqlite3$"
+)
 _UPGRADE = re.compile(rf"^{STEM}-before-upgrade-.*-(\d{{8}}-\d{{6}})(?:-\d+)?\.sqlite3$")
-AUTOMATIC, MANUAL, BEFORE_RESTORE, BEFORE_UPGRADE, OTHER = (
+AUTOMATIC, MANUAL, BEFORE_RESTORE, BEFORE_UPGRADE, BEFORE_START_OVER, OTHER = (
     "automatic",
     "manual",
     "before restore",
     "before upgrade",
+    "before starting over",
     "other",
 )
 MANUAL_SUFFIX, BEFORE_RESTORE_SUFFIX = "-manual", "-before-restore"
+BEFORE_START_OVER_SUFFIX = "-before-start-over"
 CERTIFICATES_SUFFIX = ".certificates"
 
 
@@ -40,7 +44,7 @@ class BackupInfo:
 
     path: Path
     made_at: datetime
-    kind: str  # AUTOMATIC, MANUAL, BEFORE_RESTORE, BEFORE_UPGRADE or OTHER
+    kind: str  # AUTOMATIC, MANUAL, BEFORE_RESTORE, BEFORE_UPGRADE, BEFORE_START_OVER or OTHER
     entries: int | None = None  # None when the file cannot be read
     ce: int | None = None
     hours: float | None = None
@@ -82,6 +86,8 @@ def kind_and_time(path: Path) -> tuple[str, datetime]:
         kind = AUTOMATIC
         if BEFORE_RESTORE_SUFFIX in path.name:
             kind = BEFORE_RESTORE
+        elif BEFORE_START_OVER_SUFFIX in path.name:
+            kind = BEFORE_START_OVER
         elif MANUAL_SUFFIX in path.name:
             kind = MANUAL
         return kind, datetime.strptime(match.group(1), STAMP)

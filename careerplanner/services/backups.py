@@ -22,6 +22,7 @@ from careerplanner.services import backup_certificates as certificates
 from careerplanner.services.backup_files import (
     AUTOMATIC,
     BEFORE_RESTORE_SUFFIX,
+    BEFORE_START_OVER_SUFFIX,
     MANUAL_SUFFIX,
     BackupInfo,
     backup_dir,
@@ -35,8 +36,8 @@ from careerplanner.services.backup_files import (
 from careerplanner.services.bus import KINDS, Change, ChangeBus
 from careerplanner.services.ce_files import CertificateStore
 from careerplanner.storage import Database, UnusableFileError
-from careerplanner.storage.backup import read_summary, remove_stale_temps
-from careerplanner.storage.restore import checked_copy, install, page_size
+from careerplanner.storage import repositories as repo
+from careerplanner.storage.backup import Progress, read_summary, remove_stale_temps
 
 
 class BackupService:
@@ -61,16 +62,19 @@ class BackupService:
         """Every backup in the data folder, newest first, with its date and entry counts."""
         return list_backups(self.db.data_dir)
 
-    def backup(self, out: Path | None = None) -> BackupInfo:
-        """Back up now, into `out` (a new file) or the backups folder as a manual backup."""
+    def backup(self, out: Path | None = None, progress: Progress | None = None) -> BackupInfo:
+        """Back up now, into `out` (a new file) or the backups folder as a manual backup.
+
+        `progress` hears (pages copied, pages in all); if it raises, no backup is kept.
+        """
         if out is None:
-            return self._make(free_path(self.folder, self.now(), MANUAL_SUFFIX))
+            return self._make(free_path(self.folder, self.now(), MANUAL_SUFFIX), progress)
         out = Path(out).expanduser()
         if out.exists():
             raise ValidationError(f"{out} already exists; choose a new file name", "--out")
         if not out.parent.is_dir():
             raise ValidationError(f"the folder {out.parent} does not exist", "--out")
-        return self._make(out)
+        return self._make(out, progress)
 
     def auto_backup(self) -> BackupInfo | None:
         """Back up if no automatic backup was made today and the data changed since the newest
@@ -113,6 +117,8 @@ class BackupService:
         The backup is copied and proven sound first (see `storage.restore`); only then is
         the current data backed up and the copy swapped in. A refused file changes nothing.
         """
+        from careerplanner.storage.restore import checked_copy, install, page_size
+
         source = self._source(source)
         remove_stale_temps(self.db.data_dir)  # checked copies a killed restore left there
         with self.db.raw() as connection:
@@ -138,10 +144,25 @@ class BackupService:
             raise ValidationError("that is the database in use; choose a backup file", "FILE")
         return source
 
-    def _make(self, target: Path) -> BackupInfo:
+    def start_over(self) -> BackupInfo:
+        """Back up everything, then empty the plan in one transaction; the backup made.
+
+        Certificate files stay in the data folder (and in the backup), as the records name them.
+        """
+        with self.db.session() as session:
+            if repo.is_empty(session):
+                raise ValidationError("the plan is already empty; there is nothing to start over")
+        safety = self._make(free_path(self.folder, self.now(), BEFORE_START_OVER_SUFFIX))
+        with self.db.session() as session:
+            repo.clear_plan(session)
+        if self.bus is not None:
+            self.bus.publish(Change(KINDS))
+        return safety
+
+    def _make(self, target: Path, progress: Progress | None = None) -> BackupInfo:
         """Copy the data and the certificates it refers to; what the copy holds."""
         remove_stale_temps(self.folder)
-        made = self.db.backup_to(target)
+        made = self.db.backup_to(target, progress)
         certificates.keep(made, read_summary(made)[3], self.store)
         return inspect(made)
 

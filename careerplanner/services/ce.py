@@ -7,14 +7,17 @@ from careerplanner.domain.validation import validate_ce
 from careerplanner.services.base import ServiceBase, Today
 from careerplanner.services.bus import ChangeBus
 from careerplanner.services.records import RecordStore
+from careerplanner.services.snapshot import SnapshotCache
 from careerplanner.storage import Database
 from careerplanner.storage import repositories as repo
 
 
 class CeService(ServiceBase):
-    def __init__(self, db: Database, bus: ChangeBus, today: Today) -> None:
-        super().__init__(db, bus, today)
-        self._store = RecordStore(self, repo.CE, "ce", lambda c: validate_ce(c, today()))
+    def __init__(
+        self, db: Database, bus: ChangeBus, today: Today, cache: SnapshotCache | None = None
+    ) -> None:
+        super().__init__(db, bus, today, cache)
+        self._store = RecordStore(self, lambda: repo.CE, "ce", lambda c: validate_ce(c, today()))
 
     def list(self) -> tuple[CeActivity, ...]:
         return self._store.list()

@@ -7,16 +7,21 @@ from careerplanner.domain.validation import validate_degree, validate_exam, vali
 from careerplanner.services.base import ServiceBase, Today
 from careerplanner.services.bus import ChangeBus
 from careerplanner.services.records import RecordStore
+from careerplanner.services.snapshot import SnapshotCache
 from careerplanner.storage import Database
 from careerplanner.storage import repositories as repo
 
 
 class EducationService(ServiceBase):
-    def __init__(self, db: Database, bus: ChangeBus, today: Today) -> None:
-        super().__init__(db, bus, today)
-        self._degrees = RecordStore(self, repo.DEGREES, "degrees", validate_degree)
-        self._licenses = RecordStore(self, repo.LICENSES, "licenses", validate_license)
-        self._exams = RecordStore(self, repo.EXAMS, "exams", lambda e: validate_exam(e, today()))
+    def __init__(
+        self, db: Database, bus: ChangeBus, today: Today, cache: SnapshotCache | None = None
+    ) -> None:
+        super().__init__(db, bus, today, cache)
+        self._degrees = RecordStore(self, lambda: repo.DEGREES, "degrees", validate_degree)
+        self._licenses = RecordStore(self, lambda: repo.LICENSES, "licenses", validate_license)
+        self._exams = RecordStore(
+            self, lambda: repo.EXAMS, "exams", lambda e: validate_exam(e, today())
+        )
 
     def degrees(self) -> tuple[Degree, ...]:
         return self._degrees.list()

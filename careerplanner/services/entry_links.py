@@ -9,13 +9,15 @@ a free-text employer becomes a record on first use (one per name, compared witho
 from __future__ import annotations
 
 from dataclasses import replace
-
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING
 
 from careerplanner.domain.errors import NotFoundError
 from careerplanner.domain.logbook import Employer, Supervisor
 from careerplanner.domain.model import Setting, WorkEntry
 from careerplanner.storage import repositories as repo
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 
 def name_key(name: str) -> str:

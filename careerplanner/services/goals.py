@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING
 
 from careerplanner.domain.catalog import Catalog
 from careerplanner.domain.model import Goal
@@ -10,15 +10,30 @@ from careerplanner.domain.validation import check_one_goal_per_cert, validate_go
 from careerplanner.services.base import ServiceBase, Today
 from careerplanner.services.bus import ChangeBus
 from careerplanner.services.records import RecordStore
+from careerplanner.services.snapshot import SnapshotCache
 from careerplanner.storage import Database
 from careerplanner.storage import repositories as repo
 
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
 
 class GoalService(ServiceBase):
-    def __init__(self, db: Database, bus: ChangeBus, today: Today, catalog: Catalog) -> None:
-        super().__init__(db, bus, today)
+    def __init__(
+        self,
+        db: Database,
+        bus: ChangeBus,
+        today: Today,
+        catalog: Catalog,
+        cache: SnapshotCache | None = None,
+    ) -> None:
+        super().__init__(db, bus, today, cache)
         self._store = RecordStore(
-            self, repo.GOALS, "goals", lambda g: validate_goal(g, catalog.ids), _one_per_cert
+            self,
+            lambda: repo.GOALS,
+            "goals",
+            lambda g: validate_goal(g, catalog.ids),
+            _one_per_cert,
         )
 
     def list(self) -> tuple[Goal, ...]:

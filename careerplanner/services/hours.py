@@ -9,17 +9,15 @@ fields an edit changed (old → new), verifications, unlocks, removals.
 from __future__ import annotations
 
 import builtins
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import date, datetime
-from typing import Any
-
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING, Any
 
 from careerplanner.domain.clock import check_no_clock_overlap
 from careerplanner.domain.errors import NotFoundError, ValidationError
 from careerplanner.domain.history import changed_fields
-from careerplanner.domain.model import Plan, WorkEntry
+from careerplanner.domain.model import WorkEntry
 from careerplanner.domain.validation import (
     check_date,
     check_not_after_today,
@@ -30,25 +28,39 @@ from careerplanner.domain.validation import (
 from careerplanner.services.base import ServiceBase, Today
 from careerplanner.services.bus import ChangeBus
 from careerplanner.services.entry_links import Links
+from careerplanner.services.snapshot import SnapshotCache
 from careerplanner.storage import Database
 from careerplanner.storage import repositories as repo
-from careerplanner.storage.repositories import ENTRIES, EntryEvent
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from careerplanner.domain.encoding import EncodedEntries
+    from careerplanner.storage.repositories import EntryEvent
 
 
 class HoursService(ServiceBase):
     def __init__(
-        self, db: Database, bus: ChangeBus, today: Today, snapshot: Callable[[], Plan] | None = None
+        self, db: Database, bus: ChangeBus, today: Today, cache: SnapshotCache | None = None
     ) -> None:
-        """`snapshot`, when given, is the plan service's: the log then shares its cached read."""
-        super().__init__(db, bus, today)
-        self._snapshot = snapshot
+        """`cache`, when given, is the plan's snapshot: the log shares its read and patches it
+        with each write."""
+        super().__init__(db, bus, today, cache)
 
     def list(self) -> tuple[WorkEntry, ...]:
         """Every entry, by start date then id."""
-        if self._snapshot is not None:
-            return self._snapshot().entries
+        if self._cache is not None:
+            return self._cache.plan().entries
         with self._db.session() as session:
-            return repo.list_all(session, ENTRIES)
+            return repo.list_all(session, repo.ENTRIES)
+
+    def columns(self) -> EncodedEntries:
+        """The entries of `list()` as number columns (the snapshot's, when shared)."""
+        from careerplanner.domain.encoding import encode_entries, plan_columns
+
+        if self._cache is not None:
+            return plan_columns(self._cache.plan())
+        return encode_entries(self.list())
 
     def get(self, entry_id: int) -> WorkEntry:
         with self._db.session() as session:
@@ -77,13 +89,15 @@ class HoursService(ServiceBase):
     def add_many(self, entries: Sequence[WorkEntry]) -> builtins.list[WorkEntry]:
         """Store new entries all together or, if any one is refused, none of them."""
         clean = [replace(self._validate(e, i, len(entries)), id=0) for i, e in enumerate(entries)]
+        token = self._token()
         with self._db.session() as session:
             stored = insert_entries(session, clean, "add", "")
-        self._publish("entries")
+        self._publish("entries", token=token, added=stored)
         return stored
 
     def update(self, entry: WorkEntry) -> WorkEntry:
         """Change an unverified entry (its verification fields are not changed here)."""
+        token = self._token()
         with self._db.session() as session:
             old = _require(session, [entry.id])[0]
             _refuse_locked(old, "changed")
@@ -96,12 +110,12 @@ class HoursService(ServiceBase):
                     verified_on=old.verified_on,
                 )
             )
-            repo.update_one(session, ENTRIES, clean)
+            repo.update_one(session, repo.ENTRIES, clean)
             check_written(session, [clean])
             changed = changed_fields(old, clean)
             if changed:
                 repo.record_events(session, [event(clean.id, "edit", "", changed)])
-        self._publish("entries")
+        self._publish("entries", token=token, added=[clean], removed=[clean.id])
         return clean
 
     def remove(self, entry_id: int) -> WorkEntry:
@@ -110,28 +124,31 @@ class HoursService(ServiceBase):
     def remove_many(self, ids: Iterable[int]) -> builtins.list[WorkEntry]:
         """Remove entries (none if any is missing or verified); returns them, for undo."""
         wanted = list(dict.fromkeys(ids))
+        token = self._token()
         with self._db.session() as session:
             found = _require(session, wanted)
             for entry in found:
                 _refuse_locked(entry, "removed")
-            repo.delete_ids(session, ENTRIES, wanted)
+            repo.delete_ids(session, repo.ENTRIES, wanted)
             repo.record_events(session, [self._event(e.id, "remove", _describe(e)) for e in found])
-        self._publish("entries")
+        self._publish("entries", token=token, removed=wanted)
         return found
 
     def restore(self, entries: Sequence[WorkEntry]) -> builtins.list[WorkEntry]:
         """Put removed entries back under their old ids (undo of a removal)."""
         clean = [self._validate(e, i, len(entries)) for i, e in enumerate(entries)]
+        token = self._token()
         with self._db.session() as session:
-            taken = repo.get_many(session, ENTRIES, [e.id for e in clean if e.id])
+            taken = repo.get_many(session, repo.ENTRIES, [e.id for e in clean if e.id])
             if taken:
-                raise ValidationError(f"entry {min(taken)} already exists", "id")
+                first = taken[min(taken)]
+                raise ValidationError(f"the entry of {_describe(first)} already exists", "id")
             kept = [e for e in clean if e.id]
-            stored = repo.add_many(session, ENTRIES, kept, keep_ids=True)
-            stored += repo.add_many(session, ENTRIES, [e for e in clean if not e.id])
+            stored = repo.add_many(session, repo.ENTRIES, kept, keep_ids=True)
+            stored += repo.add_many(session, repo.ENTRIES, [e for e in clean if not e.id])
             check_written(session, stored)
             repo.record_events(session, [self._event(e.id, "restore", "") for e in stored])
-        self._publish("entries")
+        self._publish("entries", token=token, added=stored)
         return stored
 
     def verify(
@@ -145,12 +162,14 @@ class HoursService(ServiceBase):
         check_date(on, "verified on")
         check_not_after_today(on, self._today(), "an entry can't be verified", "verified on")
         wanted = list(dict.fromkeys(ids))
+        token = self._token()
         with self._db.session() as session:
             found = _require(session, wanted)
             for entry in found:
                 if entry.verified:
                     raise ValidationError(
-                        f"entry {entry.id} is already verified by {entry.verified_by} on "
+                        f"the entry of {_describe(entry)} is already verified by "
+                        f"{entry.verified_by} on "
                         f"{entry.verified_on}; unlock it first to verify it again",
                         "id",
                     )
@@ -159,12 +178,12 @@ class HoursService(ServiceBase):
                 for e in found
             ]
             for entry in done:
-                repo.update_one(session, ENTRIES, entry)
+                repo.update_one(session, repo.ENTRIES, entry)
             detail = f"verified by {signer}" + (f" ({credential})" if credential else "")
             repo.record_events(
                 session, [self._event(e.id, "verify", f"{detail} on {on}") for e in done]
             )
-        self._publish("entries")
+        self._publish("entries", token=token, added=done, removed=wanted)
         return done
 
     def unlock(self, entry_id: int, reason: str) -> WorkEntry:
@@ -172,17 +191,18 @@ class HoursService(ServiceBase):
         why = parse_text(reason, "reason")
         if not why:
             raise ValidationError("give a reason for unlocking a verified entry", "reason")
+        token = self._token()
         with self._db.session() as session:
             entry = _require(session, [entry_id])[0]
             if not entry.verified:
                 raise ValidationError(
-                    f"entry {entry_id} is not verified, so it is not locked", "id"
+                    f"the entry of {_describe(entry)} is not verified, so it is not locked", "id"
                 )
             was = f"was verified by {entry.verified_by} on {entry.verified_on}"
             open_entry = replace(entry, verified_by="", verified_credential="", verified_on=None)
-            repo.update_one(session, ENTRIES, open_entry)
+            repo.update_one(session, repo.ENTRIES, open_entry)
             repo.record_events(session, [self._event(entry_id, "unlock", f"{why} ({was})")])
-        self._publish("entries")
+        self._publish("entries", token=token, added=[open_entry], removed=[entry_id])
         return open_entry
 
     def _validate(self, entry: WorkEntry, index: int, total: int) -> WorkEntry:
@@ -201,7 +221,7 @@ def event(
     entry_id: int, action: str, detail: str, changed: dict[str, builtins.list[Any]] | None = None
 ) -> EntryEvent:
     at = datetime.now().replace(microsecond=0)
-    return EntryEvent(entry_id, at, action, detail, changed or {})
+    return repo.EntryEvent(entry_id, at, action, detail, changed or {})
 
 
 def insert_entries(
@@ -210,11 +230,14 @@ def insert_entries(
     """Store validated new entries with their links resolved, checked as a whole, each with a
     history line (`action`: "add", "fill", "import")."""
     links = Links(session)
-    stored = repo.add_many(session, ENTRIES, [links.apply(e) for e in clean])
+    linked = [links.apply(e) for e in clean]
+    ids = repo.insert_many(session, repo.ENTRIES, linked)  # the import's bulk path
+    stored = list(map(repo.ENTRIES.with_id, linked, ids))
     check_written(session, stored)
     at = datetime.now().replace(microsecond=0)
     repo.record_events(
-        session, [EntryEvent(e.id, at, action, detail or _describe(e), {}, source) for e in stored]
+        session,
+        [repo.EntryEvent(e.id, at, action, detail or _describe(e), {}, source) for e in stored],
     )
     return stored
 
@@ -229,7 +252,7 @@ def check_written(session: Session, touched: Sequence[WorkEntry]) -> None:
 
 
 def _require(session: Session, ids: list[int]) -> list[WorkEntry]:
-    found = repo.get_many(session, ENTRIES, ids)
+    found = repo.get_many(session, repo.ENTRIES, ids)
     missing = [i for i in ids if i not in found]
     if missing:
         raise NotFoundError(f"there is no entry with id {missing[0]}", "id")
@@ -239,7 +262,7 @@ def _require(session: Session, ids: list[int]) -> list[WorkEntry]:
 def _refuse_locked(entry: WorkEntry, done: str) -> None:
     if entry.verified:
         raise ValidationError(
-            f"entry {entry.id} was verified by {entry.verified_by or 'someone'} on "
+            f"the entry of {_describe(entry)} was verified by {entry.verified_by or 'someone'} on "
             f"{entry.verified_on}; unlock it before it can be {done}",
             "id",
         )

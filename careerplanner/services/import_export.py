@@ -6,21 +6,15 @@ together in one transaction or not at all. The exports are inherited from `Recor
 
 from __future__ import annotations
 
-import gc
-import sqlite3
-from collections.abc import Callable, Hashable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, time
-from itertools import chain
-from operator import attrgetter
+from datetime import datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
-from sqlalchemy import func, insert, select
-from sqlalchemy.dialects import sqlite
 from sqlalchemy.orm import Session
 
+from careerplanner.bulk import bulk_work
 from careerplanner.domain.errors import ValidationError
 from careerplanner.domain.model import CeActivity, Plan, WorkEntry
 from careerplanner.io import json_io
@@ -41,8 +35,6 @@ from careerplanner.services.plan_file import store_plan_file
 from careerplanner.storage import repositories as repo
 
 T = TypeVar("T")
-INSERT_CHUNK = 10_000
-ROWS_PER_STATEMENT = 500
 
 
 @dataclass(frozen=True)
@@ -77,7 +69,7 @@ class ImportExportService(RecordExports):
         on_progress: Progress | None = None,
     ) -> ImportPreview[WorkEntry]:
         """Read the file and say what importing it would do; nothing is written."""
-        with _gc_paused():
+        with bulk_work():
             preview = parse_hours(read_csv(path), self._today(), options, on_progress)
             preview.source = Path(path).name
             with self._db.session() as session:
@@ -90,7 +82,7 @@ class ImportExportService(RecordExports):
         options: ImportOptions | None = None,
         on_progress: Progress | None = None,
     ) -> ImportPreview[CeActivity]:
-        with _gc_paused():
+        with bulk_work():
             preview = parse_ce(read_csv(path), self._today(), options, on_progress)
             with self._db.session() as session:
                 _screen(preview, _stored_ce(session, preview.rows), ce_key)
@@ -102,11 +94,11 @@ class ImportExportService(RecordExports):
         """Store every new row of a ready preview in one transaction, or none of them."""
         _refuse(preview)
         work = _copy(preview)
-        with _gc_paused(), self._db.session() as session:
+        with bulk_work(), self._db.session() as session:
             self._screen_hours(session, work)
             _refuse(work)
             work.rows = link_supervisors(session, work.rows)
-            ids = _insert(session, repo.ENTRIES, work.rows, on_progress)
+            ids = repo.insert_many(session, repo.ENTRIES, work.rows, on_progress)
             repo.link_employers(session, ids)
             repo.record_imported(session, ids, datetime.now().replace(microsecond=0), work.source)
         self._publish("entries", "employers")
@@ -117,9 +109,9 @@ class ImportExportService(RecordExports):
     ) -> ImportResult:
         _refuse(preview)
         work = _copy(preview)
-        with _gc_paused(), self._db.session() as session:
+        with bulk_work(), self._db.session() as session:
             _screen(work, _stored_ce(session, work.rows), ce_key)
-            ids = _insert(session, repo.CE, work.rows, on_progress)
+            ids = repo.insert_many(session, repo.CE, work.rows, on_progress)
         self._publish("ce")
         return ImportResult(ids, work.duplicates, work.hours, len(work.problems))
 
@@ -222,73 +214,3 @@ def _stored_ce(session: Session, rows: Sequence[CeActivity]) -> list[CeActivity]
     first = min(c.date for c in rows).isoformat()
     last = max(c.date for c in rows).isoformat()
     return repo.CE.fetch(session, "date >= ? AND date <= ?", (first, last))
-
-
-def _insert(
-    session: Session, kind: repo.Kind[T], rows: Sequence[T], on_progress: Progress | None
-) -> range:
-    """Core bulk inserts in chunks (one transaction), telling `on_progress` after each.
-
-    Values go to the driver as the dialect stores them (dates as ISO text; enums are `str`,
-    flags `int`), column by column, so 100,000 rows are not processed value by value. Each
-    statement stores many rows (`VALUES (...), (...)`): SQLite runs the table's CHECKs for
-    every row either way, but one statement per row costs as much again in statement set-up."""
-    names = [n for n in kind.columns if n != "id"]
-    statement = insert(kind.table).compile(dialect=sqlite.dialect(), column_keys=names)
-    params = list(statement.positiontup or [])
-    getter = attrgetter(*params)
-    width = len(params)
-    date_columns = [i for i, name in enumerate(params) if name in kind.dates]
-    time_columns = [i for i, name in enumerate(params) if name in kind.times]
-    head, _, group = str(statement).rpartition(" VALUES ")
-    connection = session.connection()
-    limit = _variable_limit(connection.connection.dbapi_connection)
-    step = max(1, min(ROWS_PER_STATEMENT, limit // width)) * width  # values per statement
-    for begin in range(0, len(rows), INSERT_CHUNK):
-        chunk = rows[begin : begin + INSERT_CHUNK]
-        values: list[object] = list(chain.from_iterable(map(getter, chunk)))
-        for index in date_columns:
-            values[index::width] = _iso_dates(values[index::width])
-        for index in time_columns:
-            values[index::width] = _iso_times(values[index::width])
-        for first in range(0, len(values), step):
-            part = tuple(values[first : first + step])
-            sql = f"{head} VALUES {', '.join([group] * (len(part) // width))}"
-            connection.exec_driver_sql(sql, part)
-        if on_progress is not None:
-            on_progress(begin + len(chunk), len(rows))
-    if not rows:
-        return range(0)
-    last = int(session.execute(select(func.max(kind.table.c.id))).scalar_one())
-    return range(last - len(rows) + 1, last + 1)
-
-
-def _variable_limit(dbapi_connection: Any) -> int:
-    """How many `?` one statement may hold in this SQLite build."""
-    try:
-        return int(dbapi_connection.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER))
-    except (AttributeError, sqlite3.Error):
-        return 999  # the smallest limit any SQLite build has
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Reading, checking or storing 100,000 rows would otherwise trigger many full garbage
-    collections (each walks every row made so far)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
-def _iso_dates(column: Sequence[object]) -> list[object]:
-    lookup = {d: d.isoformat() if isinstance(d, date) else d for d in set(column)}
-    return list(map(lookup.__getitem__, column))
-
-
-def _iso_times(column: Sequence[object]) -> list[object]:
-    """Times as the dialect stores them ("08:00:00.000000")."""
-    return [t.isoformat(timespec="microseconds") if isinstance(t, time) else t for t in column]

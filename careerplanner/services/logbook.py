@@ -9,9 +9,7 @@ cannot be removed.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import TypeVar
-
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING, TypeVar
 
 from careerplanner.domain.errors import NotFoundError, ValidationError
 from careerplanner.domain.logbook import (
@@ -28,6 +26,9 @@ from careerplanner.services.records import RecordStore
 from careerplanner.storage import Database
 from careerplanner.storage import repositories as repo
 
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
 
 @dataclass(frozen=True, slots=True)
 class SupervisorUpdate:
@@ -39,7 +40,9 @@ class SupervisorUpdate:
 class SupervisorService(ServiceBase):
     def __init__(self, db: Database, bus: ChangeBus, today: Today) -> None:
         super().__init__(db, bus, today)
-        self._store = RecordStore(self, repo.SUPERVISORS, "supervisors", validate_supervisor)
+        self._store = RecordStore(
+            self, lambda: repo.SUPERVISORS, "supervisors", validate_supervisor
+        )
 
     def list(self) -> tuple[Supervisor, ...]:
         """Every supervisor, by name."""
@@ -77,7 +80,9 @@ class SupervisorService(ServiceBase):
 class EmployerService(ServiceBase):
     def __init__(self, db: Database, bus: ChangeBus, today: Today) -> None:
         super().__init__(db, bus, today)
-        self._store = RecordStore(self, repo.EMPLOYERS, "employers", validate_employer, _unique)
+        self._store = RecordStore(
+            self, lambda: repo.EMPLOYERS, "employers", validate_employer, _unique
+        )
 
     def list(self) -> tuple[Employer, ...]:
         """Every employer, by name."""

@@ -24,42 +24,32 @@ from careerplanner.domain.validation import (
 )
 from careerplanner.services.base import ServiceBase, Today
 from careerplanner.services.bus import KINDS, Change, ChangeBus
+from careerplanner.services.snapshot import SnapshotCache
 from careerplanner.storage import Database
 from careerplanner.storage import repositories as repo
 
-Stamp = tuple[object, ...]
-
 
 class PlanService(ServiceBase):
-    """Snapshots are kept until a change is published or another process writes the file,
-    so the pages that refresh after one change share one read and one evaluation."""
+    """The snapshot is kept (see `SnapshotCache`) until a change it cannot patch, or another
+    process writes the file, so the pages that refresh after one change share one read and
+    one evaluation."""
 
-    def __init__(self, db: Database, bus: ChangeBus, today: Today, catalog: Catalog) -> None:
-        super().__init__(db, bus, today)
+    def __init__(
+        self,
+        db: Database,
+        bus: ChangeBus,
+        today: Today,
+        catalog: Catalog,
+        cache: SnapshotCache | None = None,
+    ) -> None:
+        super().__init__(db, bus, today, cache)
         self._catalog = catalog
-        self._snapshot: tuple[Stamp, Plan] | None = None
+        self.cache = cache or SnapshotCache(db, bus)
         self._evaluated: tuple[Plan, date, float | None, Eligibility] | None = None
 
-    def _stamp(self) -> Stamp:
-        """Our own writes bump the bus; another process's change the file or its WAL."""
-        files: list[tuple[int, int, int] | None] = []
-        for path in (self._db.path, self._db.path.with_name(self._db.path.name + "-wal")):
-            try:
-                info = path.stat()
-                files.append((info.st_mtime_ns, info.st_size, info.st_ino))
-            except FileNotFoundError:
-                files.append(None)
-        return (self._bus.generation, *files)
-
     def snapshot(self) -> Plan:
-        """Everything stored, read in one transaction (or the last read, if nothing changed)."""
-        stamp = self._stamp()
-        if self._snapshot is not None and self._snapshot[0] == stamp:
-            return self._snapshot[1]
-        with self._db.reading() as session:  # a read never waits for another program's write
-            plan = repo.load_plan(session)
-        self._snapshot = (stamp, plan)
-        return plan
+        """Everything stored, read in one transaction (or the last read, kept current)."""
+        return self.cache.plan()
 
     def eligibility(
         self, as_of: date | None = None, weekly_hours: float | None = None
@@ -77,8 +67,7 @@ class PlanService(ServiceBase):
         return result
 
     def is_empty(self) -> bool:
-        with self._db.session() as session:
-            return repo.is_empty(session)
+        return self._db.is_empty()
 
     def load_demo(self) -> Plan:
         """Fill an empty database with the sample plan, in one transaction."""

@@ -24,9 +24,10 @@ class ProfileService(ServiceBase):
     def update(self, profile: Profile) -> Profile:
         """Store a whole profile (every field as given)."""
         clean = validate_profile(profile)
+        token = self._token()
         with self._db.session() as session:
             repo.save_profile(session, clean)
-        self._publish("profile")
+        self._publish("profile", token=token)
         return clean
 
     def change(self, **changes: Any) -> Profile:
@@ -36,6 +37,7 @@ class ProfileService(ServiceBase):
         if unknown:
             raise ValidationError(f"the profile has no field {unknown[0]}", unknown[0])
         validate_profile(replace(Profile(), **changes))  # refuse bad values before any lock
+        token = self._token()
         with self._db.session() as session:
             stored = repo.get_profile(session)
             clean = validate_profile(replace(stored or NEW_USER_PROFILE, **changes))
@@ -43,5 +45,5 @@ class ProfileService(ServiceBase):
             if changed:
                 repo.save_profile(session, clean)
         if changed:
-            self._publish("profile")
+            self._publish("profile", token=token)
         return clean

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from typing import Any, Generic, TypeVar
-
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from careerplanner.domain.errors import NotFoundError
 from careerplanner.services.base import ServiceBase
 from careerplanner.storage import repositories as repo
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 T = TypeVar("T")
 
@@ -21,18 +22,26 @@ class RecordStore(Generic[T]):
     def __init__(
         self,
         service: ServiceBase,
-        kind: repo.Kind[T],
+        kind: Callable[[], repo.Kind[T]],
         change: str,
         validate: Callable[[T], T],
         check: Callable[[Session, T], None] | None = None,
     ) -> None:
         self._service = service
-        self._kind = kind
+        self._kind_of = kind  # a function: the repositories (and SQLAlchemy) load on first use
         self._change = change
         self._validate = validate
         self._check = check
 
+    @property
+    def _kind(self) -> repo.Kind[T]:
+        return self._kind_of()
+
     def list(self) -> tuple[T, ...]:
+        """Every record, in storage order: the shared snapshot's part, when there is one."""
+        cached = self._service._cached_part(self._change)
+        if cached is not None:
+            return cached  # type: ignore[return-value]
         with self._service._db.session() as session:
             return repo.list_all(session, self._kind)
 
@@ -48,28 +57,31 @@ class RecordStore(Generic[T]):
 
     def add(self, record: T) -> T:
         clean = _new(self._validate(record))
+        token = self._service._token()
         with self._service._db.session() as session:
             if self._check:
                 self._check(session, clean)
             stored = repo.add(session, self._kind, clean)
-        self._service._publish(self._change)
+        self._service._publish(self._change, token=token)
         return stored
 
     def update(self, record: T) -> T:
         clean = self._validate(record)
+        token = self._service._token()
         with self._service._db.session() as session:
             self.require(session, _id(clean))
             if self._check:
                 self._check(session, clean)
             repo.update_one(session, self._kind, clean)
-        self._service._publish(self._change)
+        self._service._publish(self._change, token=token)
         return clean
 
     def remove(self, record_id: int) -> T:
+        token = self._service._token()
         with self._service._db.session() as session:
             found = self.require(session, record_id)
             repo.delete_ids(session, self._kind, [record_id])
-        self._service._publish(self._change)
+        self._service._publish(self._change, token=token)
         return found
 
 

@@ -4,19 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from careerplanner.domain.catalog import Catalog
 from careerplanner.domain.errors import ValidationError
 from careerplanner.domain.model import Plan
-from careerplanner.domain.reminders import Reminder, due_reminders
 from careerplanner.domain.results import Eligibility
 from careerplanner.services.bus import Change, ChangeBus
-from careerplanner.storage import Database
-from careerplanner.storage.repositories import (
-    dismiss_reminder,
-    dismissed_reminders,
-    undismiss_reminder,
-)
+from careerplanner.storage import Database, reader
+from careerplanner.storage import repositories as repo
+
+if TYPE_CHECKING:
+    from careerplanner.domain.reminders import Reminder
 
 
 class ReminderService:
@@ -40,12 +39,14 @@ class ReminderService:
 
     def all(self) -> tuple[Reminder, ...]:
         """Every due reminder, dismissed or not, soonest first."""
+        from careerplanner.domain.reminders import due_reminders  # numpy: not for writes
+
         return due_reminders(self.snapshot(), self.catalog, self.today(), self.eligibility())
 
     def list(self) -> tuple[Reminder, ...]:
         """The due reminders the user has not dismissed, soonest first."""
-        with self.db.session() as session:
-            dismissed = dismissed_reminders(session)
+        with self.db.snapshot_connection() as connection:
+            dismissed = reader.dismissed_reminders(connection)
         return tuple(r for r in self.all() if r.key not in dismissed)
 
     def dismiss(self, key: str) -> None:
@@ -54,12 +55,12 @@ class ReminderService:
         if not key or len(key) > 200:
             raise ValidationError("a reminder key is needed (see: careerplanner reminders)", "KEY")
         with self.db.session() as session:
-            dismiss_reminder(session, key, self.today())
+            repo.dismiss_reminder(session, key, self.today())
         self._changed()
 
     def undismiss(self, key: str) -> None:
         with self.db.session() as session:
-            undismiss_reminder(session, key)
+            repo.undismiss_reminder(session, key)
         self._changed()
 
     def _changed(self) -> None:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
-
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING
 
 from careerplanner.domain.catalog import Catalog
 from careerplanner.domain.errors import NotFoundError, ValidationError
@@ -23,9 +23,11 @@ from careerplanner.domain.scenarios import (
 from careerplanner.domain.timeline import TimelineData, build_timeline
 from careerplanner.services.base import ServiceBase, Today
 from careerplanner.services.bus import ChangeBus
-from careerplanner.storage import Database
-from careerplanner.storage import scenario_repository as repo
-from careerplanner.storage.repositories import load_plan
+from careerplanner.services.snapshot import SnapshotCache
+from careerplanner.storage import Database, reader
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 COMPARE_YEARS = 10
 BASELINE = "Plan as is"
@@ -43,19 +45,34 @@ class ScenarioComparison:
 
 
 class ScenarioService(ServiceBase):
-    def __init__(self, db: Database, bus: ChangeBus, today: Today, catalog: Catalog) -> None:
-        super().__init__(db, bus, today)
+    """Projects from `snapshot`, the plan service's cached read, so the Timeline and the
+    comparisons never read the whole plan again."""
+
+    def __init__(
+        self,
+        db: Database,
+        bus: ChangeBus,
+        today: Today,
+        catalog: Catalog,
+        snapshot: Callable[[], Plan],
+        cache: SnapshotCache | None = None,
+    ) -> None:
+        super().__init__(db, bus, today, cache)
         self._catalog = catalog
+        self._snapshot = snapshot
 
     # --- reading --------------------------------------------------------------------------
 
     def list(self) -> tuple[Scenario, ...]:
-        with self._db.session() as session:
-            return repo.list_scenarios(session)
+        with self._db.snapshot_connection() as connection:
+            return reader.list_scenarios(connection)
 
     def get(self, name: str) -> Scenario:
-        with self._db.session() as session:
-            return _named(session, name)
+        wanted = name.strip().lower()
+        for scenario in self.list():
+            if scenario.name.lower() == wanted:
+                return scenario
+        raise NotFoundError(f"no scenario named '{name.strip()}'", "scenario")
 
     def timeline(
         self,
@@ -66,8 +83,9 @@ class ScenarioService(ServiceBase):
         cert_id: str | None = None,
     ) -> TimelineData:
         """The timeline of the plan as is, or as the named scenario imagines it."""
-        with self._db.session() as session:
-            plan = _plan_for(session, scenario)
+        plan = self._snapshot()
+        if scenario is not None:
+            plan = apply_scenario(plan, self.get(scenario))
         return build_timeline(
             plan, self._catalog, as_of or self._today(), years=years, cert_id=cert_id
         )
@@ -77,8 +95,8 @@ class ScenarioService(ServiceBase):
     ) -> ScenarioComparison:
         """Scenario A against B (None: the plan as is), 10 years ahead."""
         day = as_of or self._today()
+        plan = self._snapshot()
         with self._db.session() as session:
-            plan = load_plan(session)
             first, second = _optional(session, a), _optional(session, b)
         data_a, data_b = (
             build_timeline(
@@ -92,9 +110,8 @@ class ScenarioService(ServiceBase):
 
     def actual_vs_plan(self, name: str, *, as_of: date | None = None) -> ActualVsPlan | None:
         """Countable hours logged since the scenario was saved against its saved projection."""
-        with self._db.session() as session:
-            scenario = _named(session, name)
-            plan = load_plan(session)
+        scenario = self.get(name)
+        plan = self._snapshot()
         if scenario.saved_projection is None:
             return None
         return actual_vs_plan(
@@ -104,34 +121,46 @@ class ScenarioService(ServiceBase):
     # --- writing: one transaction each, then Change({"scenarios"}) ------------------------
 
     def create(self, scenario: Scenario) -> Scenario:
+        from careerplanner.storage import scenario_repository as repo
+
+        token = self._token()
         with self._db.session() as session:
             saved = self._saved(session, scenario, exclude_id=None)
             created = repo.add_scenario(session, saved)
-        self._publish("scenarios")
+        self._publish("scenarios", token=token)
         return created
 
     def update(self, scenario: Scenario) -> Scenario:
         """Store new values for the scenario with this id, saving its projection again."""
+        from careerplanner.storage import scenario_repository as repo
+
+        token = self._token()
         with self._db.session() as session:
             if repo.get_scenario(session, scenario.id) is None:
                 raise NotFoundError(f"no scenario has id {scenario.id}", "scenario")
             saved = self._saved(session, scenario, exclude_id=scenario.id)
             updated = repo.update_scenario(session, saved)
         assert updated is not None
-        self._publish("scenarios")
+        self._publish("scenarios", token=token)
         return updated
 
     def copy(self, name: str, new_name: str) -> Scenario:
         """A new scenario with the same values, saved (and projected) now."""
+        from careerplanner.storage import scenario_repository as repo
+
+        token = self._token()
         with self._db.session() as session:
             original = _named(session, name)
             fresh = replace(original, name=new_name, id=0, saved_projection=None)
             created = repo.add_scenario(session, self._saved(session, fresh, exclude_id=None))
-        self._publish("scenarios")
+        self._publish("scenarios", token=token)
         return created
 
     def rename(self, name: str, new_name: str) -> Scenario:
         """The same scenario under a new name; its saved projection is kept."""
+        from careerplanner.storage import scenario_repository as repo
+
+        token = self._token()
         with self._db.session() as session:
             scenario = _named(session, name)
             renamed = validate_scenario(
@@ -140,19 +169,22 @@ class ScenarioService(ServiceBase):
             _check_free(session, renamed.name, scenario.id)
             updated = repo.update_scenario(session, renamed)
         assert updated is not None
-        self._publish("scenarios")
+        self._publish("scenarios", token=token)
         return updated
 
     def delete(self, name: str) -> Scenario:
+        from careerplanner.storage import scenario_repository as repo
+
+        token = self._token()
         with self._db.session() as session:
             scenario = _named(session, name)
             repo.delete_scenario(session, scenario.id)
-        self._publish("scenarios")
+        self._publish("scenarios", token=token)
         return scenario
 
     def _saved(self, session: Session, scenario: Scenario, exclude_id: int | None) -> Scenario:
         """The scenario validated, with the time and the projection of this save."""
-        plan = load_plan(session)
+        plan = self._snapshot()
         checked = validate_scenario(scenario, {d.id for d in plan.degrees})
         _check_free(session, checked.name, exclude_id)
         today = self._today()
@@ -164,15 +196,12 @@ class ScenarioService(ServiceBase):
 
 
 def _named(session: Session, name: str) -> Scenario:
+    from careerplanner.storage import scenario_repository as repo
+
     scenario = repo.find_scenario(session, name)
     if scenario is None:
         raise NotFoundError(f"no scenario named '{name.strip()}'", "scenario")
     return scenario
-
-
-def _plan_for(session: Session, name: str | None) -> Plan:
-    plan = load_plan(session)
-    return plan if name is None else apply_scenario(plan, _named(session, name))
 
 
 def _optional(session: Session, name: str | None) -> Scenario | None:
@@ -184,6 +213,8 @@ def _shown(scenario: Scenario | None) -> str:
 
 
 def _check_free(session: Session, name: str, exclude_id: int | None) -> None:
+    from careerplanner.storage import scenario_repository as repo
+
     other = repo.find_scenario(session, name)
     if other is not None and other.id != exclude_id:
         raise ValidationError(f"there is already a scenario named '{other.name}'", "name")

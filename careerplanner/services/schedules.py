@@ -12,8 +12,7 @@ import builtins
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
-
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING
 
 from careerplanner.domain.clock import check_times
 from careerplanner.domain.errors import ValidationError
@@ -27,6 +26,9 @@ from careerplanner.services.hours import insert_entries
 from careerplanner.services.records import RecordStore
 from careerplanner.storage import Database
 from careerplanner.storage import repositories as repo
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +45,9 @@ class FillResult:
 class ScheduleService(ServiceBase):
     def __init__(self, db: Database, bus: ChangeBus, today: Today) -> None:
         super().__init__(db, bus, today)
-        self._store = RecordStore(self, repo.SCHEDULES, "schedules", validate_schedule, _links)
+        self._store = RecordStore(
+            self, lambda: repo.SCHEDULES, "schedules", validate_schedule, _links
+        )
 
     def list(self) -> tuple[Schedule, ...]:
         return self._store.list()

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING
 
 from careerplanner.domain.model import WorkPeriod
 from careerplanner.domain.validation import check_no_overlap, validate_work_period
 from careerplanner.services.base import ServiceBase, Today
 from careerplanner.services.bus import ChangeBus
 from careerplanner.services.records import RecordStore
+from careerplanner.services.snapshot import SnapshotCache
 from careerplanner.storage import Database
 from careerplanner.storage import repositories as repo
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 CHANGE = "work"
 
@@ -18,10 +22,12 @@ CHANGE = "work"
 class WorkService(ServiceBase):
     """Each method is one transaction; a period that overlaps another is refused."""
 
-    def __init__(self, db: Database, bus: ChangeBus, today: Today) -> None:
-        super().__init__(db, bus, today)
+    def __init__(
+        self, db: Database, bus: ChangeBus, today: Today, cache: SnapshotCache | None = None
+    ) -> None:
+        super().__init__(db, bus, today, cache)
         self._store = RecordStore(
-            self, repo.WORK_PERIODS, CHANGE, validate_work_period, _no_overlap
+            self, lambda: repo.WORK_PERIODS, CHANGE, validate_work_period, _no_overlap
         )
 
     def list(self) -> tuple[WorkPeriod, ...]:

@@ -12,6 +12,7 @@ import os
 import sqlite3
 import tempfile
 import time
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -24,6 +25,10 @@ PRIVATE_DIR = 0o700
 TEMP_PREFIX = ".backup-"
 TEMP_SUFFIX = ".tmp"
 STALE_AFTER_S = 6 * 3600  # a copy still being written is never this old
+PAGES_PER_STEP = 1024  # with a progress callback, copy in steps of 4 MiB (at 4 KiB pages)
+
+Progress = Callable[[int, int], None]
+"""Told (pages copied, pages in all) after each step; raising aborts the copy."""
 
 
 def make_private_dir(folder: Path) -> None:
@@ -58,10 +63,16 @@ def remove_stale_temps(folder: Path, now: float | None = None) -> list[Path]:
     return removed
 
 
-def copy_database(source: sqlite3.Connection, target: Path) -> Path:
-    """Write a consistent copy of `source` to `target` (mode 0600), replacing it atomically."""
+def copy_database(
+    source: sqlite3.Connection, target: Path, progress: Progress | None = None
+) -> Path:
+    """Write a consistent copy of `source` to `target` (mode 0600), replacing it atomically.
+
+    `progress` hears about each step; if it raises, the copy is abandoned and `target` is
+    left as it was.
+    """
     make_private_dir(target.parent)
-    temp = write_copy(source, target.parent)
+    temp = write_copy(source, target.parent, progress)
     try:
         os.replace(temp, target)
     except BaseException:
@@ -70,7 +81,14 @@ def copy_database(source: sqlite3.Connection, target: Path) -> Path:
     return target
 
 
-def write_copy(source: sqlite3.Connection, folder: Path) -> Path:
+def _steps(progress: Progress) -> Callable[[int, int, int], None]:
+    def step(_status: int, remaining: int, total: int) -> None:
+        progress(total - remaining, total)
+
+    return step
+
+
+def write_copy(source: sqlite3.Connection, folder: Path, progress: Progress | None = None) -> Path:
     """A consistent copy of `source` in a new hidden temporary file in `folder` (0600, synced)."""
     handle, temp_name = tempfile.mkstemp(dir=folder, prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX)
     os.close(handle)  # mkstemp made it 0600 and empty: a valid place for a new database
@@ -78,7 +96,10 @@ def write_copy(source: sqlite3.Connection, folder: Path) -> Path:
     try:
         destination = sqlite3.connect(temp)
         try:
-            source.backup(destination)
+            if progress is None:
+                source.backup(destination)
+            else:
+                source.backup(destination, pages=PAGES_PER_STEP, progress=_steps(progress))
             destination.execute("PRAGMA journal_mode=DELETE")
         finally:
             destination.close()

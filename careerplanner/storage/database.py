@@ -1,40 +1,72 @@
-"""Opens (creating, checking or upgrading) the user's database file and hands out sessions."""
+"""Opens (creating, checking or upgrading) the user's database file and hands out sessions.
+
+SQLAlchemy loads only when a session or the engine is first asked for: the plan snapshot is
+read through `reader`, on the standard `sqlite3` module (`snapshot_connection`).
+"""
 
 from __future__ import annotations
 
 import os
 import sqlite3
+import sys
 import tempfile
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
+from functools import cached_property
 from pathlib import Path
 from types import TracebackType
-
-from sqlalchemy import Engine
-from sqlalchemy.exc import DBAPIError
-from sqlalchemy.orm import Session, sessionmaker
+from typing import TYPE_CHECKING
 
 from careerplanner.paths import DATABASE_NAME
 from careerplanner.storage import fileguard
-from careerplanner.storage.backup import PRIVATE_FILE, copy_database, fsync, tighten_data_dir
-from careerplanner.storage.engine import BEGIN_OPTION, make_engine
+from careerplanner.storage.backup import (
+    PRIVATE_FILE,
+    Progress,
+    copy_database,
+    fsync,
+    tighten_data_dir,
+)
 from careerplanner.storage.errors import DatabaseError, UnusableFileError, classify
-from careerplanner.storage.models import Base
 from careerplanner.storage.schema import APPLICATION_ID, HEAD_REVISION, VERSION_TABLE
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+    from sqlalchemy.orm import Session, sessionmaker
 
 
 class Database:
     """One open CareerPlanner database: `session()` gives one transaction."""
 
-    def __init__(self, path: Path, engine: Engine) -> None:
+    def __init__(self, path: Path, engine: Engine | None = None) -> None:
         self.path = path
         self.data_dir = path.parent
-        self.engine = engine
-        self._sessions = sessionmaker(engine, expire_on_commit=False)
-        self._readers = sessionmaker(
-            engine.execution_options(**{BEGIN_OPTION: "DEFERRED"}), expire_on_commit=False
-        )
+        self._reader: sqlite3.Connection | None = None
+        self._read_lock = threading.Lock()
+        if engine is not None:
+            self.__dict__["engine"] = engine
+
+    @cached_property
+    def engine(self) -> Engine:
+        from careerplanner.storage.engine import make_engine
+
+        return make_engine(self.path)
+
+    @cached_property
+    def _sessions(self) -> sessionmaker[Session]:
+        from sqlalchemy.orm import sessionmaker
+
+        return sessionmaker(self.engine, expire_on_commit=False)
+
+    @cached_property
+    def _readers(self) -> sessionmaker[Session]:
+        from sqlalchemy.orm import sessionmaker
+
+        from careerplanner.storage.engine import BEGIN_OPTION
+
+        deferred = self.engine.execution_options(**{BEGIN_OPTION: "DEFERRED"})
+        return sessionmaker(deferred, expire_on_commit=False)
 
     @classmethod
     def open(cls, data_dir: Path) -> Database:
@@ -58,7 +90,7 @@ class Database:
                 _upgrade(path, revision)
         else:
             create_file(path)
-        return cls(path, make_engine(path))
+        return cls(path)
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -74,12 +106,31 @@ class Database:
             yield session
 
     @contextmanager
+    def snapshot_connection(self) -> Iterator[sqlite3.Connection]:
+        """The plain `sqlite3` connection of the snapshot reader (see `reader.read_plan`); its
+        reads are deferred transactions, so they never wait for a writer.
+
+        It stays open, like the engine's pooled one: closing the last connection would
+        checkpoint and remove the WAL file, which the snapshot cache watches."""
+        with self.translated(), self._read_lock:
+            if self._reader is None:
+                from careerplanner.storage.reader import connect
+
+                self._reader = connect(self.path)
+            yield self._reader
+
+    @contextmanager
     def translated(self) -> Iterator[None]:
         """Turn SQLite's busy, read-only and disk-full errors into messages in the user's words."""
         try:
             yield
-        except (DBAPIError, sqlite3.Error, OSError) as error:
-            cause = error.orig if isinstance(error, DBAPIError) else error
+        except (sqlite3.Error, OSError) as error:
+            known = classify(error, self.path)
+            if known is None:
+                raise
+            raise known from error
+        except Exception as error:
+            cause = _driver_error(error)
             known = None if cause is None else classify(cause, self.path)
             if known is None:
                 raise
@@ -93,17 +144,18 @@ class Database:
             assert isinstance(dbapi, sqlite3.Connection)
             yield dbapi
 
-    def backup_to(self, path: Path) -> Path:
-        """A consistent copy of the database at `path` (mode 0600), even while in use."""
-        with self.raw() as connection:
-            return copy_database(connection, Path(path))
+    def backup_to(self, path: Path, progress: Progress | None = None) -> Path:
+        """A consistent copy of the database at `path` (mode 0600), even while in use;
+        `progress` hears (pages copied, pages in all) and may raise to abandon the copy."""
+        with self.snapshot_connection() as connection:  # no SQLAlchemy for a daily backup
+            return copy_database(connection, Path(path), progress)
 
     def is_empty(self) -> bool:
         """True when the user has stored nothing at all (the one definition of "empty")."""
-        from careerplanner.storage.repositories import is_empty
+        from careerplanner.storage.reader import is_empty
 
-        with self.reading() as session:
-            return is_empty(session)
+        with self.snapshot_connection() as connection:
+            return is_empty(connection)
 
     def integrity_problems(self) -> list[str]:
         """Everything wrong with the file, in words; an empty list when it is sound."""
@@ -113,7 +165,11 @@ class Database:
             return problems(connection)
 
     def close(self) -> None:
-        self.engine.dispose()
+        if self._reader is not None:
+            self._reader.close()
+            self._reader = None
+        if "engine" in self.__dict__:
+            self.engine.dispose()
 
     def __enter__(self) -> Database:
         return self
@@ -133,6 +189,9 @@ def create_file(path: Path) -> None:
     handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=".new-", suffix=".sqlite3")
     os.close(handle)
     temp = Path(temp_name)
+    from careerplanner.storage.engine import make_engine
+    from careerplanner.storage.models import Base
+
     try:
         engine = make_engine(temp, wal=False)
         try:
@@ -173,9 +232,19 @@ def _upgrade(path: Path, revision: str) -> None:
         upgrade(path)
     except Exception as error:  # the upgrade ran in one transaction: nothing was changed
         backup.unlink(missing_ok=True)  # so each failed attempt leaves no copy behind
-        cause = error.orig if isinstance(error, DBAPIError) else error
-        known = classify(cause, path) if isinstance(cause, BaseException) else None
+        cause = _driver_error(error) or error
+        known = classify(cause, path)
         raise known or UnusableFileError(  # its content does not fit its revision
             f"{path} could not be upgraded ({type(error).__name__}: {error}); it was left as "
             f"it was. {fileguard.RESTORE_ADVICE}"
         ) from error
+
+
+def _driver_error(error: BaseException) -> BaseException | None:
+    """The driver's error SQLAlchemy wrapped, if `error` is such a wrapper (only a session or
+    the engine raises one, so SQLAlchemy is never imported here for it)."""
+    exc = sys.modules.get("sqlalchemy.exc")
+    if exc is not None and isinstance(error, exc.DBAPIError):
+        cause = error.orig
+        return cause if isinstance(cause, BaseException) else None
+    return None

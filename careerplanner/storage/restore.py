@@ -23,7 +23,6 @@ from careerplanner.storage import fileguard
 from careerplanner.storage.backup import fsync, write_copy
 from careerplanner.storage.errors import DatabaseError, UnusableFileError, classify
 from careerplanner.storage.schema import HEAD_REVISION
-from careerplanner.storage.verify import problems
 
 MAX_LISTED = 3
 
@@ -118,6 +117,8 @@ def _upgrade(temp: Path, source: Path, revision: str) -> None:
 
 
 def _problems(temp: Path) -> list[str]:
+    from careerplanner.storage.verify import problems  # the models: only for a restore
+
     connection = fileguard.read_only(temp, immutable=True)
     try:
         return problems(connection)

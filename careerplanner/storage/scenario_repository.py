@@ -3,34 +3,14 @@
 from __future__ import annotations
 
 import json
-from datetime import date
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from careerplanner.domain.planned_work import period_from_dict, period_to_dict
-from careerplanner.domain.scenarios import SavedProjection, Scenario
+from careerplanner.domain.planned_work import period_to_dict
+from careerplanner.domain.scenarios import Scenario
+from careerplanner.storage import reader
 from careerplanner.storage.models import ScenarioRow
-
-
-def _to_domain(row: ScenarioRow) -> Scenario:
-    dates = json.loads(row.degree_dates or "{}")
-    saved = json.loads(row.saved_projection) if row.saved_projection else None
-    periods = None
-    if row.work_periods is not None:
-        periods = tuple(period_from_dict(p) for p in json.loads(row.work_periods))
-    return Scenario(
-        name=row.name,
-        weekly_hours=row.weekly_hours,
-        ce_hours_per_year=row.ce_hours_per_year,
-        state=row.state,
-        raise_percent=row.raise_percent,
-        degree_dates={int(k): date.fromisoformat(v) for k, v in dates.items()},
-        id=row.id,
-        saved_at=row.saved_at,
-        saved_projection=SavedProjection.from_dict(saved) if saved else None,
-        work_periods=periods,
-    )
 
 
 def _fill(row: ScenarioRow, scenario: Scenario) -> None:
@@ -52,13 +32,13 @@ def _fill(row: ScenarioRow, scenario: Scenario) -> None:
 
 def list_scenarios(session: Session) -> tuple[Scenario, ...]:
     rows = session.execute(select(ScenarioRow).order_by(func.lower(ScenarioRow.name)))
-    return tuple(_to_domain(row) for row in rows.scalars())
+    return tuple(reader.scenario_from_row(row) for row in rows.scalars())
 
 
 def find_scenario(session: Session, name: str) -> Scenario | None:
     """The scenario of that name, ignoring case and surrounding spaces."""
     row = _row_named(session, name)
-    return _to_domain(row) if row else None
+    return reader.scenario_from_row(row) if row else None
 
 
 def _row_named(session: Session, name: str) -> ScenarioRow | None:
@@ -68,7 +48,7 @@ def _row_named(session: Session, name: str) -> ScenarioRow | None:
 
 def get_scenario(session: Session, scenario_id: int) -> Scenario | None:
     row = session.get(ScenarioRow, scenario_id)
-    return _to_domain(row) if row else None
+    return reader.scenario_from_row(row) if row else None
 
 
 def add_scenario(session: Session, scenario: Scenario) -> Scenario:
@@ -76,7 +56,7 @@ def add_scenario(session: Session, scenario: Scenario) -> Scenario:
     _fill(row, scenario)
     session.add(row)
     session.flush()
-    return _to_domain(row)
+    return reader.scenario_from_row(row)
 
 
 def update_scenario(session: Session, scenario: Scenario) -> Scenario | None:
@@ -86,14 +66,14 @@ def update_scenario(session: Session, scenario: Scenario) -> Scenario | None:
         return None
     _fill(row, scenario)
     session.flush()
-    return _to_domain(row)
+    return reader.scenario_from_row(row)
 
 
 def delete_scenario(session: Session, scenario_id: int) -> Scenario | None:
     row = session.get(ScenarioRow, scenario_id)
     if row is None:
         return None
-    removed = _to_domain(row)
+    removed = reader.scenario_from_row(row)
     session.delete(row)
     session.flush()
     return removed

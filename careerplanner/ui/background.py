@@ -6,6 +6,7 @@ error, is handed to `on_done` / `on_error` on the GUI thread. Work reports progr
 `job.report(done, total)` and checks `job.check()` before anything becomes permanent (before a
 commit, before a file replaces another): both raise `Cancelled` once the user cancelled, so the
 transaction rolls back or the temporary file is removed, and `on_cancelled` runs instead.
+Work that finished before it saw the flag is done, and `on_done` says so.
 """
 
 from __future__ import annotations
@@ -13,14 +14,16 @@ from __future__ import annotations
 import sys
 import threading
 from collections.abc import Callable
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 T = TypeVar("T")
 
 SHOW_AFTER_MS = 400  # quick work finishes without a dialog flashing up
+_RUNNING: set[BackgroundTask[Any]] = set()
 
 
 class Cancelled(Exception):
@@ -38,7 +41,8 @@ class _Signals(QObject):
 class Job:
     """What the work sees: the cancel flag and a way to report progress (any thread)."""
 
-    def __init__(self, signals: _Signals) -> None:
+    def __init__(self, signals: _Signals | None = None) -> None:
+        """`signals` carries progress to a dialog; without it, progress goes nowhere."""
         self._cancel = threading.Event()
         self._signals = signals
 
@@ -56,7 +60,8 @@ class Job:
 
     def report(self, done: int, total: int) -> None:
         """Move the progress bar to `done` of `total`, then stop here if cancelled."""
-        self._signals.progress.emit(done, total)
+        if self._signals is not None:
+            self._signals.progress.emit(done, total)
         self.check()
 
 
@@ -69,7 +74,6 @@ class _Runner(QRunnable):
     def run(self) -> None:
         try:
             result = self.work(self.job)
-            self.job.check()
         except BaseException as error:  # delivered to the GUI thread, not lost in the pool
             self.signals.failed.emit(error)
         else:
@@ -88,7 +92,8 @@ class BackgroundTask(QObject, Generic[T]):
         on_error: Callable[[BaseException], None] | None = None,
         on_cancelled: Callable[[], None] | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__()  # not the parent's child: the worker may outlive a closed window
+        self._parent = parent
         self._signals = _Signals(self)
         self.job = Job(self._signals)
         self._on_done, self._on_error, self._on_cancelled = on_done, on_error, on_cancelled
@@ -106,42 +111,50 @@ class BackgroundTask(QObject, Generic[T]):
 
     def start(self, pool: QThreadPool | None = None) -> None:
         self.running = True
+        _RUNNING.add(self)  # kept alive until the worker reports back
         self.dialog.setValue(0)  # starts the dialog's "show after a moment" timer
         (pool or QThreadPool.globalInstance()).start(self._runner)
 
     @Slot()
     def cancel(self) -> None:
         self.job.cancel()
-        self.dialog.setLabelText("Cancelling…")
+        if self.running and shiboken6.isValid(self.dialog):  # else nothing is left to show
+            self.dialog.setLabelText("Cancelling…")
 
     @Slot(int, int)
     def _progress(self, done: int, total: int) -> None:
-        if self.running and not self.job.cancelled:
+        if self.running and not self.job.cancelled and shiboken6.isValid(self.dialog):
             self.dialog.setMaximum(max(total, 1))
             self.dialog.setValue(min(done, total))
 
     @Slot(object)
     def _done(self, result: T) -> None:
-        self._finish()
-        self._on_done(result)
+        if self._finish():
+            self._on_done(result)
 
     @Slot(object)
     def _failed(self, error: BaseException) -> None:
-        self._finish()
+        alive = self._finish()  # else the window that asked is gone: no one to tell
         if isinstance(error, Cancelled):
-            if self._on_cancelled is not None:
+            if alive and self._on_cancelled is not None:
                 self._on_cancelled()
         elif self._on_error is not None and isinstance(error, Exception):
-            self._on_error(error)
+            if alive:
+                self._on_error(error)
         else:  # a programming error: the excepthook logs it and tells the user
             sys.excepthook(type(error), error, error.__traceback__)
 
-    def _finish(self) -> None:
+    def _finish(self) -> bool:
+        """Close the progress dialog; whether the window that asked for the work is still there."""
         self.running = False
+        _RUNNING.discard(self)
+        self.deleteLater()
+        if not shiboken6.isValid(self.dialog):
+            return False
         self.dialog.canceled.disconnect(self.cancel)
         self.dialog.close()
         self.dialog.deleteLater()
-        self.deleteLater()
+        return shiboken6.isValid(self._parent)
 
 
 def run_in_background(

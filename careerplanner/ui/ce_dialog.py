@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from careerplanner.domain.model import CeActivity, CeTopic
+from careerplanner.ui.date_field import DateField
 from careerplanner.ui.education_dialogs import choice_combo
 from careerplanner.ui.hours.lock_dialogs import FormDialog
-from careerplanner.ui.widgets import date_edit, to_date
 
 CeSaver = Callable[[CeActivity, Path | None, bool], None]
 """Stores (activity, new certificate file or None, drop the current certificate)."""
@@ -43,7 +43,7 @@ class CeDialog(FormDialog):
         self.activity = activity
         self._save = save
         self.chosen: Path | None = None
-        self.date = date_edit(activity.date)
+        self.date = DateField(activity.date, required=True, field="Date", key="date")
         self.hours = QDoubleSpinBox()
         self.hours.setRange(0, 2000)
         self.hours.setDecimals(2)
@@ -90,7 +90,7 @@ class CeDialog(FormDialog):
     def record(self) -> CeActivity:
         return replace(
             self.activity,
-            date=to_date(self.date.date()),
+            date=self.date.required_date(),
             hours=self.hours.value(),
             topic=CeTopic(self.topic.currentData()),
             title=self.title.text(),

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QTableView,
@@ -35,7 +34,9 @@ from careerplanner.domain.renewals import (
     renewal_statuses,
     undated_credentials,
 )
+from careerplanner.ui import deleting
 from careerplanner.ui.ce_dialog import CeDialog, new_activity
+from careerplanner.ui.deleting import delete_key
 from careerplanner.ui.reminders_card import RemindersCard, clear_layout
 from careerplanner.ui.widgets import (
     Card,
@@ -171,7 +172,7 @@ class CePage(QWidget):
         buttons = QHBoxLayout()
         self.add_button = QPushButton("Add activity…")
         self.edit_button = QPushButton("Edit…")
-        self.remove_button = QPushButton("Remove")
+        self.remove_button = QPushButton("Delete…")
         self.open_button = QPushButton("Open certificate")
         for button, slot in (
             (self.add_button, self.new_entry),
@@ -184,15 +185,20 @@ class CePage(QWidget):
         buttons.addStretch(1)
         card.body.addLayout(buttons)
         self.table = QTableView()
+        self.table.setAccessibleName("CE activities")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setMinimumHeight(260)
         self.table.verticalHeader().setVisible(False)
+        self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(CeTableModel.TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        for column in (CeTableModel.TITLE, CeTableModel.PROVIDER):  # the free text shares
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        delete_key(self.table, self.remove_selected)
         card.body.addWidget(self.table)
         self.empty_hint = muted("No CE yet. Add each course or conference as you complete it.")
         card.body.addWidget(self.empty_hint)
@@ -263,19 +269,15 @@ class CePage(QWidget):
     def confirm_remove(self, activity: CeActivity) -> bool:
         """Ask before removing (tests replace this)."""
         extra = " and its certificate file" if activity.certificate else ""
-        answer = QMessageBox.question(
-            self,
-            "Remove CE activity",
-            f"Remove “{activity.title or 'this activity'}” ({format_date(activity.date)}){extra}?",
-        )
-        return answer == QMessageBox.StandardButton.Yes
+        what = f"“{activity.title or 'this activity'}” ({format_date(activity.date)}){extra}"
+        return deleting.ask(self, f"Delete {what}?", deleting.FINAL)
 
     def remove_selected(self) -> None:
         activity = self.selected()
         if activity is None or not self.confirm_remove(activity):
             return
         self.services.ce_files.remove(activity.id)
-        self.status_message.emit("CE activity removed")
+        self.status_message.emit("CE activity deleted")
 
     def open_certificate(self) -> None:
         activity = self.selected()

@@ -24,11 +24,15 @@ UNITS = {"hours": "h", "ce-hours": "CE h", "years": "years", "credential": ""}
 
 
 def rich(text: str) -> QLabel:
+    """A wrapped rich-text label; only one with links is a Tab stop (to reach the links)."""
     label = QLabel(text)
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.RichText)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
-    label.setOpenExternalLinks(True)
+    flags = Qt.TextInteractionFlag.TextSelectableByMouse
+    if "<a " in text:
+        flags = Qt.TextInteractionFlag.TextBrowserInteraction
+        label.setOpenExternalLinks(True)
+    label.setTextInteractionFlags(flags)
     return label
 
 
@@ -112,10 +116,18 @@ def deductions_label(req: RequirementResult) -> QLabel:
     return label
 
 
+def source_note(title: str, tag: str) -> str:
+    """ "(secondary)" after a source, unless it is official or its title already says so."""
+    note = tag.lower()
+    if not tag or tag == "OFFICIAL" or f"({note}" in title.lower():
+        return ""
+    return f" <i>({escape(note)})</i>"
+
+
 def sources_label(cert: Certification) -> QLabel:
     links = " · ".join(
         f"<a href='{escape(s.url, quote=True)}'>{escape(s.title or s.url)}</a>"
-        + (f" <i>({escape(s.tag.lower())})</i>" if s.tag and s.tag != "OFFICIAL" else "")
+        + source_note(s.title, s.tag)
         for s in cert.sources
     )
     return rich(f"Sources: {links}<br>Rules last checked {format_date(cert.last_checked)}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from typing import Any
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QScrollArea,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -23,9 +25,27 @@ from careerplanner.domain.dates import add_years
 from careerplanner.domain.errors import ValidationError
 from careerplanner.domain.model import Goal, GoalStatus
 from careerplanner.domain.results import CertificationResult
+from careerplanner.ui import deleting
 from careerplanner.ui.certification_detail import CertificationDetail
+from careerplanner.ui.date_field import DateField
 from careerplanner.ui.hours.page import today_of
-from careerplanner.ui.widgets import Card, FieldError, OptionalDateEdit, format_date, months_between
+from careerplanner.ui.status_icons import (
+    BLOCKED,
+    DESCRIPTIONS,
+    EARNED,
+    ELIGIBLE,
+    PROJECTED,
+    status_icon,
+)
+from careerplanner.ui.widgets import (
+    Card,
+    FieldError,
+    clear_on_edit,
+    format_date,
+    heading,
+    months_between,
+    muted,
+)
 
 GOAL_STEPS = {
     GoalStatus.PLANNING: "Planning",
@@ -35,15 +55,20 @@ GOAL_STEPS = {
 }
 
 
-def list_caption(result: CertificationResult, goal: Goal | None) -> str:
+def list_status(result: CertificationResult, goal: Goal | None) -> str:
+    """Which status icon the list shows for a certification."""
     if goal is not None and goal.status is GoalStatus.EARNED:
-        state = "earned"
-    elif result.eligible:
-        state = "eligible now"
-    elif result.projected_date is not None:
+        return EARNED
+    if result.eligible:
+        return ELIGIBLE
+    return PROJECTED if result.projected_date is not None else BLOCKED
+
+
+def list_caption(result: CertificationResult, goal: Goal | None) -> str:
+    kind = list_status(result, goal)
+    state = {EARNED: "earned", ELIGIBLE: "eligible now", BLOCKED: "not yet reachable"}.get(kind)
+    if state is None and result.projected_date is not None:
         state = f"from {result.projected_date:%b %Y}"
-    else:
-        state = "not yet reachable"
     star = "★ " if goal is not None else ""
     return f"{star}{result.id} — {state}"
 
@@ -74,9 +99,9 @@ class GoalBox(Card):
         self.status = QComboBox()
         for status, text in GOAL_STEPS.items():
             self.status.addItem(text, status.value)
-        self.target = OptionalDateEdit()
-        self.earned = OptionalDateEdit()
-        self.expires = OptionalDateEdit()
+        self.target = DateField(field="Target date", key="target", today=page.today)
+        self.earned = DateField(field="Earned on", key="earned", today=page.today)
+        self.expires = DateField(field="Expires", key="expires", today=page.today)
         self.save_button = QPushButton("Add as goal")
         self.remove_button = QPushButton("Remove goal")
         self.error = FieldError(self)
@@ -93,6 +118,8 @@ class GoalBox(Card):
         buttons.addWidget(self.remove_button)
         buttons.addStretch(1)
         self.body.addLayout(buttons)
+        for widget in (self.status, self.target, self.earned, self.expires):
+            clear_on_edit(self.error, widget)
         self.status.currentIndexChanged.connect(self._status_changed)
         self.save_button.clicked.connect(self.save)
         self.remove_button.clicked.connect(self.remove)
@@ -108,9 +135,9 @@ class GoalBox(Card):
         self.status.setCurrentIndex(
             max(0, self.status.findData((goal or Goal(cert_id)).status.value))
         )
-        self.target.set_value(goal.target if goal else None)
-        self.earned.set_value(goal.earned_on if goal else None)
-        self.expires.set_value(goal.expires_on if goal else None)
+        self.target.set_date(goal.target if goal else None)
+        self.earned.set_date(goal.earned_on if goal else None)
+        self.expires.set_date(goal.expires_on if goal else None)
         self.save_button.setText("Add as goal" if goal is None else "Save goal")
         self.remove_button.setVisible(goal is not None)
         self._status_changed()
@@ -119,12 +146,12 @@ class GoalBox(Card):
         earned = self.status.currentData() == GoalStatus.EARNED.value
         self.earned.setEnabled(earned)
         self.expires.setEnabled(earned)
-        if earned and self.earned.value() is None:
+        if earned and not self.earned.text().strip():
             today = self.page.today()
-            self.earned.set_value(today)
+            self.earned.set_date(today)
             years = self.page.renewal_years(self.cert_id)
-            if years and self.expires.value() is None:
-                self.expires.set_value(add_years(today, years))
+            if years and not self.expires.text().strip():
+                self.expires.set_date(add_years(today, years))
 
     def value(self) -> Goal:
         status = GoalStatus(self.status.currentData())
@@ -133,23 +160,24 @@ class GoalBox(Card):
         return replace(
             base,
             status=status,
-            target=self.target.value(),
-            earned_on=self.earned.value() if earned else None,
-            expires_on=self.expires.value() if earned else None,
+            target=self.target.date(),
+            earned_on=self.earned.date() if earned else None,
+            expires_on=self.expires.date() if earned else None,
         )
 
     def save(self) -> None:
-        goal = self.value()
-        if goal.status is GoalStatus.EARNED and goal.earned_on is None:
-            self.error.show_error("Choose the date you earned it")
-            return
         try:
+            goal = self.value()
+            if goal.status is GoalStatus.EARNED and goal.earned_on is None:
+                self.error.show_error("Choose the date you earned it")
+                return
             self.page.save_goal(goal)
         except ValidationError as error:
             self.error.show_error(error.message)
 
     def remove(self) -> None:
-        if self.goal is not None:
+        question = f"Remove {self.cert_id} from your goals?"
+        if self.goal is not None and self.page.confirm(question):
             self.page.remove_goal(self.goal)
 
 
@@ -166,25 +194,39 @@ class CertificationsPage(QWidget):
         self.results: dict[str, CertificationResult] = {}
         self.goals: dict[str, Goal] = {}
         self.weekly = 0.0
+        self.confirm: Callable[[str], bool] = lambda q: deleting.ask(self, q, deleting.FINAL)
         self.list = QListWidget()
         self.list.setObjectName("certificationList")
         self.list.setFixedWidth(250)
+        self.list.setAccessibleName("Certifications")
         self.detail = CertificationDetail()
         self.goal_box = GoalBox(self)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         holder = QWidget()
         holder_layout = QHBoxLayout(holder)
-        holder_layout.setContentsMargins(20, 20, 24, 20)
+        holder_layout.setContentsMargins(20, 8, 24, 20)
         holder_layout.addWidget(self.detail)
-        scroll.setWidget(holder)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(12, 12, 0, 0)
-        layout.addWidget(self.list)
-        layout.addWidget(scroll, 1)
+        self.scroll.setWidget(holder)
+        self._build_layout()
         self.list.currentRowChanged.connect(self._show_current)
         self.refresh()
+
+    def _build_layout(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 0, 0)
+        layout.setSpacing(6)
+        layout.addWidget(heading("Certifications"))
+        intro = muted("The six credentials of the field: pick one to see what it takes and "
+                      "where you stand.")  # fmt: skip
+        intro.setContentsMargins(0, 0, 24, 0)
+        layout.addWidget(intro)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 8, 0, 0)
+        row.addWidget(self.list)
+        row.addWidget(self.scroll, 1)
+        layout.addLayout(row, 1)
 
     def refresh(self) -> None:
         eligibility = self.services.plan.eligibility()
@@ -196,9 +238,11 @@ class CertificationsPage(QWidget):
         self.list.clear()
         for cert in self.services.catalog.certifications:
             result = self.results[cert.id]
-            item = QListWidgetItem(list_caption(result, self.goals.get(cert.id)))
+            goal = self.goals.get(cert.id)
+            kind = list_status(result, goal)
+            item = QListWidgetItem(status_icon(kind), list_caption(result, goal))
             item.setData(Qt.ItemDataRole.UserRole, cert.id)
-            item.setToolTip(cert.name)
+            item.setToolTip(f"{cert.name}: {DESCRIPTIONS[kind].lower()}")
             self.list.addItem(item)
         self.list.blockSignals(False)
         ids = [c.id for c in self.services.catalog.certifications]
@@ -221,6 +265,7 @@ class CertificationsPage(QWidget):
         result = self.results[cert_id]
         self.goal_box.show_goal(cert_id, self.goals.get(cert_id), result)
         self.detail.show_result(cert, result, self.today(), self.weekly, self.goal_box)
+        self.scroll.verticalScrollBar().setValue(0)  # a new certification starts at its title
 
     def renewal_years(self, cert_id: str) -> int:
         return int(self.services.catalog.get(cert_id).renewal.years) if cert_id else 0

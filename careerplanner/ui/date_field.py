@@ -88,11 +88,13 @@ class DateField(QLineEdit):
         *,
         required: bool = False,
         field: str = "Date",
+        key: str | None = None,
         today: Callable[[], date] = date.today,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.required, self.field, self._today = required, field, today
+        self.key = key or field  # the field an error names, for the form to place it
         self._last: date | None = day
         self.calendar: QCalendarWidget | None = None  # while the calendar is open
         self.setPlaceholderText("YYYY-MM-DD" if required else NOT_SET)
@@ -101,6 +103,8 @@ class DateField(QLineEdit):
         self._pick = QAction(_calendar_icon(self.palette()), "Pick a date", self)
         self._pick.triggered.connect(self.open_calendar)
         self.addAction(self._pick, QLineEdit.ActionPosition.TrailingPosition)
+        icons = 2 if not required else 1  # the calendar, and the clear button when optional
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("0000-00-00") + 16 + 24 * icons)
         self.set_date(day)
         self.textChanged.connect(self._on_text)
         self.editingFinished.connect(self._normalise)
@@ -110,19 +114,32 @@ class DateField(QLineEdit):
         text = self.text().strip()
         if not text:
             if self.required:
-                raise ValidationError(
-                    f"{self.field} is empty: type a date such as 2020-05-15", self.field
-                )
+                raise self._empty_error()
             return None
         found = parse_local_date(text, self._today())
         if found is None:
             raise ValidationError(
-                f"{self.field}: '{text[:40]}' is not a date; type it as 2020-05-15", self.field
+                f"{self.field}: '{text[:40]}' is not a date; type it as 2020-05-15", self.key
             )
         return found
 
+    def required_date(self) -> Day:
+        """The date, for a required field: `ValidationError` when empty or not a date."""
+        value = self.date()
+        if value is None:
+            raise self._empty_error()
+        return value
+
+    def _empty_error(self) -> ValidationError:
+        return ValidationError(f"{self.field} is empty: type a date such as 2020-05-15", self.key)
+
     def set_date(self, day: Day | None) -> None:
         self.setText("" if day is None else day.isoformat())
+        self._last = day  # also right while signals are blocked
+
+    def valid_date(self) -> Day | None:
+        """The date, or None while the field is empty or its text names no date."""
+        return self.date() if self.is_valid() else None
 
     def is_valid(self) -> bool:
         try:
@@ -153,8 +170,7 @@ class DateField(QLineEdit):
         menu = QMenu(self)
         calendar = QCalendarWidget(menu)
         calendar.setGridVisible(True)
-        shown = self.date() if self.is_valid() else None
-        start = shown or self._today()
+        start = self.valid_date() or self._today()
         calendar.setSelectedDate(QDate(start.year, start.month, start.day))
         action = QWidgetAction(menu)
         action.setDefaultWidget(calendar)
@@ -180,6 +196,6 @@ class DateField(QLineEdit):
 
     def _normalise(self) -> None:
         """Once the user moves on, a typed date is shown in ISO form."""
-        value = self.date() if self.is_valid() else None
+        value = self.valid_date()
         if value is not None and self.text() != value.isoformat():
             self.setText(value.isoformat())

@@ -20,8 +20,9 @@ from careerplanner.domain.model import (
     License,
     LicenseType,
 )
+from careerplanner.ui.date_field import DateField
 from careerplanner.ui.hours.lock_dialogs import FormDialog
-from careerplanner.ui.widgets import OptionalDateEdit, date_edit, to_date
+from careerplanner.ui.state_chooser import state_combo
 
 LEVEL_NAMES = {
     DegreeLevel.ASSOCIATE: "Associate",
@@ -90,8 +91,8 @@ class DegreeDialog(RecordDialog):
         self.status = choice_combo(DegreeStatus, degree.status)
         self.institution = QLineEdit(degree.institution)
         self.institution.setPlaceholderText("e.g. State University (optional)")
-        self.start = OptionalDateEdit(degree.start)
-        self.end = OptionalDateEdit(degree.end)
+        self.start = DateField(degree.start, field="Started", key="start")
+        self.end = DateField(degree.end, field="Completed", key="end")
         self.end.setToolTip("The completion date, or the expected one for a planned degree")
         self.accredited = QCheckBox("Accredited program (e.g. CSWE for social work)")
         self.accredited.setChecked(degree.accredited)
@@ -117,8 +118,8 @@ class DegreeDialog(RecordDialog):
             field=DegreeField(self.field.currentData()),
             status=DegreeStatus(self.status.currentData()),
             institution=self.institution.text(),
-            start=self.start.value(),
-            end=self.end.value(),
+            start=self.start.date(),
+            end=self.end.date(),
             accredited=self.accredited.isChecked(),
             field_experience=self.field_experience.isChecked(),
         )
@@ -135,13 +136,11 @@ class LicenseDialog(RecordDialog):
         )
         self._license = lic
         self.type = choice_combo(LicenseType, lic.type)
-        self.state = QLineEdit(lic.state or "")
-        self.state.setPlaceholderText("e.g. TX")
-        self.state.setMaxLength(2)
+        self.state = state_combo(lic.state)
         self.number = QLineEdit(lic.number)
         self.number.setPlaceholderText("optional")
-        self.issued = date_edit(lic.issued)
-        self.expires = OptionalDateEdit(lic.expires)
+        self.issued = DateField(lic.issued, required=True, field="First issued", key="issued")
+        self.expires = DateField(lic.expires, field="Expires", key="expires")
         self.renewal = QCheckBox("Assumed renewed on time")
         self.renewal.setChecked(lic.renewal_assumed)
         self.renewal.setToolTip(
@@ -163,10 +162,10 @@ class LicenseDialog(RecordDialog):
         return replace(
             self._license,
             type=LicenseType(self.type.currentData()),
-            state=self.state.text().strip() or None,
+            state=self.state.currentData(),
             number=self.number.text(),
-            issued=to_date(self.issued.date()),
-            expires=self.expires.value(),
+            issued=self.issued.required_date(),
+            expires=self.expires.date(),
             renewal_assumed=self.renewal.isChecked(),
         )
 
@@ -181,14 +180,14 @@ class ExamDialog(RecordDialog):
         )
         self._exam = exam
         self.type = choice_combo(ExamType, exam.type)
-        self.passed = date_edit(exam.passed)
+        self.passed = DateField(exam.passed, required=True, field="Passed on", key="passed")
         self.add_field("exam", "Exam", self.type)
         self.add_field("passed", "Passed on", self.passed)
         self.finish("Save")
 
     def record(self) -> Exam:
         return replace(
-            self._exam, type=ExamType(self.type.currentData()), passed=to_date(self.passed.date())
+            self._exam, type=ExamType(self.type.currentData()), passed=self.passed.required_date()
         )
 
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from careerplanner.domain.errors import ValidationError
 from careerplanner.domain.model import Degree, Exam, License
+from careerplanner.ui import deleting
 from careerplanner.ui.education_dialogs import (
     DegreeDialog,
     ExamDialog,
@@ -252,7 +253,7 @@ class EducationPage(QWidget):
 
     def remove_selected(self, section: RecordSection, remove: Callable[[int], Any]) -> None:
         record = section.selected()
-        if record is None or not self.confirm(f"Remove this {section.noun}? This can't be undone."):
+        if record is None or not self.confirm(f"Delete this {section.noun}?"):
             return
         try:
             remove(record.id)
@@ -260,8 +261,7 @@ class EducationPage(QWidget):
             QMessageBox.warning(self, "Couldn't remove", error.message)
             return
         self.refresh()
-        self.status_message.emit(f"Removed the {section.noun}")
+        self.status_message.emit(f"Deleted the {section.noun}")
 
     def _ask(self, question: str) -> bool:
-        answer = QMessageBox.question(self, "Remove", question)
-        return answer == QMessageBox.StandardButton.Yes
+        return deleting.ask(self, question, deleting.FINAL)

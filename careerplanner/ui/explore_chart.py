@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from careerplanner.domain.catalog import FactSeries
+from careerplanner.ui.accessibility import describe_chart
 from careerplanner.ui.theme import chart_colors
 
 ROW_PIXELS = 46  # a name above, a bar below
@@ -96,6 +97,8 @@ class BarChart(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.plot_widget)
+        rows = [(bar.label, value_text(bar.value, series.unit)) for bar in series.bars]
+        describe_chart(self, series.title, rows)  # the numbers, for screen readers
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.colors: dict[str, str] = {}
         self.apply_colors()

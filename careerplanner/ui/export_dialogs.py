@@ -9,9 +9,10 @@ dialog explains why when the folder already holds a plan.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -30,16 +31,13 @@ from PySide6.QtWidgets import (
 )
 
 from careerplanner.domain.errors import ValidationError
+from careerplanner.ui.background import BackgroundTask, Job, run_in_background
+from careerplanner.ui.date_field import DateField
 from careerplanner.ui.file_dialogs import buttons_with, choices, save_path, say
-from careerplanner.ui.widgets import (
-    Card,
-    FieldError,
-    OptionalDateEdit,
-    date_edit,
-    heading,
-    muted,
-    to_date,
-)
+from careerplanner.ui.widgets import Card, FieldError, heading, muted, plural
+
+if TYPE_CHECKING:
+    from careerplanner.io.export_file import ExportTarget
 
 EXPORTS = (  # (key, choice, explanation)
     ("hours", "Hours as CSV", "Every column, dates as YYYY-MM-DD, safe to open in a spreadsheet."),
@@ -70,12 +68,14 @@ class ExportDialog(QDialog):
         self.choice = choices(layout, EXPORTS)
         self.range_card = Card("Date range")
         form = QFormLayout()
-        self.start, self.end = OptionalDateEdit(), OptionalDateEdit()
+        today = services.today
+        self.start = DateField(field="From", key="start", today=today)
+        self.end = DateField(field="To", key="end", today=today)
         form.addRow("From", self.start)
         form.addRow("To", self.end)
         self.range_card.body.addLayout(form)
         self.range_card.body.addWidget(
-            muted("Leave a date as \u201cNot set\u201d to export from the first or to the last.")
+            muted("Leave a date empty to export from the first record or to the last.")
         )
         layout.addWidget(self.range_card)
         self.choice.idToggled.connect(lambda *_: self.range_card.setEnabled(self.ranged))
@@ -101,7 +101,11 @@ class ExportDialog(QDialog):
 
     def export(self) -> None:
         self.error.clear_error()
-        start, end = self.start.value(), self.end.value()
+        try:
+            start, end = self.start.date(), self.end.date()
+        except ValidationError as error:
+            say(self, self.error, error.message)
+            return
         if self.ranged and start and end and end < start:
             say(self, self.error, "The end of the range must be on or after its start.")
             return
@@ -137,6 +141,17 @@ class ExportDialog(QDialog):
         return f"your whole plan and {files:,} certificate file{'' if files == 1 else 's'}"
 
 
+def write_report(
+    out: ExportTarget, job: Job, write: Callable[[Path], tuple[int, str]]
+) -> tuple[int, str]:
+    """Write into the target's temporary file; it takes the target's place only if the user
+    did not cancel meanwhile (Cancelled leaves the block, and the temporary file goes)."""
+    with out.writing() as temp:
+        done = write(temp)
+        job.check()
+    return done
+
+
 class ReportDialog(QDialog):
     """The hours-verification report or the CE transcript as a PDF, then offers to open it."""
 
@@ -166,7 +181,8 @@ class ReportDialog(QDialog):
         self.hours_card = Card("Hours verification report")
         form = QFormLayout()
         first = min((e.start for e in plan.entries), default=date(self.today.year, 1, 1))
-        self.first, self.last = date_edit(first), date_edit(self.today)
+        self.first = DateField(first, required=True, field="From", today=services.today)
+        self.last = DateField(self.today, required=True, field="To", today=services.today)
         dates = QHBoxLayout()
         dates.addWidget(self.first)
         dates.addWidget(QLabel("to"))
@@ -206,41 +222,71 @@ class ReportDialog(QDialog):
     def kind(self) -> str:
         return ("hours", "ce")[self.choice.checkedId()]
 
-    def create(self) -> None:
-        from careerplanner.io import reports
-        from careerplanner.io.report_logbook import ReportLogbook
-
+    def create(self) -> BackgroundTask[tuple[int, str]] | None:
+        """Ask where, then write the PDF in the background; Cancel leaves no file."""
         self.error.clear_error()
-        first, last = to_date(self.first.date()), to_date(self.last.date())
+        try:
+            first, last = self.first.required_date(), self.last.required_date()
+        except ValidationError as error:
+            say(self, self.error, error.message)
+            return
         if self.kind == "hours" and last < first:
             say(self, self.error, "The last date must be on or after the first.")
-            return
+            return None
         name = "hours-report" if self.kind == "hours" else "ce-transcript"
         target = save_path(self, "Save the report", f"{name}-{self.today.isoformat()}.pdf", ".pdf")
         if target is None:
-            return
-        plan, catalog = self.services.plan.snapshot(), self.services.catalog
+            return None
         try:
             out = self.services.records.export_target(target, force=True)  # agreed in the picker
-            if self.kind == "hours":
-                employer = self.employer.currentData()
-                chosen = [cert_id for cert_id, box in self.certs.items() if box.isChecked()]
-                logbook = ReportLogbook(
-                    self.services.supervisors.list(),
-                    self.services.hours.changed_after_verification(),
-                )
-                pages = reports.hours_report(
-                    out, plan, catalog, first=first, last=last, employer=employer,
-                    cert_ids=chosen, today=self.today, logbook=logbook,
-                )  # fmt: skip
-                count = len(reports.select_entries(plan.entries, first, last, employer))
-                what = f"{count:,} entr{'y' if count == 1 else 'ies'}"
-            else:
-                pages = reports.ce_transcript(out, plan, catalog, today=self.today)
-                what = f"{len(plan.ce):,} CE activit{'y' if len(plan.ce) == 1 else 'ies'}"
-        except (OSError, ValidationError) as error:
+        except ValidationError as error:
             say(self, self.error, f"The report was not saved: {error}")
-            return
+            return None
+        writer = self._writer(first, last)
+        self.create_button.setEnabled(False)
+        return run_in_background(
+            self, "Writing the report…", lambda job: write_report(out, job, writer),
+            lambda done: self._saved(target, *done), on_error=self._failed,
+            on_cancelled=self._cancelled,
+        )  # fmt: skip
+
+    def _writer(self, first: date, last: date) -> Callable[[Path], tuple[int, str]]:
+        """What writes the chosen report to a path: (pages, what it holds)."""
+        from careerplanner.io import reports
+
+        plan, catalog, today = self.services.plan.snapshot(), self.services.catalog, self.today
+        if self.kind == "ce":
+            what = plural(len(plan.ce), "CE activity")
+            return lambda path: (reports.ce_transcript(path, plan, catalog, today=today), what)
+        from careerplanner.io.report_logbook import ReportLogbook
+
+        employer = self.employer.currentData()
+        chosen = [cert_id for cert_id, box in self.certs.items() if box.isChecked()]
+        count = len(reports.select_entries(plan.entries, first, last, employer))
+        what = plural(count, "entry")
+        logbook = ReportLogbook(  # read here, on the window's thread
+            self.services.supervisors.list(), self.services.hours.changed_after_verification()
+        )
+        return lambda path: (
+            reports.hours_report(
+                path, plan, catalog, first=first, last=last, employer=employer,
+                cert_ids=chosen, today=today, logbook=logbook,
+            ),
+            what,
+        )  # fmt: skip
+
+    def _failed(self, error: BaseException) -> None:
+        self.create_button.setEnabled(True)
+        if not isinstance(error, (OSError, ValidationError)):
+            raise error
+        say(self, self.error, f"The report was not saved: {error}")
+
+    def _cancelled(self) -> None:
+        self.create_button.setEnabled(True)
+        say(self, self.outcome, "Cancelled: no report was saved.")
+
+    def _saved(self, target: Path, pages: int, what: str) -> None:
+        self.create_button.setEnabled(True)
         self.written = target
         self.open_button.setEnabled(True)
         message = f"Saved {target.name}: {pages} page{'s' if pages != 1 else ''}, {what}."

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSettings, QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QUndoStack
+from PySide6.QtGui import QCloseEvent, QDesktopServices, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -19,6 +19,9 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QWidget,
 )
+
+from careerplanner.ui.accessibility import name_inputs
+from careerplanner.ui.menus import build_menus
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +38,7 @@ class PageSpec:
 # Navigation order; adding a page is one line here.
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("overview", "Overview", "careerplanner.ui.overview_page", "OverviewPage"),
-    PageSpec("hours", "Hours", "careerplanner.ui.hours", "HoursPage", ("undo_stack",)),
+    PageSpec("hours", "Hours", "careerplanner.ui.hours", "HoursPage", ("undo_stack", "settings")),
     PageSpec(
         "education", "Education & Licenses", "careerplanner.ui.education_page", "EducationPage"
     ),
@@ -79,7 +82,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("CareerPlanner")
         self.setMinimumSize(900, 600)
         self._build_body()
-        self._build_menus()
+        self.filter_action = build_menus(self)
         self._build_status_bar()
         self._restore_geometry()
         self._unsubscribe: Callable[[], None] | None = None
@@ -112,55 +115,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(body)
         self.navigation.currentRowChanged.connect(self._on_row_changed)
 
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        self._action(file_menu, "&New entry", self.new_entry, QKeySequence.StandardKey.New)
-        self._action(file_menu, "Set up with the &wizard…", self.open_wizard)
-        self._action(file_menu, "Open data &folder", self.open_data_folder)
-        self._action(file_menu, "&Backups and restore…", self.open_backups)
-        file_menu.addSeparator()
-        self._action(file_menu, "Import &hours from CSV…", lambda: self.open_csv_import("hours"))
-        self._action(file_menu, "Import &CE from CSV…", lambda: self.open_csv_import("ce"))
-        self._action(file_menu, "&Export…", lambda: self.open_records_dialog("ExportDialog"))
-        self._action(file_menu, "&Reports (PDF)…", lambda: self.open_records_dialog("ReportDialog"))
-        self._action(file_menu, "&Move to another computer…", self.open_move)
-        self._action(
-            file_menu,
-            "Import a &plan…",
-            lambda: self.open_records_dialog("PlanImportDialog"),
-        )
-        file_menu.addSeparator()
-        self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
-        edit_menu = bar.addMenu("&Edit")
-        undo = self.undo_stack.createUndoAction(self, "&Undo")
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = self.undo_stack.createRedoAction(self, "&Redo")
-        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        edit_menu.addActions([undo, redo])
-        edit_menu.addSeparator()
-        self._action(edit_menu, "&Filter…", self.focus_filter, QKeySequence.StandardKey.Find)
-        go_menu = bar.addMenu("&Go")
-        for index, spec in enumerate(PAGES[:8]):
-            self._action(go_menu, spec.title, self._go_to(spec.name), f"Ctrl+{index + 1}")
-        help_menu = bar.addMenu("&Help")
-        self._action(help_menu, "&About CareerPlanner", self.about)
-
-    def _action(
-        self,
-        menu: Any,
-        text: str,
-        slot: Callable[[], object],
-        shortcut: QKeySequence.StandardKey | str | None = None,
-    ) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(lambda _checked=False: slot())
-        menu.addAction(action)
-        return action
-
-    def _go_to(self, name: str) -> Callable[[], None]:
+    def go_to(self, name: str) -> Callable[[], None]:
         return lambda: self.show_page(name)
 
     def _build_status_bar(self) -> None:
@@ -190,6 +145,8 @@ class MainWindow(QMainWindow):
         if spec.name in self.stale:
             self.stale.discard(spec.name)
             page.refresh()  # type: ignore[attr-defined]
+        self._update_filter_action(page)
+        name_inputs(page)
         if self.stack.currentWidget() is not page:
             self.stack.setCurrentWidget(page)
             self.page_changed.emit(spec.name)
@@ -207,6 +164,7 @@ class MainWindow(QMainWindow):
             signal = getattr(page, signal_name, None)
             if signal is not None:
                 signal.connect(slot)
+        page.setAccessibleName(spec.title)
         self.pages[spec.name] = page
         self.stack.addWidget(page)
         return page
@@ -218,6 +176,8 @@ class MainWindow(QMainWindow):
                 continue
             if page is current:
                 page.refresh()  # type: ignore[attr-defined]
+                self._update_filter_action(page)
+                name_inputs(page)
             else:
                 self.stale.add(name)
 
@@ -228,6 +188,11 @@ class MainWindow(QMainWindow):
         if not hasattr(page, "new_entry"):
             page = self.show_page("hours")
         page.new_entry()  # type: ignore[union-attr]
+
+    def _update_filter_action(self, page: QWidget) -> None:
+        """Edit → Filter only where there is something to filter."""
+        can_filter = getattr(page, "can_filter", None)
+        self.filter_action.setEnabled(callable(can_filter) and bool(can_filter()))
 
     def focus_filter(self) -> None:
         page = self.current_page()
@@ -240,6 +205,12 @@ class MainWindow(QMainWindow):
         self.wizard = SetupWizard(self.services, parent=self)
         self.wizard.open()  # type: ignore[attr-defined]
         return self.wizard
+
+    def start_over(self) -> object:
+        """File → Start over: back up, empty the plan, open the wizard."""
+        from careerplanner.ui.start_over import start_over
+
+        return start_over(self)
 
     def open_backups(self) -> QWidget:
         from careerplanner.ui.restore_dialog import RestoreDialog

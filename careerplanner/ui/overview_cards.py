@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from careerplanner.domain.model import DegreeStatus, Goal, GoalStatus, Plan, WorkEntry
+from careerplanner.domain.model import DegreeStatus, Goal, GoalStatus, Plan
 from careerplanner.domain.results import CertificationResult, Eligibility, RequirementResult
 from careerplanner.ui.widgets import (
     Card,
@@ -28,14 +28,17 @@ class Milestone:
     text: str
 
 
-def hours_between(entries: tuple[WorkEntry, ...], first: date, last: date) -> float:
+def hours_between(plan: Plan, first: date, last: date) -> float:
     """Logged hours on days first..last, spreading each span's hours evenly over its days."""
-    total = 0.0
-    for entry in entries:
-        start, end = max(entry.start, first), min(entry.last_day, last)
-        if start <= end:
-            total += entry.hours * ((end - start).days + 1) / entry.span_days
-    return total
+    import numpy as np
+
+    from careerplanner.domain.encoding import plan_columns
+
+    enc = plan_columns(plan)
+    start = np.maximum(enc.start, first.toordinal())
+    end = np.minimum(enc.end, last.toordinal())
+    days = np.maximum(end - start + 1, 0)
+    return float(np.sum(enc.hours * days / (enc.end - enc.start + 1)))
 
 
 def focus_requirement(result: CertificationResult) -> RequirementResult | None:
@@ -170,14 +173,13 @@ class GoalCard(Card):
             self.body.addWidget(muted(f"Why: {result.blocking}"))
         self.body.addLayout(self._requirements(result))
 
-    def _requirements(self, result: CertificationResult) -> QGridLayout:
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(12)
-        grid.setVerticalSpacing(4)
-        grid.setColumnStretch(0, 3)
-        grid.setColumnStretch(1, 2)
+    def _requirements(self, result: CertificationResult) -> QVBoxLayout:
+        """Each requirement's text across the card's width, with its bar and numbers below it
+        (beside them, a narrow column wrapped long requirements one word a line)."""
+        column = QVBoxLayout()
+        column.setSpacing(4)
         seen_groups: set[str] = set()
-        for row, req in enumerate(result.requirements):
+        for req in result.requirements:
             prefix = "or " if req.group and req.group in seen_groups else ""
             if req.group:
                 seen_groups.add(req.group)
@@ -186,10 +188,15 @@ class GoalCard(Card):
             label.setToolTip(req.detail)
             bar = progress_bar(req.current, req.required)
             bar.setProperty("met", req.met)
-            grid.addWidget(label, row, 0)
-            grid.addWidget(bar, row, 1)
-            grid.addWidget(muted(requirement_text(req), wrap=False), row, 2)
-        return grid
+            bar.setMinimumWidth(60)
+            row = QHBoxLayout()
+            row.setSpacing(12)
+            row.addWidget(bar, 1)
+            row.addWidget(muted(requirement_text(req)), 1)
+            column.addWidget(label)
+            column.addLayout(row)
+            column.addSpacing(4)
+        return column
 
 
 class StatTile(Card):

@@ -155,8 +155,7 @@ class OverviewPage(QWidget):
         if focus is None:
             notes = ["hours logged (add a goal to see which count)"] * 3
             values = [
-                hours_between(plan.entries, start, today)
-                for start in (week_start, month_start, date.min)
+                hours_between(plan, start, today) for start in (week_start, month_start, date.min)
             ]
         else:
             short = f"countable toward {goals[0].cert_id}"

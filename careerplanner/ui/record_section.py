@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from careerplanner.ui.deleting import delete_key
 from careerplanner.ui.widgets import Card, muted
 
 TONES = {  # background, text: readable on light and dark themes alike
@@ -71,23 +72,29 @@ class RecordTableModel(QAbstractTableModel):
         return None
 
 
+SHORT_COLUMNS = {"Status", "Started", "Completed", "State", "Number", "First issued", "Expires"}
+SHORT_COLUMNS |= {"Passed", "Passed on", "Exam date", "Date"}
+
+
 class RecordSection(Card):
-    """A card with a table of records, Add/Edit/Remove buttons and a friendly empty state."""
+    """A card with a table of records, Add/Edit/Delete buttons and a friendly empty state."""
 
     def __init__(self, title: str, headers: Sequence[str], empty: str, noun: str) -> None:
         super().__init__(title)
         self.noun = noun
         self.model = RecordTableModel(headers, self)
         self.table = QTableView()
-        self.table.setModel(self.model)
         self.table.setAccessibleName(title)
+        self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)  # names and notes share
+        for column, name in enumerate(headers):
+            if name in SHORT_COLUMNS:  # dates, codes and states: as wide as they are
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.table.setWordWrap(False)
         self.empty = muted(empty)
         self.stack = QStackedWidget()
@@ -97,12 +104,13 @@ class RecordSection(Card):
         buttons = QHBoxLayout()
         self.add_button = QPushButton(f"Add {noun}…")
         self.edit_button = QPushButton("Edit…")
-        self.remove_button = QPushButton("Remove")
+        self.remove_button = QPushButton("Delete…")
         for button in (self.add_button, self.edit_button, self.remove_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         self.body.addLayout(buttons)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        delete_key(self.table, self.remove_button.click)
 
     def set_rows(
         self, records: Sequence[Any], rows: Sequence[tuple[str, ...]], tones: Sequence[str] = ()

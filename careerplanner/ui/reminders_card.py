@@ -1,4 +1,5 @@
-"""What is due within 90 days, each with Dismiss; and the start-up notice and automatic backup."""
+"""What is due within 90 days, each with Dismiss (and the dismissed ones, each with Restore);
+and, after start-up, the automatic backup and a notice of what is due, at most once a day."""
 
 from __future__ import annotations
 
@@ -22,6 +23,11 @@ from careerplanner.ui.widgets import Card, muted
 
 TONES = {"overdue": "#842029", "soon": "#664d03"}
 EMPTY_TEXT = "Nothing is due in the next 90 days."
+NOTICE_KEY = "reminders/notice-shown-on"
+TIPS = {
+    "Dismiss": "Hide this reminder; a new date for the same thing reminds again.",
+    "Restore": "Show this reminder again",
+}
 
 
 def reminder_label(reminder: Reminder, today: date) -> QLabel:
@@ -36,40 +42,75 @@ def reminder_label(reminder: Reminder, today: date) -> QLabel:
 
 
 class RemindersCard(Card):
-    """The undismissed reminders, soonest first; Dismiss stores the dismissal."""
+    """The undismissed reminders, soonest first; Dismiss stores the dismissal. "Show dismissed"
+    lists the dismissed ones that are still due, each with Restore."""
 
     def __init__(self, services: Any, parent: QWidget | None = None) -> None:
         super().__init__("Due in the next 90 days", parent)
         self.services = services
         self.rows: dict[str, QPushButton] = {}
+        self.restore_rows: dict[str, QPushButton] = {}
         self.list_layout = QVBoxLayout()
         self.body.addLayout(self.list_layout)
+        self.dismissed_layout = QVBoxLayout()
+        self.body.addLayout(self.dismissed_layout)
+        self.show_dismissed = QPushButton()
+        self.show_dismissed.setCheckable(True)
+        self.show_dismissed.setFlat(True)
+        self.show_dismissed.toggled.connect(lambda _on: self.refresh())
+        self.body.addWidget(self.show_dismissed, 0, Qt.AlignmentFlag.AlignLeft)
         self.refresh()
 
     def reminders(self) -> tuple[Reminder, ...]:
         result: tuple[Reminder, ...] = self.services.reminders.list()
         return result
 
+    def dismissed(self) -> tuple[Reminder, ...]:
+        """Reminders still due that the user dismissed, soonest first."""
+        shown = {r.key for r in self.reminders()}
+        return tuple(r for r in self.services.reminders.all() if r.key not in shown)
+
     def refresh(self) -> None:
-        clear_layout(self.list_layout)
-        self.rows = {}
         today = self.services.today()
         due = self.reminders()
+        self.rows = self._fill(self.list_layout, due, "Dismiss", self.dismiss, today)
         if not due:
             self.list_layout.addWidget(muted(EMPTY_TEXT))
-            return
-        for reminder in due:
+        hidden = self.dismissed()
+        self.show_dismissed.setVisible(bool(hidden))
+        showing = self.show_dismissed.isChecked() and bool(hidden)
+        count = len(hidden)
+        self.show_dismissed.setText("Hide dismissed" if showing else f"Show dismissed ({count})")
+        self.restore_rows = self._fill(
+            self.dismissed_layout, hidden if showing else (), "Restore", self.restore, today
+        )
+
+    def _fill(
+        self, layout: QVBoxLayout, items: tuple[Reminder, ...], action: str, slot: Any, today: date
+    ) -> dict[str, QPushButton]:
+        """One row per reminder: its text and a button (Dismiss or Restore)."""
+        clear_layout(layout)
+        buttons: dict[str, QPushButton] = {}
+        for reminder in items:
             row = QHBoxLayout()
-            row.addWidget(reminder_label(reminder, today), 1)
-            button = QPushButton("Dismiss")
-            button.setToolTip("Hide this reminder; a new date for the same thing reminds again.")
-            button.clicked.connect(lambda _=False, key=reminder.key: self.dismiss(key))
+            label = reminder_label(reminder, today)
+            if action == "Restore":
+                label.setObjectName("muted")
+            row.addWidget(label, 1)
+            button = QPushButton(action)
+            button.setToolTip(TIPS[action])
+            button.clicked.connect(lambda _=False, key=reminder.key: slot(key))
             row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
-            self.rows[reminder.key] = button
-            self.list_layout.addLayout(row)
+            buttons[reminder.key] = button
+            layout.addLayout(row)
+        return buttons
 
     def dismiss(self, key: str) -> None:
         self.services.reminders.dismiss(key)
+        self.refresh()
+
+    def restore(self, key: str) -> None:
+        self.services.reminders.undismiss(key)
         self.refresh()
 
 
@@ -112,10 +153,21 @@ def startup_tasks(window: Any, services: Any) -> RemindersNotice | None:
     else:
         if made is not None:
             window.show_status(f"Backed up your data to {made.path.name}")
-    if not services.reminders.list():
+    if not services.reminders.list() or not _notice_due(window, services.today()):
         return None
     notice = RemindersNotice(services, window)
     notice.show_page.clicked.connect(lambda: (window.show_page("ce"), notice.close()))
     notice.show()
     window.reminders_notice = notice
     return notice
+
+
+def _notice_due(window: Any, today: date) -> bool:
+    """True at most once a day: the notice records the day it was last shown."""
+    settings = getattr(window, "settings", None)
+    if settings is None:
+        return True
+    if settings.value(NOTICE_KEY) == today.isoformat():
+        return False
+    settings.setValue(NOTICE_KEY, today.isoformat())
+    return True

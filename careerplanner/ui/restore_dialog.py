@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from careerplanner.domain.errors import ValidationError
 from careerplanner.services.backup_files import BackupInfo
 from careerplanner.storage import DatabaseError
+from careerplanner.ui.background import BackgroundTask, run_in_background
 from careerplanner.ui.dialogs import DATABASE_TITLE, DatabaseErrorDialog
 from careerplanner.ui.widgets import FieldError, muted
 
@@ -104,10 +105,28 @@ class RestoreDialog(QDialog):
         current = self.selected()
         self.restore_button.setEnabled(current is not None and current.sound)
 
-    def back_up_now(self) -> None:
-        info = self.services.backups.backup()
+    def back_up_now(self) -> BackgroundTask[BackupInfo]:
+        """Back up in the background (a large plan takes a while); Cancel keeps no copy."""
+        self.message.clear_error()
+        self.backup_button.setEnabled(False)
+        backups = self.services.backups
+        return run_in_background(
+            self, "Backing up your data…", lambda job: backups.backup(progress=job.report),
+            self._backed_up, on_error=self._backup_failed, on_cancelled=self._backup_cancelled,
+        )  # fmt: skip
+
+    def _backed_up(self, info: BackupInfo) -> None:
+        self.backup_button.setEnabled(True)
         self.refresh()
         self.status.setText(f"Backed up to {info.path.name}.")
+
+    def _backup_failed(self, error: BaseException) -> None:
+        self.backup_button.setEnabled(True)
+        self.message.show_error(f"The backup was not made: {error}")
+
+    def _backup_cancelled(self) -> None:
+        self.backup_button.setEnabled(True)
+        self.status.setText("Backup cancelled: no copy was kept.")
 
     def confirm(self, info: BackupInfo) -> bool:
         """Ask before restoring (tests replace this)."""

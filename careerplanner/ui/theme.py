@@ -169,14 +169,24 @@ QScrollArea {{ border: none; background: transparent; }}
 """
 
 
+def use_fusion(app: QApplication) -> None:
+    """Give the app the Fusion style; call it before the first widget exists.
+
+    Changing the application style after a QWizard has been shown makes a later style sheet
+    change crash inside Qt, so the style is set once, up front, and never changed again.
+    """
+    if app.property("careerplannerStyle") is None:
+        app.setStyle("Fusion")  # never ask app.style() first: that wrapper outlives its style
+        app.setProperty("careerplannerStyle", "Fusion")
+
+
 def apply_theme(app: QApplication, choice: str) -> None:
     """Set the Fusion style, the palette and the stylesheet for a theme choice."""
     resolved = resolve(choice)
     if app.property("careerplannerTheme") == resolved:
         return  # already applied: restyling every widget again is costly
     app.setProperty("careerplannerTheme", resolved)
-    if app.style().name().lower() != "fusion":
-        app.setStyle("Fusion")
+    use_fusion(app)
     c = colors(resolved)
     app.setPalette(palette(c))
     app.setStyleSheet(stylesheet(c))

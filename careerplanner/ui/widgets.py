@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QComboBox,
     QDateEdit,
     QFrame,
     QLabel,
+    QLineEdit,
+    QPlainTextEdit,
     QProgressBar,
     QVBoxLayout,
     QWidget,
@@ -27,6 +33,15 @@ def format_hours(hours: float) -> str:
     if abs(hours - round(hours)) < 0.05:
         return f"{round(hours):,}"
     return f"{hours:,.1f}"
+
+
+def plural(count: int, word: str) -> str:
+    """ "1 entry", "3 entries", "1,204 hours": the count with the word in the right number."""
+    if count == 1:
+        return f"1 {word}"
+    if word.endswith("y") and word[-2:-1] not in "aeiou":
+        return f"{count:,} {word[:-1]}ies"
+    return f"{count:,} {word}s"
 
 
 def months_between(start: date, end: date) -> int:
@@ -109,11 +124,44 @@ class FieldError(QLabel):
         self.hide()
 
     def show_error(self, message: str) -> None:
-        self.setText(message)
+        self.setText(sentence(message))
         self.setVisible(bool(message))
 
     def clear_error(self) -> None:
         self.show_error("")
+
+
+def sentence(message: str) -> str:
+    """A message as a sentence: its first letter upper-cased ("the entry…" → "The entry…")."""
+    return message[:1].upper() + message[1:] if message[:1].islower() else message
+
+
+def least_width(widget: QWidget) -> int:
+    """The narrowest a layout may make `widget`: its minimum width, or its minimum size hint."""
+    return max(widget.minimumWidth(), widget.minimumSizeHint().width())
+
+
+def clear_on_edit(
+    error: FieldError, widget: QWidget, valid: Callable[[], bool] | None = None
+) -> None:
+    """Hide `error` at the next edit of `widget` that leaves it valid (any edit, by default;
+    a date field's own check for one): a fixed input shows no stale message."""
+    is_valid = valid or getattr(widget, "is_valid", None) or (lambda: True)
+
+    def edited(*_args: object) -> None:
+        if not error.isHidden() and is_valid():
+            error.clear_error()
+
+    if isinstance(widget, QLineEdit):
+        widget.textChanged.connect(edited)
+    elif isinstance(widget, QComboBox):
+        widget.currentIndexChanged.connect(edited)
+    elif isinstance(widget, QAbstractButton):
+        widget.toggled.connect(edited)
+    elif isinstance(widget, QPlainTextEdit):
+        widget.textChanged.connect(edited)
+    elif isinstance(widget, QAbstractSpinBox):
+        widget.editingFinished.connect(edited)
 
 
 class OptionalDateEdit(QDateEdit):

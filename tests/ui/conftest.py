@@ -22,6 +22,14 @@ from careerplanner.storage import Database
 from careerplanner.ui import dialogs
 
 
+@pytest.fixture(scope="session", autouse=True)
+def fusion_style(qapp: Any) -> None:
+    """The style the app sets at start, before any test's widget exists (see use_fusion)."""
+    from careerplanner.ui.theme import use_fusion
+
+    use_fusion(qapp)
+
+
 @pytest.fixture
 def app_services(data_dir: Path, catalog: Catalog) -> Iterator[Services]:
     """Services on the real clock (the sample plan is dated relative to today)."""

@@ -12,6 +12,7 @@ from PySide6.QtCore import QSettings
 from careerplanner.app import LOCK_NAME, SETTINGS_NAME, Running, launch, main_gui
 from careerplanner.paths import DATABASE_NAME
 from careerplanner.ui.dialogs import DATABASE_TITLE, LOCKED_TITLE
+from careerplanner.ui.error_report import LOG_NAME
 from careerplanner.ui.main_window import GEOMETRY_KEY, PAGE_NAMES, PAGES
 
 
@@ -119,8 +120,9 @@ def test_unreadable_database_shows_dialog_and_is_left_byte_identical(
     assert launch(data_dir) is None
     assert [d["title"] for d in shown_dialogs] == [DATABASE_TITLE]
     assert path.read_bytes() == content
-    after = {p.name for p in data_dir.iterdir()} - {f"{DATABASE_NAME}-wal", f"{DATABASE_NAME}-shm"}
-    assert sorted(after) == before  # nothing new beside SQLite's own read-only side files
+    side_files = {f"{DATABASE_NAME}-wal", f"{DATABASE_NAME}-shm", LOG_NAME}
+    after = {p.name for p in data_dir.iterdir()} - side_files
+    assert sorted(after) == before  # nothing new beside SQLite's read-only side files and the log
 
 
 def test_main_gui_exits_1_without_starting_on_a_damaged_database(

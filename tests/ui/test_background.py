@@ -5,13 +5,17 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
+import shiboken6
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from careerplanner.domain.errors import ValidationError
+from careerplanner.domain.model import WorkEntry
+from careerplanner.services import Services
 from careerplanner.ui.background import Job, run_in_background
 
 
@@ -128,21 +132,85 @@ def test_progress_moves_the_bar(qtbot: Any, window: QWidget) -> None:
     assert not task.running
 
 
-def test_cancel_after_the_work_finished_still_counts_as_cancelled(
-    qtbot: Any, window: QWidget
-) -> None:
-    """A result not yet handed over when Cancel is pressed is dropped, never applied."""
-    finishing = threading.Event()
+def test_work_that_finished_before_cancel_is_reported_done(qtbot: Any, window: QWidget) -> None:
+    """Cancel cannot undo what was already made permanent: the user hears it was done."""
+    finished = threading.Event()
     outcome: list[str] = []
 
-    def work(job: Job) -> str:
-        finishing.wait(timeout=30)
-        return "applied"
+    def work(_job: Job) -> str:
+        finished.set()
+        return "saved"
 
     task = run_in_background(
         window, "Working…", work, outcome.append, on_cancelled=lambda: outcome.append("cancelled")
     )
+    qtbot.waitUntil(finished.is_set)
     task.cancel()
-    finishing.set()
+    qtbot.waitUntil(lambda: bool(outcome))
+    assert outcome == ["saved"]
+
+
+def test_a_cancelled_backup_keeps_no_copy(
+    qtbot: Any, window: QWidget, services: Services, tmp_path: Path
+) -> None:
+    """A real backup of a plan, cancelled while SQLite copies its pages."""
+    services.hours.add_many(
+        [WorkEntry(date(2025, 1, 1) + timedelta(days=d), 8.0) for d in range(400)]
+    )
+    out = tmp_path / "copy.sqlite3"
+    copying, release = threading.Event(), threading.Event()
+    outcome: list[str] = []
+
+    def work(job: Job) -> object:
+        def progress(done: int, total: int) -> None:
+            copying.set()
+            release.wait(timeout=30)
+            job.report(done, total)
+
+        return services.backups.backup(out, progress=progress)
+
+    task = run_in_background(
+        window, "Backing up…", work, lambda _info: outcome.append("done"),
+        on_cancelled=lambda: outcome.append("cancelled"),
+    )  # fmt: skip
+    qtbot.waitUntil(copying.is_set)
+    task.cancel()
+    release.set()
     qtbot.waitUntil(lambda: bool(outcome))
     assert outcome == ["cancelled"]
+    assert (
+        sorted(p.name for p in tmp_path.iterdir() if "copy" in p.name or ".backup-" in p.name) == []
+    )
+    done: list[object] = []
+    run_in_background(
+        window, "Backing up…", lambda job: services.backups.backup(out, progress=job.report),
+        done.append,
+    )  # fmt: skip
+    qtbot.waitUntil(lambda: bool(done))
+    with sqlite3.connect(out) as copy:
+        assert copy.execute("SELECT COUNT(*) FROM work_entry").fetchone() == (400,)
+
+
+def test_closing_the_window_while_work_runs_loses_nothing_and_crashes_nothing(
+    qtbot: Any, tmp_path: Path
+) -> None:
+    """The work finishes (its file is written); the closed window is not called back."""
+    window = QWidget()
+    window.show()
+    release, finished = threading.Event(), threading.Event()
+    called: list[object] = []
+    target = tmp_path / "done.txt"
+
+    def work(_job: Job) -> str:
+        release.wait(timeout=30)
+        target.write_text("written", encoding="utf-8")
+        finished.set()
+        return "done"
+
+    task = run_in_background(window, "Working…", work, called.append)
+    window.deleteLater()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(window))
+    release.set()
+    qtbot.waitUntil(finished.is_set)
+    qtbot.waitUntil(lambda: not task.running)
+    assert called == [] and target.read_text(encoding="utf-8") == "written"

@@ -49,14 +49,14 @@ def test_insurer_hours_are_deducted_for_acm_rn_with_the_reason(page) -> None:  #
 def test_add_as_goal_then_move_it_to_earned(page, services) -> None:  # type: ignore[no-untyped-def]
     page.select("ACM-SW")
     assert page.goal_box.save_button.text() == "Add as goal"
-    page.goal_box.target.set_value(date(2031, 1, 1))
+    page.goal_box.target.set_date(date(2031, 1, 1))
     page.goal_box.save()
     (goal,) = [g for g in services.goals.list() if g.cert_id == "ACM-SW"]
     assert goal.target == date(2031, 1, 1)
     page.select("ACM-SW")
     box = page.goal_box
     box.status.setCurrentIndex(box.status.findData(GoalStatus.EARNED.value))
-    assert box.earned.value() is not None and box.expires.value() is not None
+    assert box.earned.date() is not None and box.expires.date() is not None
     box.save()
     (goal,) = [g for g in services.goals.list() if g.cert_id == "ACM-SW"]
     assert goal.status is GoalStatus.EARNED and goal.earned_on is not None

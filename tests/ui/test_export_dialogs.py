@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QDate, QUrl
+from PySide6.QtCore import QUrl
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
@@ -65,8 +65,8 @@ def test_hours_export_writes_every_column_for_the_chosen_range(
     fill(services)
     dialog = ExportDialog(services)
     qtbot.addWidget(dialog)
-    dialog.start.set_value(date(2026, 1, 1))
-    dialog.end.set_value(date(2026, 3, 10))
+    dialog.start.set_date(date(2026, 1, 1))
+    dialog.end.set_date(date(2026, 3, 10))
     with qtbot.waitSignal(dialog.status_message) as said:
         dialog.export_button.click()
     path = saved_to[-1]
@@ -81,8 +81,8 @@ def test_hours_export_writes_every_column_for_the_chosen_range(
 def test_a_backwards_range_is_refused(qtbot: Any, services: Services, saved_to: list[Path]) -> None:
     dialog = ExportDialog(services)
     qtbot.addWidget(dialog)
-    dialog.start.set_value(date(2026, 3, 10))
-    dialog.end.set_value(date(2026, 1, 1))
+    dialog.start.set_date(date(2026, 3, 10))
+    dialog.end.set_date(date(2026, 1, 1))
     dialog.export_button.click()
     assert "on or after its start" in dialog.error.text() and saved_to == []
 
@@ -147,12 +147,13 @@ def test_hours_report_is_written_for_the_chosen_range_and_can_be_opened(
         "Lakeside Clinic",
         "Mercy General",
     ]
-    assert dialog.first.date() == QDate(2025, 6, 2)  # from the first entry
-    dialog.first.setDate(QDate(2026, 1, 1))
-    dialog.last.setDate(QDate(2026, 3, 31))
+    assert dialog.first.date() == date(2025, 6, 2)  # from the first entry
+    dialog.first.set_date(date(2026, 1, 1))
+    dialog.last.set_date(date(2026, 3, 31))
     dialog.employer.setCurrentIndex(2)
     assert not dialog.open_button.isEnabled()
     dialog.create_button.click()
+    qtbot.waitUntil(dialog.open_button.isEnabled)
     path = saved_to[-1]
     assert path.name == "hours-report-2026-11-26.pdf"
     assert path.read_bytes().startswith(b"%PDF")
@@ -168,6 +169,7 @@ def test_ce_transcript_pdf(qtbot: Any, services: Services, saved_to: list[Path])
     dialog.choice.button(1).click()
     assert not dialog.hours_card.isEnabled()
     dialog.create_button.click()
+    qtbot.waitUntil(dialog.open_button.isEnabled)
     assert saved_to[-1].read_bytes().startswith(b"%PDF")
     assert "1 CE activity" in dialog.outcome.text()
 
@@ -310,3 +312,26 @@ def test_a_hostile_archive_is_refused_with_its_reason(
         )
         assert fresh.plan.is_empty() and dialog.choose_button.isEnabled()
     assert not (tmp_path.parent / "outside.txt").exists()
+
+
+def test_a_report_cancelled_while_written_leaves_no_file(
+    services: Services, tmp_path: Path
+) -> None:
+    from careerplanner.ui.background import Cancelled, Job
+    from careerplanner.ui.export_dialogs import write_report
+
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    target = services.records.export_target(out_dir / "hours-report.pdf")
+
+    def write(path: Path) -> tuple[int, str]:
+        path.write_bytes(b"%PDF-1.4 ...")
+        return 3, "12 entries"
+
+    job = Job()
+    job.cancel()
+    with pytest.raises(Cancelled):
+        write_report(target, job, write)
+    assert list(out_dir.iterdir()) == []
+    assert write_report(target, Job(), write) == (3, "12 entries")
+    assert [p.name for p in out_dir.iterdir()] == ["hours-report.pdf"]

@@ -82,3 +82,25 @@ def test_proxy_filters_by_text_dates_setting_and_employer_and_totals_them() -> N
     assert proxy.total_hours() == 6
     proxy.set_filter(HoursFilter())
     assert proxy.rowCount() == 4
+
+
+def test_columns_taken_from_the_snapshot_equal_those_built_from_the_entries() -> None:
+    import numpy as np
+
+    from careerplanner.domain.encoding import encode_entries
+
+    entries = (
+        entry(5, 8.0, id=1),
+        entry(6, 10.0, id=2, end=date(2026, 3, 9)),
+        entry(20, 2.5, id=7),
+    )
+    shared, built = HoursTableModel(), HoursTableModel()
+    shared.set_entries(entries, encode_entries(entries))
+    built.set_entries(entries)
+    for name in ("ids", "hours", "first", "last"):
+        assert np.array_equal(getattr(shared.columns(), name), getattr(built.columns(), name))
+    assert shared.columns().last.tolist() == [date(2026, 3, d).toordinal() for d in (5, 9, 20)]
+    assert shared.columns().hours.tolist() == [8.0, 10.0, 2.5]
+    other = HoursTableModel()
+    other.set_entries(entries[:2], encode_entries(entries))  # not the same entries: not used
+    assert other.columns().ids.tolist() == [1, 2]

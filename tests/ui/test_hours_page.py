@@ -24,7 +24,7 @@ def _select_all(page) -> None:  # type: ignore[no-untyped-def]
 
 def test_quick_add_then_undo_then_redo(qtbot, hours_page, hours_services) -> None:  # noqa: F811
     bar = hours_page.quick_add
-    assert bar.date.date().toPython() == TODAY
+    assert bar.date.date() == TODAY
     bar.hours.setText("7.5")
     bar.employer.setText("Bayview Medical Center")
     qtbot.keyClick(bar.hours, Qt.Key.Key_Return)
@@ -82,6 +82,7 @@ def test_edit_duplicate_and_delete_with_undo(qtbot, hours_page, hours_services) 
     assert _hours(hours_services) == [6]
 
     hours_page.table.selectRow(0)
+    hours_page.actions_.confirm = lambda _question, _consequence: True
     hours_page.actions_.delete_selected()
     assert hours_services.hours.list() == ()
     hours_page.undo_stack.undo()
@@ -97,7 +98,7 @@ def test_edit_dialog_saves_a_span_and_refuses_bad_input(qtbot, hours_page, hours
     dialog.hours.setText("-3")
     dialog.try_save()
     assert dialog.isVisible() and "more than 0" in dialog.errors["hours"].text()
-    dialog.end.set_value(date(2026, 3, 6))
+    dialog.end.set_date(date(2026, 3, 6))
     dialog.hours.setText("40")
     dialog.notes.setPlainText("A whole week")
     dialog.try_save()
@@ -150,7 +151,7 @@ def test_filter_totals_in_the_footer(qtbot, hours_page, hours_services) -> None:
     hours_page.filter_bar.text.setText("gulf")
     assert "Showing 1 of 3" in hours_page.footer.text() and "6 h" in hours_page.footer.text()
     hours_page.filter_bar.clear()
-    hours_page.filter_bar.since.set_value(date(2026, 3, 3))
+    hours_page.filter_bar.since.set_date(date(2026, 3, 3))
     assert "10 h" in hours_page.footer.text()
     hours_page.filter_bar.text.setText("nothing like this")
     assert "No entries match" in hours_page.footer.text()

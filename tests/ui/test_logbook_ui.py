@@ -7,7 +7,7 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from datetime import date, time
+from datetime import date, time, timedelta
 
 from hours_fixtures import TODAY, entry, hours_page, hours_services  # noqa: F401
 
@@ -41,7 +41,7 @@ def test_supervisor_dialog_adds_and_a_credential_edit_says_how_many(qtbot, hours
     assert hours_services.hours.list()[0].supervision is Supervision.CCM
     bad = SupervisorDialog(hours_services, None, page)
     bad.try_accept()
-    assert bad.errors["name"].text() == "give the supervisor's name"
+    assert bad.errors["name"].text() == "Give the supervisor's name"  # shown as a sentence
     assert len(hours_services.supervisors.list()) == 1
 
 
@@ -179,7 +179,7 @@ def test_entry_dialog_saves_clock_times_and_a_supervisor(qtbot, hours_page, hour
     hours_page.refresh()
     hours_page.buttons["new"].click()
     dialog = hours_page.actions_.dialog
-    dialog.start.setDate(dialog.start.date().addDays(-7))  # March 9
+    dialog.start.set_date(dialog.start.required_date() - timedelta(days=7))  # March 9
     dialog.hours.setText("")
     dialog.clock.start_time.setText("08:00")
     dialog.clock.end_time.setText("13:30")

@@ -9,7 +9,15 @@ from typing import Any
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton
 
 from careerplanner.app import Running
-from careerplanner.domain.model import Goal, License, LicenseType, Profile, Setting, WorkEntry
+from careerplanner.domain.model import (
+    Goal,
+    License,
+    LicenseType,
+    Plan,
+    Profile,
+    Setting,
+    WorkEntry,
+)
 from careerplanner.ui.overview_cards import hours_between
 from careerplanner.ui.overview_page import OverviewPage
 
@@ -77,7 +85,10 @@ def test_overview_follows_a_logged_entry(running: Running, qtbot: Any) -> None:
 def test_hours_between_spreads_spans_over_their_days() -> None:
     entry = WorkEntry(date(2025, 1, 1), 10.0, end=date(2025, 1, 10))
     single = replace(entry, end=None, start=date(2025, 1, 5), hours=2.0)
-    assert hours_between((entry, single), date(2025, 1, 5), date(2025, 1, 6)) == 4.0
+    plan = Plan(entries=(entry, single))
+    assert hours_between(plan, date(2025, 1, 5), date(2025, 1, 6)) == 4.0
+    assert hours_between(plan, date(2025, 1, 6), date(2025, 1, 30)) == 5.0
+    assert hours_between(plan, date(2025, 2, 1), date(2025, 2, 6)) == 0.0
 
 
 def _page(qtbot: Any, services: Any) -> OverviewPage:
@@ -142,7 +153,7 @@ def test_next_milestone_says_why_nothing_lies_ahead(qtbot: Any, services: Any) -
 
 
 def test_a_license_marked_not_renewed_is_named_on_the_goal_card(qtbot: Any, services: Any) -> None:
-    from careerplanner.domain.model import Activity, Plan, Supervision, WorkPeriod
+    from careerplanner.domain.model import Activity, Supervision, WorkPeriod
 
     rn = License(LicenseType.RN, date(2019, 8, 1), date(2027, 7, 31), "TX", renewal_assumed=False)
     job = WorkPeriod(

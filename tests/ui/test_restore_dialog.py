@@ -48,7 +48,7 @@ def test_lists_backups_and_restores_the_selected_one(
     qtbot.addWidget(dialog)
     assert dialog.table.rowCount() == 0 and not dialog.restore_button.isEnabled()
     dialog.backup_button.click()
-    assert dialog.table.rowCount() == 1
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 1)
     assert [dialog.table.item(0, c).text() for c in (1, 2, 3, 5)] == [
         "Manual",
         "2",

@@ -1,15 +1,17 @@
-"""The whole plan at once: a snapshot for computing, an insert for sample data, emptiness."""
+"""The whole plan at once: a snapshot for computing, an insert for sample data, emptiness,
+and emptying it."""
 
 from __future__ import annotations
 
-from sqlalchemy import Table
+import sqlite3
+
+from sqlalchemy import Table, delete
 from sqlalchemy.orm import Session
 
-from careerplanner.domain.defaults import NEW_USER_PROFILE
-from careerplanner.domain.encoding import EncodedEntries
 from careerplanner.domain.model import Plan
+from careerplanner.storage import reader
 from careerplanner.storage.models import USER_TABLES
-from careerplanner.storage.repositories.profile import get_profile, save_profile
+from careerplanner.storage.repositories.profile import save_profile
 from careerplanner.storage.repositories.records import (
     CE,
     DEGREES,
@@ -20,28 +22,15 @@ from careerplanner.storage.repositories.records import (
     WORK_PERIODS,
     add_many,
     count,
-    list_all,
 )
 
 
 def load_plan(session: Session) -> Plan:
-    """Everything the rule engine needs, read in one transaction (Core, no ORM objects).
-
-    The work entries also come as columns of numbers, built from the fetched values."""
-    records, columns = ENTRIES.fetch_columns(session)
-    entries = tuple(records)
-    order = ("start", "end", "hours", "activity", "setting", "supervision", "paid", "id")
-    return Plan(
-        profile=get_profile(session) or NEW_USER_PROFILE,
-        degrees=list_all(session, DEGREES),
-        licenses=list_all(session, LICENSES),
-        exams=list_all(session, EXAMS),
-        entries=entries,
-        ce=list_all(session, CE),
-        goals=list_all(session, GOALS),
-        work_periods=list_all(session, WORK_PERIODS),
-        encoded=EncodedEntries.from_columns(entries, [columns[name] for name in order]),
-    )
+    """Everything the rule engine needs, read inside the session's transaction (through the
+    snapshot reader, on the driver's own connection)."""
+    raw = session.connection().connection.dbapi_connection
+    assert isinstance(raw, sqlite3.Connection)
+    return reader.read_plan(raw, begin=False)
 
 
 def insert_plan(session: Session, plan: Plan) -> None:
@@ -54,6 +43,14 @@ def insert_plan(session: Session, plan: Plan) -> None:
     add_many(session, CE, plan.ce)
     add_many(session, GOALS, plan.goals)
     add_many(session, WORK_PERIODS, plan.work_periods)
+
+
+def clear_plan(session: Session) -> None:
+    """Delete every record the user stored (dependent tables first)."""
+    for row_cls in reversed(USER_TABLES):
+        table = row_cls.__table__
+        assert isinstance(table, Table)
+        session.execute(delete(table))
 
 
 def is_empty(session: Session) -> bool:

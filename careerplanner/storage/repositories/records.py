@@ -2,42 +2,18 @@
 
 from __future__ import annotations
 
-import gc
-from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
-from dataclasses import dataclass, fields
-from datetime import date, time
+import sqlite3
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from enum import Enum
 from functools import cached_property
-from itertools import repeat
 from operator import attrgetter
 from typing import Any, Generic, TypeVar
 
-from sqlalchemy import Boolean, Date, Table, Time, delete, func, insert, select, update
-from sqlalchemy.dialects import sqlite
+from sqlalchemy import Table, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
-from careerplanner.domain.logbook import Credential, Employer, Schedule, Supervisor
-from careerplanner.domain.model import (
-    Activity,
-    CeActivity,
-    CeTopic,
-    Degree,
-    DegreeField,
-    DegreeLevel,
-    DegreeStatus,
-    Exam,
-    ExamType,
-    Goal,
-    GoalStatus,
-    License,
-    LicenseType,
-    Setting,
-    Supervision,
-    WorkEntry,
-    WorkPeriod,
-)
+from careerplanner.storage import reader
 from careerplanner.storage.models import (
     CeActivityRow,
     DegreeRow,
@@ -54,50 +30,30 @@ from careerplanner.storage.models import (
 T = TypeVar("T")
 
 
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Building 100,000 records would otherwise trigger many full garbage collections."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
-def _to_date(text: str | None) -> date | None:
-    return None if text is None else date.fromisoformat(text)
-
-
-def _to_time(text: str | None) -> time | None:
-    return None if text is None else time.fromisoformat(text)
-
-
-def _construct(cls: type[T], names: Sequence[str], columns: Sequence[Sequence[Any]]) -> list[T]:
-    """Many frozen records at once. A slotted dataclass without __post_init__ is filled slot by
-    slot through its descriptors (five times faster than calling __init__ for each record)."""
-    if hasattr(cls, "__slots__") and not hasattr(cls, "__post_init__"):
-        records: list[T] = list(map(object.__new__, repeat(cls, len(columns[0]))))
-        for name, column in zip(names, columns, strict=True):
-            deque(map(getattr(cls, name).__set__, records, column), maxlen=0)
-        return records
-    return list(map(cls, *columns))
-
-
 @dataclass(frozen=True)
 class Kind(Generic[T]):
-    """How one domain dataclass maps to its table: same field names, enums as values."""
+    """How one domain dataclass maps to its table: the reader's spec (columns, conversion)
+    plus the SQLAlchemy table for writing, and how the user calls one record."""
 
-    cls: type[T]
+    spec: reader.TableSpec[T]
     table: Table
-    enums: Mapping[str, type[Enum]]
-    order: tuple[str, ...]
-    noun: str  # how the user calls one record: "degree", "entry"
+    noun: str  # "degree", "entry"
 
-    @cached_property
+    @property
+    def cls(self) -> type[T]:
+        return self.spec.cls
+
+    @property
     def columns(self) -> tuple[str, ...]:
-        return tuple(f.name for f in fields(self.cls))  # type: ignore[arg-type]
+        return self.spec.columns
+
+    @property
+    def dates(self) -> frozenset[str]:
+        return self.spec.dates
+
+    @property
+    def times(self) -> frozenset[str]:
+        return self.spec.times
 
     @cached_property
     def _getter(self) -> Callable[[T], tuple[Any, ...]]:
@@ -124,76 +80,11 @@ class Kind(Generic[T]):
         values[self._id_index] = record_id
         return self.cls(*values)
 
-    def build(self, rows: Sequence[Sequence[Any]]) -> list[T]:
-        """Records from raw rows holding the columns in `columns` order (dates as ISO text)."""
-        return self.build_columns(rows)[0]
-
-    def build_columns(
-        self, rows: Sequence[Sequence[Any]]
-    ) -> tuple[list[T], dict[str, Sequence[Any]]]:
-        """The records, and their converted values column by column (by column name)."""
-        if not rows:
-            return [], {name: () for name in self.columns}
-        columns: list[Sequence[Any]] = list(zip(*rows, strict=True))
-        texts = {
-            v
-            for name, col in zip(self.columns, columns, strict=True)
-            if name in self.dates
-            for v in col
-        }
-        dates = {v: _to_date(v) for v in texts}
-        for index, name in enumerate(self.columns):
-            if name in self.dates:
-                columns[index] = list(map(dates.__getitem__, columns[index]))
-            elif name in self.times:
-                columns[index] = list(map(_to_time, columns[index]))
-            elif name in self.enums:
-                by_value: dict[Any, Any] = {m.value: m for m in self.enums[name]}
-                by_value[None] = None  # a nullable choice (an employer's setting)
-                columns[index] = list(map(by_value.__getitem__, columns[index]))
-            elif name in self.flags:
-                columns[index] = list(map(bool, columns[index]))
-        records = _construct(self.cls, self.columns, columns)
-        return records, dict(zip(self.columns, columns, strict=True))
-
-    @cached_property
-    def dates(self) -> frozenset[str]:
-        return frozenset(n for n, c in self.table.c.items() if isinstance(c.type, Date))
-
-    @cached_property
-    def times(self) -> frozenset[str]:
-        return frozenset(n for n, c in self.table.c.items() if isinstance(c.type, Time))
-
-    @cached_property
-    def flags(self) -> frozenset[str]:
-        return frozenset(n for n, c in self.table.c.items() if isinstance(c.type, Boolean))
-
-    @cached_property
-    def raw_select(self) -> str:
-        """The SELECT of every record, as SQL for the driver (no per-value processing)."""
-        table = self.table
-        query = select(*(table.c[n] for n in self.columns)).order_by(
-            *(table.c[n] for n in self.order)
-        )
-        return str(query.compile(dialect=sqlite.dialect()))
-
     def fetch(self, session: Session, where: str = "", params: tuple[Any, ...] = ()) -> list[T]:
-        return self.fetch_columns(session, where, params)[0]
-
-    def fetch_columns(
-        self, session: Session, where: str = "", params: tuple[Any, ...] = ()
-    ) -> tuple[list[T], dict[str, Sequence[Any]]]:
-        """The records and their values by column, read through the driver for speed."""
-        sql = self.raw_select
-        if where:
-            head, _, tail = sql.partition(" ORDER BY ")
-            sql = f"{head} WHERE {where} ORDER BY {tail}"
-        cursor = session.connection().connection.cursor()  # the driver's own, for speed
-        try:
-            with _gc_paused():
-                return self.build_columns(cursor.execute(sql, params).fetchall())
-        finally:
-            cursor.close()
+        """The records, read through the driver's own connection for speed."""
+        raw = session.connection().connection.dbapi_connection
+        assert isinstance(raw, sqlite3.Connection)
+        return self.spec.read(raw, where, params)[0]
 
 
 def _table(row_cls: Any) -> Table:
@@ -202,42 +93,16 @@ def _table(row_cls: Any) -> Table:
     return table
 
 
-DEGREES = Kind(
-    Degree,
-    _table(DegreeRow),
-    {"level": DegreeLevel, "field": DegreeField, "status": DegreeStatus},
-    ("id",),
-    "degree",
-)
-LICENSES = Kind(License, _table(LicenseRow), {"type": LicenseType}, ("issued", "id"), "license")
-EXAMS = Kind(Exam, _table(ExamRow), {"type": ExamType}, ("passed", "id"), "exam")
-ENTRIES = Kind(
-    WorkEntry,
-    _table(WorkEntryRow),
-    {"activity": Activity, "setting": Setting, "supervision": Supervision},
-    ("start", "id"),
-    "entry",
-)
-WORK_PERIODS = Kind(
-    WorkPeriod,
-    _table(WorkPeriodRow),
-    {"activity": Activity, "setting": Setting, "supervision": Supervision},
-    ("start", "id"),
-    "work period",
-)
-SUPERVISORS = Kind(
-    Supervisor, _table(SupervisorRow), {"credential": Credential}, ("name", "id"), "supervisor"
-)
-EMPLOYERS = Kind(Employer, _table(EmployerRow), {"setting": Setting}, ("name", "id"), "employer")
-SCHEDULES = Kind(
-    Schedule,
-    _table(ScheduleRow),
-    {"activity": Activity, "setting": Setting},
-    ("start", "id"),
-    "schedule",
-)
-CE = Kind(CeActivity, _table(CeActivityRow), {"topic": CeTopic}, ("date", "id"), "CE activity")
-GOALS = Kind(Goal, _table(GoalRow), {"status": GoalStatus}, ("id",), "goal")
+DEGREES = Kind(reader.DEGREES, _table(DegreeRow), "degree")
+LICENSES = Kind(reader.LICENSES, _table(LicenseRow), "license")
+EXAMS = Kind(reader.EXAMS, _table(ExamRow), "exam")
+ENTRIES = Kind(reader.ENTRIES, _table(WorkEntryRow), "entry")
+WORK_PERIODS = Kind(reader.WORK_PERIODS, _table(WorkPeriodRow), "work period")
+CE = Kind(reader.CE, _table(CeActivityRow), "CE activity")
+GOALS = Kind(reader.GOALS, _table(GoalRow), "goal")
+SUPERVISORS = Kind(reader.SUPERVISORS, _table(SupervisorRow), "supervisor")
+EMPLOYERS = Kind(reader.EMPLOYERS, _table(EmployerRow), "employer")
+SCHEDULES = Kind(reader.SCHEDULES, _table(ScheduleRow), "schedule")
 
 
 def list_all(session: Session, kind: Kind[T]) -> tuple[T, ...]:

@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import date
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session
 
+from careerplanner.storage import reader
 from careerplanner.storage.models import ReminderDismissalRow
 
 
 def dismissed_reminders(session: Session) -> dict[str, date]:
-    table = ReminderDismissalRow.__table__.c
-    return {key: on for key, on in session.execute(select(table.key, table.dismissed_on))}
+    """The dismissals, read inside the session's transaction (through the snapshot reader)."""
+    raw = session.connection().connection.dbapi_connection
+    assert isinstance(raw, sqlite3.Connection)
+    return reader.dismissed_reminders(raw)
 
 
 def dismiss_reminder(session: Session, key: str, on: date) -> None:

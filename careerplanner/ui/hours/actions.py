@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from typing import TYPE_CHECKING
@@ -12,6 +12,7 @@ from PySide6.QtCore import QModelIndex
 from careerplanner.domain.errors import ValidationError
 from careerplanner.domain.model import WorkEntry
 from careerplanner.domain.validation import fmt_number
+from careerplanner.ui import deleting
 from careerplanner.ui.hours.commands import (
     AddEntriesCommand,
     DeleteEntriesCommand,
@@ -23,6 +24,7 @@ from careerplanner.ui.hours.commands import (
 from careerplanner.ui.hours.entry_dialog import EntryDialog, blank_entry
 from careerplanner.ui.hours.lock_dialogs import UnlockDialog, VerifyDialog
 from careerplanner.ui.hours.logbook_actions import employer_names
+from careerplanner.ui.widgets import format_hours, plural
 
 if TYPE_CHECKING:
     from careerplanner.ui.hours.page import HoursPage
@@ -31,7 +33,8 @@ if TYPE_CHECKING:
 def locked_message(entry: WorkEntry) -> str:
     on = entry.verified_on.isoformat() if entry.verified_on else ""
     return (
-        f"The entry of {entry.start.isoformat()} was verified by {entry.verified_by} on {on} "
+        f"The entry of {format_hours(entry.hours)} h on {entry.start.isoformat()} was verified by "
+        f"{entry.verified_by} on {on} "
         "and is locked. Choose Unlock… to change it (the reason is recorded)."
     )
 
@@ -42,6 +45,7 @@ class HoursActions:
     def __init__(self, page: HoursPage) -> None:
         self.page = page
         self.dialog: EntryDialog | VerifyDialog | UnlockDialog | None = None
+        self.confirm: Callable[[str, str], bool] = lambda q, c: deleting.ask(page, q, c)
 
     # --- running commands -----------------------------------------------------------------
 
@@ -161,8 +165,18 @@ class HoursActions:
         self.delete_selected()
 
     def delete_selected(self) -> None:
+        """Delete the selection after asking (the Delete key and button); locked rows stay."""
         entries = self.page.selected_entries()
         if not entries:
+            return
+        locked = [e for e in entries if e.verified]
+        if locked:
+            self.page.show_error(locked_message(locked[0]))
+            return
+        hours = sum(e.hours for e in entries)
+        back = "it" if len(entries) == 1 else "them"
+        question = f"Delete {plural(len(entries), 'entry')} ({format_hours(hours)} h)?"
+        if not self.confirm(question, f"Ctrl+Z brings {back} back."):
             return
         command = DeleteEntriesCommand(self.services, [e.id for e in entries], self._report)
         try:
@@ -170,7 +184,7 @@ class HoursActions:
         except ValidationError as error:
             self.page.show_error(f"Couldn't delete: {error.message}")
             return
-        self.page.show_status(f"{command.text()} — Ctrl+Z brings them back")
+        self.page.show_status(f"{command.text()} — Ctrl+Z brings {back} back")
 
     # --- verify, unlock -----------------------------------------------------------------
 

@@ -18,12 +18,9 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from careerplanner.domain.errors import ValidationError
 from careerplanner.domain.model import WorkEntry
+from careerplanner.ui.widgets import plural as _plural
 
 ErrorReporter = Callable[[str], None]
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count:,} {word}" if count == 1 else f"{count:,} {word}s"
 
 
 class ServiceCommand(QUndoCommand):

@@ -22,9 +22,16 @@ from careerplanner.domain.errors import ValidationError
 from careerplanner.domain.logbook import Supervisor
 from careerplanner.domain.model import Activity, Setting, Supervision, WorkEntry
 from careerplanner.domain.validation import fmt_number, parse_number
+from careerplanner.ui.date_field import DateField
 from careerplanner.ui.hours.clock_fields import ClockFields
-from careerplanner.ui.hours.fields import employer_edit, enum_combo, select_value, set_employers
-from careerplanner.ui.widgets import FieldError, OptionalDateEdit, date_edit, muted, to_date
+from careerplanner.ui.hours.fields import (
+    employer_edit,
+    enum_combo,
+    select_value,
+    set_employers,
+    valid_hours,
+)
+from careerplanner.ui.widgets import FieldError, clear_on_edit, muted
 
 Saver = Callable[[WorkEntry], None]
 """Stores the entry; raises ValidationError (with the field) when it is refused."""
@@ -46,10 +53,10 @@ class EntryDialog(QDialog):
         self.setMinimumWidth(460)
         self._entry = entry
         self._save = save
-        self.start = date_edit(entry.start)
-        self.end = OptionalDateEdit(entry.end)
+        self.start = DateField(entry.start, required=True, field="Date", key="start")
+        self.end = DateField(entry.end, field="Until", key="end")
         self.end.setToolTip(
-            "For a span of days (a week, a pay period); leave 'Not set' for one day"
+            "For a span of days (a week, a pay period): its last day. Leave empty for one day."
         )
         self.hours = QLineEdit(fmt_number(entry.hours) if entry.hours else "")
         self.hours.setPlaceholderText("Hours worked on the day, or in the whole span")
@@ -101,6 +108,7 @@ class EntryDialog(QDialog):
             error = FieldError(self)
             self.errors[key] = error
             form.addRow("", error)
+            clear_on_edit(error, widget, valid_hours(widget) if key == "hours" else None)
         layout.addLayout(form)
         self.general_error = FieldError(self)
         layout.addWidget(self.general_error)
@@ -118,12 +126,11 @@ class EntryDialog(QDialog):
 
     def entry(self) -> WorkEntry:
         """The entry as typed; raises ValidationError for hours that are not a number."""
-        end = self.end.value()
         timed = self.clock.timed()  # then the hours follow the clock times
         return replace(
             self.clock.apply(self._entry),
-            start=to_date(self.start.date()),
-            end=end,
+            start=self.start.required_date(),
+            end=self.end.date(),
             hours=0.0 if timed else parse_number(self.hours.text(), "hours"),
             activity=Activity(self.activity.currentData()),
             setting=Setting(self.setting.currentData()),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QStringListModel, Qt
 from PySide6.QtWidgets import (
@@ -14,7 +14,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from careerplanner.domain.errors import ValidationError
 from careerplanner.domain.model import Activity, Setting, Supervision
+from careerplanner.domain.validation import parse_number
 from careerplanner.ui.hours.table_model import (
     COL_PAID,
     ENUM_COLUMNS,
@@ -32,6 +34,20 @@ def enum_combo(enum_cls: EnumType) -> QComboBox:
         text = supervision_label(member) if enum_cls is Supervision else label(member.value)
         combo.addItem(text, member.value)
     return combo
+
+
+def valid_hours(widget: QWidget) -> Callable[[], bool]:
+    """Whether an hours field holds a number (the check `clear_on_edit` waits for)."""
+
+    def check() -> bool:
+        assert isinstance(widget, QLineEdit)
+        try:
+            parse_number(widget.text(), "hours")
+        except ValidationError:
+            return False
+        return True
+
+    return check
 
 
 def select_value(combo: QComboBox, value: str) -> None:

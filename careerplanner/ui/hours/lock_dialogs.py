@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
 from careerplanner.domain.errors import ValidationError
 from careerplanner.domain.model import WorkEntry
 from careerplanner.domain.validation import fmt_number
-from careerplanner.ui.widgets import FieldError, date_edit, muted, to_date
+from careerplanner.ui.date_field import DateField
+from careerplanner.ui.widgets import FieldError, clear_on_edit, muted, plural
 
 
 class FormDialog(QDialog):
@@ -39,6 +40,7 @@ class FormDialog(QDialog):
         error = FieldError(self)
         self.errors[key] = error
         self.form.addRow("", error)
+        clear_on_edit(error, widget)
 
     def finish(self, ok_text: str) -> None:
         self.layout_.addWidget(self.general_error)
@@ -82,7 +84,7 @@ class VerifyDialog(FormDialog):
         parent: QWidget | None = None,
     ) -> None:
         hours = fmt_number(sum(e.hours for e in entries))
-        count = f"{len(entries):,} entr{'y' if len(entries) == 1 else 'ies'}"
+        count = plural(len(entries), "entry")
         super().__init__(
             "Mark verified",
             f"Record that a supervisor signed off {count} ({hours} h). Verified entries are "
@@ -94,7 +96,7 @@ class VerifyDialog(FormDialog):
         self.by.setPlaceholderText("e.g. Dana Ortiz")
         self.credential = QLineEdit()
         self.credential.setPlaceholderText("e.g. RN, CCM")
-        self.on = date_edit(today)
+        self.on = DateField(today, required=True, field="Signed on", key="verified on")
         self.add_field("verified by", "Supervisor", self.by)
         self.add_field("credential", "Credential", self.credential)
         self.add_field("verified on", "Signed on", self.on)
@@ -102,7 +104,7 @@ class VerifyDialog(FormDialog):
 
     def act(self) -> None:
         by = _require(self.by.text(), "verified by", "supervisor's name")
-        self._verify(by, self.credential.text().strip(), to_date(self.on.date()))
+        self._verify(by, self.credential.text().strip(), self.on.required_date())
 
 
 class UnlockDialog(FormDialog):

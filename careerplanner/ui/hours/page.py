@@ -7,12 +7,10 @@ from datetime import date
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QSettings, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QStackedWidget,
@@ -23,16 +21,18 @@ from PySide6.QtWidgets import (
 
 from careerplanner.domain.errors import ValidationError
 from careerplanner.domain.model import WorkEntry
+from careerplanner.ui.accessibility import tab_chain
+from careerplanner.ui.deleting import delete_key
 from careerplanner.ui.hours.actions import HoursActions
 from careerplanner.ui.hours.fields import HoursDelegate
 from careerplanner.ui.hours.filter_bar import FilterBar
 from careerplanner.ui.hours.logbook_actions import employer_names, title_row
 from careerplanner.ui.hours.proxy import HoursFilter, HoursFilterProxy
 from careerplanner.ui.hours.quick_add import QuickAddBar
-from careerplanner.ui.hours.table_model import HEADERS, HoursTableModel
+from careerplanner.ui.hours.table_model import HoursTableModel
+from careerplanner.ui.hours.table_view import ColumnWidths, make_table
 from careerplanner.ui.widgets import FieldError, format_hours, heading, muted
 
-COLUMN_WIDTHS = (86, 86, 56, 118, 100, 104, 54, 160, 140, 116)
 EMPTY_TEXT = (
     "<h3>No hours logged yet</h3>"
     "<p>Type the hours you worked today in the bar above and press <b>Enter</b>.</p>"
@@ -64,10 +64,13 @@ class HoursPage(QWidget):
         services: Any,
         parent: QWidget | None = None,
         undo_stack: QUndoStack | None = None,
+        settings: QSettings | None = None,
         **_kw: object,
     ) -> None:
         super().__init__(parent)
         self.services = services
+        self.settings = settings
+        self._columns_sized = False
         self.today = today_of(services)
         self.undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)
         self.refresh_count = 0
@@ -96,30 +99,14 @@ class HoursPage(QWidget):
     # --- layout ---------------------------------------------------------------------------
 
     def _make_table(self) -> QTableView:
-        table = QTableView(self)
-        table.setModel(self.proxy)
+        table = make_table(self.proxy, self)
         table.setItemDelegate(HoursDelegate(table))
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        table.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-        )
-        table.setAlternatingRowColors(True)
-        table.setWordWrap(False)
-        table.setSortingEnabled(True)
-        table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
-        vertical = table.verticalHeader()
-        vertical.setVisible(False)
-        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        vertical.setDefaultSectionSize(table.fontMetrics().height() + 10)
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setHighlightSections(False)
-        for column, width in enumerate(COLUMN_WIDTHS):
-            table.setColumnWidth(column, width)
-        header.setSectionResizeMode(HEADERS.index("Notes"), QHeaderView.ResizeMode.Stretch)
         return table
+
+    def _size_columns(self) -> None:
+        self._columns_sized = True
+        self.column_widths = ColumnWidths(self.table, self.settings)
+        self.column_widths.apply()
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
@@ -146,9 +133,17 @@ class HoursPage(QWidget):
         self.stack.addWidget(self.empty)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.footer)
-        QShortcut(QKeySequence.StandardKey.Delete, self.table, self.actions_.delete_selected)
+        delete_key(self.table, self.actions_.delete_selected)
+        self._tab_order()
         QShortcut(QKeySequence("Ctrl+D"), self, self.actions_.duplicate_selected)
         QShortcut(QKeySequence("Ctrl+E"), self, self.actions_.edit_selected)
+
+    def _tab_order(self) -> None:
+        """Quick-add first, then the toolbar, the filter and the table."""
+        bar, filters = self.quick_add, self.filter_bar
+        quick = [w for _key, _caption, w, _error in bar.cells] + [bar.add_button]
+        dates = [w for w in filters.rest if not isinstance(w, QLabel)]
+        tab_chain([*quick, *self.buttons.values(), filters.text, *dates, self.table])
 
     def _toolbar(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -157,7 +152,7 @@ class HoursPage(QWidget):
             ("new", "New entry…", "Add an entry or a span of days (Ctrl+N focuses quick add)"),
             ("edit", "Edit…", "Change the selected entry (Ctrl+E)"),
             ("duplicate", "Duplicate", "Copy the selected entries (Ctrl+D)"),
-            ("delete", "Delete", "Delete the selected entries (Delete; Ctrl+Z brings them back)"),
+            ("delete", "Delete…", "Delete the selected entries (Delete; Ctrl+Z brings them back)"),
             ("verify", "Mark verified…", "Record a supervisor's sign-off; the entries lock"),
             ("unlock", "Unlock…", "Remove the sign-off of a verified entry (recorded)"),
         )
@@ -177,7 +172,7 @@ class HoursPage(QWidget):
         self.refresh_count += 1
         selected = {e.id for e in self.selected_entries()}
         entries = self.services.hours.list()
-        self.model.set_entries(entries)
+        self.model.set_entries(entries, self.services.hours.columns())
         columns = self.model.columns()
         employers = set(columns.employers)
         self.filter_bar.set_employers(employers)
@@ -189,6 +184,8 @@ class HoursPage(QWidget):
         self.select_ids(selected)
         self._update_footer()
         self._update_buttons()
+        if entries and not self._columns_sized:
+            self._size_columns()
 
     def new_entry(self) -> None:
         """Ctrl+N: put the cursor in the quick-add bar."""
@@ -196,6 +193,10 @@ class HoursPage(QWidget):
 
     def focus_filter(self) -> None:
         self.filter_bar.focus()
+
+    def can_filter(self) -> bool:
+        """Whether there are entries to filter."""
+        return self.model.rowCount() > 0
 
     # --- selection and state -------------------------------------------------------------
 
@@ -268,7 +269,7 @@ class HoursPage(QWidget):
         one = len(selected) == 1
         self.buttons["edit"].setEnabled(one)
         self.buttons["duplicate"].setEnabled(bool(selected))
-        self.buttons["delete"].setEnabled(bool(selected))
+        self.buttons["delete"].setEnabled(bool(selected) and not any(e.verified for e in selected))
         self.buttons["verify"].setEnabled(any(not e.verified for e in selected))
         self.buttons["unlock"].setEnabled(one and selected[0].verified)
         self.buttons["history"].setEnabled(one)

@@ -11,6 +11,7 @@ from operator import attrgetter
 import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from careerplanner.domain.encoding import EncodedEntries
 from careerplanner.domain.errors import ValidationError
 from careerplanner.domain.labels import label, paid_label, supervision_label
 from careerplanner.domain.model import Activity, Setting, Supervision, WorkEntry
@@ -63,31 +64,42 @@ def _verified_text(e: WorkEntry) -> str:
 class HoursColumns:
     """Column arrays of every row, for fast sorting, filtering and totals; built on first use."""
 
-    def __init__(self, entries: Sequence[WorkEntry]) -> None:
+    def __init__(self, entries: Sequence[WorkEntry], encoded: EncodedEntries | None = None) -> None:
+        """`encoded`, when given, holds the same entries as number columns (the snapshot's):
+        ids, hours and days are then taken from it instead of from every entry."""
         self._entries = entries
         self._n = len(entries)
         self._members: dict[str, list[object]] = {}
+        self._encoded = encoded
 
     def _numbers(self, name: str, dtype: type) -> np.ndarray:
         return np.fromiter(map(attrgetter(name), self._entries), dtype, self._n)
 
     @cached_property
     def ids(self) -> np.ndarray:
+        if self._encoded is not None:
+            return self._encoded.ids
         return self._numbers("id", np.int64)
 
     @cached_property
     def hours(self) -> np.ndarray:
+        if self._encoded is not None:
+            return self._encoded.hours
         return self._numbers("hours", np.float64)
 
     @cached_property
     def first(self) -> np.ndarray:
         """First days, as ordinals."""
+        if self._encoded is not None:
+            return self._encoded.start
         starts = map(attrgetter("start"), self._entries)
         return np.fromiter(map(date.toordinal, starts), np.int64, self._n)
 
     @cached_property
     def last(self) -> np.ndarray:
         """Last days, as ordinals."""
+        if self._encoded is not None:
+            return self._encoded.end
         ends = [d.toordinal() if d else 0 for d in map(attrgetter("end"), self._entries)]
         return np.maximum(np.array(ends, np.int64), self.first)
 
@@ -112,16 +124,22 @@ class HoursTableModel(QAbstractTableModel):
 
     def __init__(self, parent: object | None = None) -> None:
         super().__init__(parent)  # type: ignore[arg-type]
-        self._entries: list[WorkEntry] = []
+        self._entries: Sequence[WorkEntry] = ()
+        self._encoded: EncodedEntries | None = None
         self._columns: HoursColumns | None = None
         self._editor: Editor | None = None
         self._on_error: ErrorReporter | None = None
 
     # --- data in and out ------------------------------------------------------------
 
-    def set_entries(self, entries: Sequence[WorkEntry]) -> None:
+    def set_entries(
+        self, entries: Sequence[WorkEntry], encoded: EncodedEntries | None = None
+    ) -> None:
+        """Show `entries` (kept as given: the snapshot's tuple is not copied); `encoded`, the
+        same entries as number columns, spares building them again."""
         self.beginResetModel()
-        self._entries = list(entries)
+        self._entries = entries
+        self._encoded = encoded if encoded is not None and encoded.source is entries else None
         self._columns = None
         self.endResetModel()
 
@@ -130,7 +148,7 @@ class HoursTableModel(QAbstractTableModel):
         self._editor = editor
         self._on_error = on_error
 
-    def entries(self) -> list[WorkEntry]:
+    def entries(self) -> Sequence[WorkEntry]:
         return self._entries
 
     def entry(self, row: int) -> WorkEntry:
@@ -138,7 +156,7 @@ class HoursTableModel(QAbstractTableModel):
 
     def columns(self) -> HoursColumns:
         if self._columns is None:
-            self._columns = HoursColumns(self._entries)
+            self._columns = HoursColumns(self._entries, self._encoded)
         return self._columns
 
     # --- Qt model interface -----------------------------------------------------------
