@@ -184,7 +184,7 @@ class GoalBox(Card):
 class CertificationsPage(QWidget):
     """Pick a certification on the left; the right explains it and where you stand."""
 
-    kinds = frozenset({"profile", "degrees", "licenses", "exams", "entries", "ce", "goals"})
+    kinds = frozenset({"profile", "degrees", "licenses", "exams", "entries", "ce", "goals", "work"})
     status_message = Signal(str)
 
     def __init__(self, services: Any, parent: QWidget | None = None, **_kw: object) -> None:

@@ -44,7 +44,7 @@ EMPTY_TEXT = (
 
 class TimelinePage(QWidget):
     kinds = frozenset(
-        {"profile", "degrees", "licenses", "exams", "entries", "ce", "goals", "scenarios"}
+        {"profile", "degrees", "licenses", "exams", "entries", "ce", "goals", "scenarios", "work"}
     )
     navigate_requested = Signal(str)
     status_message = Signal(str)
