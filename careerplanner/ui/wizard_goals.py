@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QVBoxLayout, QWiza
 from careerplanner.domain.catalog import Certification
 from careerplanner.domain.fit import track_mismatch
 from careerplanner.domain.model import Goal, Track
-from careerplanner.ui.widgets import FieldError, OptionalDateEdit, muted
+from careerplanner.ui.date_field import DateField
+from careerplanner.ui.widgets import FieldError, muted
 
 
 class GoalsPage(QWizardPage):
@@ -30,7 +31,7 @@ class GoalsPage(QWizardPage):
         self.setSubTitle("Pick the certifications to track. A target date is optional.")
         self.certifications = tuple(certifications)
         self.checks: dict[str, QCheckBox] = {}
-        self.targets: dict[str, OptionalDateEdit] = {}
+        self.targets: dict[str, DateField] = {}
         self.fits: dict[str, QLabel] = {}
         grid = QGridLayout()
         grid.addWidget(muted("Target date"), 0, 1)
@@ -45,7 +46,7 @@ class GoalsPage(QWizardPage):
 
     def _add_row(self, grid: QGridLayout, row: int, cert: Certification, held: bool) -> None:
         check = QCheckBox(f"{cert.id} — {cert.name}")
-        target = OptionalDateEdit()
+        target = DateField(field="Target date")
         target.setAccessibleName(f"Target date for {cert.id}")
         fit = muted()
         fit.setContentsMargins(22, 0, 0, 4)  # under the checkbox's text
@@ -73,7 +74,7 @@ class GoalsPage(QWizardPage):
 
     def goals(self) -> list[Goal]:
         return [
-            Goal(cert_id, target=self.targets[cert_id].value())
+            Goal(cert_id, target=self.targets[cert_id].date())
             for cert_id, check in self.checks.items()
             if check.isChecked() and check.isEnabled()
         ]

@@ -13,7 +13,6 @@ from typing import Any
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
@@ -44,7 +43,8 @@ from careerplanner.domain.validation import (
     validate_entry,
     validate_license,
 )
-from careerplanner.ui.widgets import FieldError, OptionalDateEdit, date_edit, muted, to_date
+from careerplanner.ui.date_field import DateField
+from careerplanner.ui.widgets import FieldError, muted
 from careerplanner.ui.wizard_pages import enum_combo, nice, state_combo
 
 
@@ -56,8 +56,6 @@ def widget_state(widget: QWidget) -> object:
         return widget.text().strip()
     if isinstance(widget, QCheckBox):
         return widget.isChecked()
-    if isinstance(widget, QDateEdit):
-        return widget.date().toJulianDay()
     return None  # a label between fields holds nothing
 
 
@@ -168,7 +166,7 @@ class DegreesPage(ListEditorPage):
         self.level = enum_combo(DegreeLevel, DegreeLevel.BACHELOR)
         self.field = enum_combo(DegreeField, DegreeField.NURSING)
         self.status = enum_combo(DegreeStatus, DegreeStatus.COMPLETED)
-        self.end = OptionalDateEdit()
+        self.end = DateField(field="Completed")
         self.accredited = QCheckBox("Accredited program (CSWE for social work)")
         self.field_experience = QCheckBox("Included supervised field experience")
         self.add_row("&Level", self.level)
@@ -185,7 +183,7 @@ class DegreesPage(ListEditorPage):
                 level=self.level.currentData(),
                 field=self.field.currentData(),
                 status=self.status.currentData(),
-                end=self.end.value(),
+                end=self.end.date(),
                 accredited=self.accredited.isChecked(),
                 field_experience=self.field_experience.isChecked(),
             )
@@ -205,8 +203,8 @@ class LicensesPage(ListEditorPage):
         )
         self.type = enum_combo(LicenseType, LicenseType.RN)
         self.state = state_combo()
-        self.issued = date_edit(today)
-        self.expires = OptionalDateEdit()
+        self.issued = DateField(today, required=True, field="First issued")
+        self.expires = DateField(field="Expires")
         self.add_row("&License", self.type)
         self.add_row("&State", self.state)
         self.add_row("First &issued", self.issued)
@@ -217,8 +215,8 @@ class LicensesPage(ListEditorPage):
         return validate_license(
             License(
                 type=self.type.currentData(),
-                issued=to_date(self.issued.date()),
-                expires=self.expires.value(),
+                issued=self.issued.required_date(),
+                expires=self.expires.date(),
                 state=self.state.currentData(),
             )
         )
@@ -243,8 +241,8 @@ class BacklogPage(ListEditorPage):
         self.today = today
         self.setting = enum_combo(Setting, Setting.HOSPITAL)
         self.supervision = enum_combo(Supervision, Supervision.NONE)
-        self.start = date_edit(today.replace(year=today.year - 1))
-        self.end = date_edit(today)
+        self.start = DateField(today.replace(year=today.year - 1), required=True, field="From")
+        self.end = DateField(today, required=True, field="To")
         self.hours = QLineEdit()
         self.hours.setPlaceholderText("e.g. 1,500")
         self.employer = QLineEdit()
@@ -263,8 +261,8 @@ class BacklogPage(ListEditorPage):
     def read_form(self) -> WorkEntry:
         entry = validate_entry(
             WorkEntry(
-                start=to_date(self.start.date()),
-                end=to_date(self.end.date()),
+                start=self.start.required_date(),
+                end=self.end.required_date(),
                 hours=parse_number(self.hours.text(), "hours"),
                 setting=self.setting.currentData(),
                 supervision=self.supervision.currentData(),

@@ -8,7 +8,6 @@ from typing import Any
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QApplication, QLabel, QWizard
 
 from careerplanner.app import Running
@@ -23,10 +22,6 @@ from careerplanner.domain.model import (
 )
 from careerplanner.ui.overview_page import OverviewPage
 from careerplanner.ui.wizard import SetupWizard
-
-
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
 
 
 @pytest.fixture(autouse=True)
@@ -61,7 +56,7 @@ def test_wizard_end_to_end_saves_the_whole_plan(qtbot: Any, app_services: Any) -
     _select(degrees.level, DegreeLevel.BACHELOR)
     _select(degrees.field, DegreeField.SOCIAL_WORK)
     _select(degrees.status, DegreeStatus.COMPLETED)
-    degrees.end.set_value(today - timedelta(days=400))
+    degrees.end.set_date(today - timedelta(days=400))
     degrees.accredited.setChecked(True)
     degrees.field_experience.setChecked(True)
     degrees.add_button.click()
@@ -70,16 +65,16 @@ def test_wizard_end_to_end_saves_the_whole_plan(qtbot: Any, app_services: Any) -
     licenses = wizard.licenses
     _select(licenses.type, LicenseType.LBSW)
     _select(licenses.state, "OH")
-    licenses.issued.setDate(_qdate(today - timedelta(days=300)))
-    licenses.expires.set_value(today + timedelta(days=400))
+    licenses.issued.set_date(today - timedelta(days=300))
+    licenses.expires.set_date(today + timedelta(days=400))
     licenses.add_button.click()
     assert licenses.list.count() == 1
     wizard.next()
     backlog = wizard.backlog
     _select(backlog.setting, Setting.HOSPITAL)
     _select(backlog.supervision, Supervision.LICENSED_SW)
-    backlog.start.setDate(_qdate(today - timedelta(days=364)))
-    backlog.end.setDate(_qdate(today - timedelta(days=1)))
+    backlog.start.set_date(today - timedelta(days=364))
+    backlog.end.set_date(today - timedelta(days=1))
     backlog.hours.setText("1,500")
     backlog.employer.setText("Mercy Hospital")
     backlog.add_button.click()
@@ -95,7 +90,7 @@ def test_wizard_end_to_end_saves_the_whole_plan(qtbot: Any, app_services: Any) -
     wizard.pace.ce.setText("10")
     wizard.next()
     wizard.goals.checks["C-SWCM"].setChecked(True)
-    wizard.goals.targets["C-SWCM"].set_value(today + timedelta(days=900))
+    wizard.goals.targets["C-SWCM"].set_date(today + timedelta(days=900))
     wizard.goals.checks["ACM-SW"].setChecked(True)
     assert wizard.currentPage() is wizard.goals
     wizard.button(QWizard.WizardButton.FinishButton).click()
@@ -125,8 +120,8 @@ def test_backlog_errors_show_beside_the_form_and_add_nothing(qtbot: Any, app_ser
     backlog.hours.setText("lots")
     backlog.add_button.click()
     assert backlog.error.isVisibleTo(backlog) and "not a number" in backlog.error.text()
-    backlog.start.setDate(_qdate(today - timedelta(days=1)))
-    backlog.end.setDate(_qdate(today))
+    backlog.start.set_date(today - timedelta(days=1))
+    backlog.end.set_date(today)
     backlog.hours.setText("30")
     backlog.add_button.click()
     assert backlog.list.count() == 1
@@ -198,13 +193,13 @@ def _issue_nurse(qtbot: Any, services: Any) -> SetupWizard:
     _to(wizard, wizard.degrees)
     degrees = wizard.degrees
     _select(degrees.field, DegreeField.NURSING)
-    degrees.end.set_value(date(2019, 5, 15))
+    degrees.end.set_date(date(2019, 5, 15))
     degrees.accredited.setChecked(True)
     degrees.field_experience.setChecked(True)
     degrees.add_button.click()
     _to(wizard, wizard.licenses)
-    wizard.licenses.issued.setDate(QDate(2019, 8, 1))
-    wizard.licenses.expires.set_value(date(2027, 7, 31))
+    wizard.licenses.issued.set_date(date(2019, 8, 1))
+    wizard.licenses.expires.set_date(date(2027, 7, 31))
     _select(wizard.licenses.state, "TX")
     wizard.licenses.add_button.click()
     _to(wizard, wizard.work)
@@ -266,15 +261,15 @@ def test_a_refused_finish_stores_nothing_and_the_next_stores_once(
 def test_rows_filled_in_but_never_added_are_added_on_next(qtbot: Any, services: Any) -> None:
     wizard = _open(qtbot, services)
     _to(wizard, wizard.degrees)
-    wizard.degrees.end.set_value(date(2019, 5, 15))  # filled in, "Add degree" never pressed
+    wizard.degrees.end.set_date(date(2019, 5, 15))  # filled in, "Add degree" never pressed
     _to(wizard, wizard.licenses)
     assert [d.end for d in wizard.degrees.items] == [date(2019, 5, 15)]
-    wizard.licenses.expires.set_value(date(2027, 7, 31))
+    wizard.licenses.expires.set_date(date(2027, 7, 31))
     _to(wizard, wizard.backlog)
     assert [lic.expires for lic in wizard.licenses.items] == [date(2027, 7, 31)]
     backlog = wizard.backlog
-    backlog.start.setDate(QDate(2025, 11, 26))
-    backlog.end.setDate(QDate(2026, 11, 25))
+    backlog.start.set_date(date(2025, 11, 26))
+    backlog.end.set_date(date(2026, 11, 25))
     backlog.hours.setText("1,500")
     wizard.next()
     assert wizard.currentPage() is wizard.work
@@ -287,8 +282,8 @@ def test_rows_filled_in_but_never_added_are_added_on_next(qtbot: Any, services: 
 def test_a_pending_row_that_is_not_valid_stops_next_once(qtbot: Any, services: Any) -> None:
     wizard = _open(qtbot, services)
     _to(wizard, wizard.licenses)
-    wizard.licenses.issued.setDate(QDate(2026, 1, 1))
-    wizard.licenses.expires.set_value(date(2025, 1, 1))  # before it was issued
+    wizard.licenses.issued.set_date(date(2026, 1, 1))
+    wizard.licenses.expires.set_date(date(2025, 1, 1))  # before it was issued
     wizard.next()
     assert wizard.currentPage() is wizard.licenses
     assert wizard.licenses.error.text().startswith("Not added yet: ")
@@ -385,3 +380,14 @@ def test_a_finished_wizard_is_deleted_so_a_theme_switch_is_safe(
         apply_theme(qapp, choice)
         qapp.processEvents()
     assert qapp.property("careerplannerTheme") == "light"
+
+
+def test_wizard_dates_are_typed_into_not_set_fields(qtbot: Any, app_services: Any) -> None:
+    """The degree date and license expiry start as "Not set" and take a typed date."""
+    wizard = _open(qtbot, app_services)
+    _to(wizard, wizard.licenses)
+    assert wizard.degrees.end.date() is None and wizard.licenses.expires.date() is None
+    qtbot.keyClicks(wizard.degrees.end, "2020-05-15")
+    qtbot.keyClicks(wizard.licenses.expires, "20270731")
+    assert wizard.degrees.read_form().end == date(2020, 5, 15)
+    assert wizard.licenses.read_form().expires == date(2027, 7, 31)
