@@ -23,6 +23,7 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, get_args, get_type_hints
 
+from careerplanner.domain.defaults import NEW_USER_PROFILE
 from careerplanner.domain.logbook import Credential, Employer, Schedule, Supervisor
 from careerplanner.domain.model import (
     Activity,
@@ -225,7 +226,7 @@ def read_plan(connection: sqlite3.Connection, *, begin: bool = True) -> Plan:
             entries = tuple(records)
             profiles = PROFILE.read(connection, "id = ?", (PROFILE_ID,))[0]
             return Plan(
-                profile=profiles[0] if profiles else Profile(),
+                profile=profiles[0] if profiles else NEW_USER_PROFILE,
                 degrees=tuple(DEGREES.read(connection)[0]),
                 licenses=tuple(LICENSES.read(connection)[0]),
                 exams=tuple(EXAMS.read(connection)[0]),

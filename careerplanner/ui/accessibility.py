@@ -136,12 +136,16 @@ def quiet(view: QGraphicsView) -> None:
         view.setAccessibleName("Chart")
 
 
-def describe_chart(widget: QWidget, name: str, rows: Iterable[tuple[str, str]]) -> None:
-    """Name a chart and give its numbers as text ("RN: $93,600; …") for screen readers."""
+def describe_chart(
+    widget: QWidget, name: str, rows: Iterable[tuple[str, str]], *, tooltip: bool = True
+) -> None:
+    """Name a chart and give its numbers as text ("RN: $93,600; …") for screen readers, and
+    as its tooltip unless the chart shows tooltips of its own (`tooltip=False`)."""
     widget.setAccessibleName(name)
     description = "; ".join(f"{label}: {value}" for label, value in rows)
     widget.setAccessibleDescription(description)
-    widget.setToolTip(widget.toolTip() or description)
+    if tooltip:
+        widget.setToolTip(widget.toolTip() or description)
     for view in [widget] if isinstance(widget, QGraphicsView) else []:
         quiet(view)
     for view in widget.findChildren(QGraphicsView):

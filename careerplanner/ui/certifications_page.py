@@ -198,6 +198,7 @@ class CertificationsPage(Page):
             ChangeKind.ENTRIES,
             ChangeKind.CE,
             ChangeKind.GOALS,
+            ChangeKind.WORK,
         }
     )
     status_message = Signal(str)

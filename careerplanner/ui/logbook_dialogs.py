@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QWidget
 from careerplanner.domain.labels import choice_label
 from careerplanner.domain.logbook import Credential, Employer, Supervisor
 from careerplanner.domain.model import Setting
+from careerplanner.ui.date_field import DateField
 from careerplanner.ui.hours.lock_dialogs import FormDialog
-from careerplanner.ui.widgets import OptionalDateEdit
 
 if TYPE_CHECKING:
     from careerplanner.services import Services
@@ -60,8 +60,8 @@ class SupervisorDialog(FormDialog):
         self.state.setMaxLength(2)
         self.state.setFixedWidth(60)
         self.email = QLineEdit(s.email)
-        self.active_from = OptionalDateEdit(s.active_from)
-        self.active_to = OptionalDateEdit(s.active_to)
+        self.active_from = DateField(s.active_from, field="Active from")
+        self.active_to = DateField(s.active_to, field="Active until")
         for key, caption, widget in (
             ("name", "Name", self.name),
             ("credential", "Credential", self.credential),
@@ -83,8 +83,8 @@ class SupervisorDialog(FormDialog):
             license_number=self.license_number.text(),
             state=self.state.text().strip() or None,
             email=self.email.text(),
-            active_from=self.active_from.value(),
-            active_to=self.active_to.value(),
+            active_from=self.active_from.date(),
+            active_to=self.active_to.date(),
         )
 
     def act(self) -> None:
@@ -127,8 +127,8 @@ class EmployerDialog(FormDialog):
         self.setting.setCurrentIndex(0 if e.setting is None else list(Setting).index(e.setting) + 1)
         self.paid = QCheckBox("Paid work")
         self.paid.setChecked(e.paid)
-        self.start = OptionalDateEdit(e.start)
-        self.end = OptionalDateEdit(e.end)
+        self.start = DateField(e.start, field="Started")
+        self.end = DateField(e.end, field="Ended")
         for key, caption, widget in (
             ("name", "Name", self.name),
             ("setting", "Setting", self.setting),
@@ -146,8 +146,8 @@ class EmployerDialog(FormDialog):
             name=self.name.text(),
             setting=self.setting.currentData(),
             paid=self.paid.isChecked(),
-            start=self.start.value(),
-            end=self.end.value(),
+            start=self.start.date(),
+            end=self.end.date(),
         )
 
     def act(self) -> None:

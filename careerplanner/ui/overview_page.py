@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from careerplanner.domain.errors import ValidationError
 from careerplanner.domain.model import Plan
+from careerplanner.domain.reminders import HORIZON_DAYS
 from careerplanner.domain.results import Eligibility
 from careerplanner.domain.timeline import countable_on
 from careerplanner.services.bus import ChangeKind
@@ -26,8 +27,11 @@ from careerplanner.ui.overview_cards import (
     StatTile,
     deadlines,
     focus_requirement,
+    greeting,
+    has_records,
     hours_between,
     milestones,
+    no_milestone_text,
     open_goals,
     tile_row,
 )
@@ -59,6 +63,7 @@ class OverviewPage(Page):
             ChangeKind.CE,
             ChangeKind.GOALS,
             ChangeKind.REMINDERS,
+            ChangeKind.WORK,
         }
     )
     navigate_requested = Signal(str)
@@ -75,6 +80,8 @@ class OverviewPage(Page):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.scroll_area)
         self.goal_cards: list[GoalCard] = []
+        # A returning user opens the app on a plan they made before; a new one fills it now.
+        self.returning = not services.plan.is_empty()
         self.refresh()
 
     def today(self) -> date:
@@ -87,9 +94,9 @@ class OverviewPage(Page):
         column = QVBoxLayout(content)
         column.setContentsMargins(28, 22, 28, 22)
         column.setSpacing(16)
-        column.addWidget(heading(self._greeting(plan)))
+        column.addWidget(heading(greeting(plan, self.returning)))
         self.goal_cards = []
-        if self.services.plan.is_empty():
+        if not has_records(plan):
             column.addWidget(self._welcome())
         else:
             eligibility = self.services.plan.eligibility(today)
@@ -98,16 +105,14 @@ class OverviewPage(Page):
             column.addWidget(RemindersCard(self.services))  # what is due within 90 days
             column.addWidget(heading("Your goals", level=2))
             column.addLayout(self._goals(plan, eligibility, today))
-            column.addWidget(self._deadlines(plan, today))
+            later = self._later_deadlines(plan, today)
+            if later is not None:
+                column.addWidget(later)
         column.addStretch(1)
         old = self.scroll_area.takeWidget()
         self.scroll_area.setWidget(content)
         if old is not None:
             old.deleteLater()
-
-    def _greeting(self, plan: Plan) -> str:
-        name = plan.profile.name.strip()
-        return f"Welcome back, {name.split()[0]}" if name else "Overview"
 
     # --- sections ---------------------------------------------------------------------------
     def _welcome(self) -> Card:
@@ -139,12 +144,7 @@ class OverviewPage(Page):
         card = Card("Next milestone")
         upcoming = milestones(plan, eligibility, today)
         if not upcoming:
-            card.body.addWidget(
-                muted(
-                    "Nothing planned yet. Add a goal on the Certifications page to see when "
-                    "you will qualify."
-                )
-            )
+            card.body.addWidget(muted(no_milestone_text(plan, eligibility)))
             return card
         first = upcoming[0]
         when = "" if first.day == today else f" — {format_date(first.day)}"
@@ -168,19 +168,23 @@ class OverviewPage(Page):
         goals = open_goals(plan)
         focus = focus_requirement(eligibility.get(goals[0].cert_id)) if goals else None
         if focus is None:
-            note = "hours logged (add a goal to see which count)"
+            notes = ["hours logged (add a goal to see which count)"] * 3
             values = [
                 hours_between(plan, start, today) for start in (week_start, month_start, date.min)
             ]
         else:
-            note = f"countable toward {goals[0].cert_id}"
+            short = f"countable toward {goals[0].cert_id}"
+            notes = [short, short, f"{short}: {_lower_first(focus.label)}"]
             cert = self.services.catalog.get(goals[0].cert_id)
             days = [week_start - timedelta(days=1), month_start - timedelta(days=1)]
             before = countable_on(plan, cert, focus.id, eligibility, days)
             values = [max(0.0, focus.current - b) for b in before] + [focus.current]
         captions = ("This week", "This month", "In total")
         return tile_row(
-            [StatTile(c, format_hours(v), note) for c, v in zip(captions, values, strict=True)]
+            [
+                StatTile(c, format_hours(v), n)
+                for c, v, n in zip(captions, values, notes, strict=True)
+            ]
         )
 
     def _goals(self, plan: Plan, eligibility: Eligibility, today: date) -> QGridLayout:
@@ -207,15 +211,17 @@ class OverviewPage(Page):
         grid.setColumnStretch(1, 1)
         return grid
 
-    def _deadlines(self, plan: Plan, today: date) -> Card:
-        card = Card("Upcoming deadlines")
-        due = deadlines(plan, today)
-        if not due:
-            card.body.addWidget(muted("Nothing due in the next six months."))
-        for item in due:
+    def _later_deadlines(self, plan: Plan, today: date) -> Card | None:
+        """Expiries beyond the reminders' 90 days and within six months; None when none."""
+        later = [m for m in deadlines(plan, today) if (m.day - today).days > HORIZON_DAYS]
+        if not later:
+            return None
+        card = Card("Later deadlines")
+        for item in later:
             when = describe_distance(today, item.day)
             label = QLabel(f"{item.text} — {format_date(item.day)} ({when})")
-            label.setObjectName("bad" if item.day < today else "warn")
+            label.setObjectName("warn")
+            label.setWordWrap(True)
             card.body.addWidget(label)
         return card
 

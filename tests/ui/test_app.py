@@ -126,15 +126,20 @@ def test_unreadable_database_shows_dialog_and_is_left_byte_identical(
 
 
 def test_main_gui_exits_1_without_starting_on_a_damaged_database(
-    qtbot: Any, data_dir: Path, shown_dialogs: list[dict[str, Any]]
+    qtbot: Any,
+    data_dir: Path,
+    shown_dialogs: list[dict[str, Any]],
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
+    """A screenshot has no one to answer a dialog: the refusal is printed instead."""
     data_dir.mkdir(parents=True)
     (data_dir / DATABASE_NAME).write_bytes(b"garbage" * 50)
     out = data_dir.parent / "shot.png"
     code = main_gui(["--data-dir", str(data_dir), "--screenshot", str(out)])
     assert code == 1
     assert not out.exists()
-    assert len(shown_dialogs) == 1
+    assert shown_dialogs == []
+    assert "is not a CareerPlanner database" in capsys.readouterr().err
 
 
 def test_newer_schema_is_refused(

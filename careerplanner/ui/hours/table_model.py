@@ -314,6 +314,9 @@ def _tooltip(e: WorkEntry, column: int) -> str | None:
         return f"Verified by {e.verified_by}{credential} on {on} — locked (Unlock… to change)"
     if column == COL_NOTES and e.notes:
         return e.notes
+    if column == COL_HOURS and e.start_time is not None and e.end_time is not None:
+        pause = f", less a {e.break_minutes} min break" if e.break_minutes else ""
+        return f"{e.start_time:%H:%M}–{e.end_time:%H:%M}{pause}: {fmt_number(e.hours)} h"
     if column in (COL_DATE, COL_END, COL_HOURS) and e.end:
         per_day = e.hours / e.span_days
         return f"{fmt_number(e.hours)} h over {e.span_days} days ({fmt_number(per_day)} h a day)"

@@ -56,6 +56,7 @@ class TimelinePage(Page):
             ChangeKind.CE,
             ChangeKind.GOALS,
             ChangeKind.SCENARIOS,
+            ChangeKind.WORK,
         }
     )
     navigate_requested = Signal(str)
