@@ -11,18 +11,21 @@ import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QLockFile, QSettings
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
+    from careerplanner.services import Services
+    from careerplanner.storage import Database
+    from careerplanner.ui.dialogs import DatabaseErrorDialog
     from careerplanner.ui.main_window import MainWindow
 
 LOCK_NAME = ".careerplanner.lock"
 SETTINGS_NAME = "settings.ini"
-SCREENSHOT_PAGES = ("overview", "hours", "education", "certifications")
+SCREENSHOT_PAGES: tuple[str, ...] = ("overview", "hours", "education", "certifications")
 SCREENSHOT_PAGES += ("settings", "timeline", "ce", "explore")
 
 
@@ -43,8 +46,8 @@ class Running:
     """Everything one running window holds; `close()` releases the database and the lock."""
 
     window: MainWindow
-    services: Any
-    database: Any
+    services: Services
+    database: Database
     lock: QLockFile
     settings: QSettings
 
@@ -89,13 +92,18 @@ def check_page(page: str | None) -> None:
 def application() -> QApplication:
     from PySide6.QtWidgets import QApplication
 
-    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "careerplanner"])
+    running = QApplication.instance()
+    app = (
+        running
+        if isinstance(running, QApplication)
+        else QApplication([sys.argv[0] if sys.argv else "careerplanner"])
+    )
     app.setApplicationName("CareerPlanner")
     app.setOrganizationName("CareerPlanner")
     app.setApplicationDisplayName("CareerPlanner")
     from careerplanner.ui.theme import use_fusion
 
-    use_fusion(app)  # type: ignore[arg-type]
+    use_fusion(app)
     if QApplication.windowIcon().isNull():  # once per process: the icon files load once
         from careerplanner.desktop_entry import APP_ID
 
@@ -104,9 +112,9 @@ def application() -> QApplication:
     if app.property("namesInputs") is None:
         from careerplanner.ui.accessibility import install
 
-        install(app)  # type: ignore[arg-type]
+        install(app)
         app.setProperty("namesInputs", True)
-    return app  # type: ignore[return-value]
+    return app
 
 
 def app_icon() -> QIcon:
@@ -131,10 +139,12 @@ def acquire_lock(data_dir: Path) -> QLockFile | None:
     return lock if lock.tryLock(200) else None
 
 
-def launch(data_dir: Path, window: MainWindow | None = None) -> Running | None:
+def launch(data_dir: Path, window: MainWindow | None = None, *, ask: bool = True) -> Running | None:
     """Open everything for `data_dir`; on a refused folder or database, explain and give None.
 
-    `window`, when given, is a window already on screen that gets the services."""
+    `window`, when given, is a window already on screen that gets the services. With
+    `ask=False` (a screenshot, where no one can answer a dialog) a problem is printed as one
+    `error:` line and a damaged database is not offered for recovery."""
     from careerplanner.ui.dialogs import DatabaseErrorDialog
 
     lock = None
@@ -146,18 +156,19 @@ def launch(data_dir: Path, window: MainWindow | None = None) -> Running | None:
         _log_start(data_dir)
         lock = acquire_lock(data_dir)
         if lock is None:
-            DatabaseErrorDialog.for_lock(data_dir).exec()
+            _explain(DatabaseErrorDialog.for_lock(data_dir), ask)
             return None
+    from careerplanner.services.recovery import open_database
     from careerplanner.storage import DatabaseError
     from careerplanner.ui.restore_dialog import RecoveryDeclined, open_with_recovery
 
-    try:
-        database = open_with_recovery(data_dir)  # a damaged file: offers the newest backup
+    try:  # a damaged file: offers the newest backup
+        database = open_with_recovery(data_dir) if ask else open_database(data_dir)
     except (DatabaseError, RecoveryDeclined) as error:
         if lock is not None:
             lock.unlock()
         if isinstance(error, DatabaseError):
-            DatabaseErrorDialog.for_database(str(error), data_dir).exec()
+            _explain(DatabaseErrorDialog.for_database(str(error), data_dir), ask)
         return None
     assert lock is not None
     from careerplanner.catalog import load_catalog
@@ -168,6 +179,14 @@ def launch(data_dir: Path, window: MainWindow | None = None) -> Running | None:
         window = empty_window(data_dir)
     window.attach(services)
     return Running(window, services, database, lock, window.settings)
+
+
+def _explain(dialog: DatabaseErrorDialog, ask: bool) -> None:
+    """Show a refusal, or print it as one line when no one can answer a dialog."""
+    if ask:
+        dialog.exec()
+    else:
+        print(f"error: {' '.join(dialog.text().split())}", file=sys.stderr)
 
 
 def _log_start(data_dir: Path) -> None:
@@ -239,7 +258,7 @@ def main_gui(argv: list[str] | None = None) -> int:
     hook = install_excepthook(data_dir / LOG_NAME)  # noqa: F841 - kept while the app runs
     if options.screenshot is None and opens_cleanly(data_dir):
         return _run_painting_first(app, data_dir, options.page)
-    running = launch(data_dir)
+    running = launch(data_dir, ask=options.screenshot is None)
     if running is None:
         return 1
     try:
@@ -309,7 +328,7 @@ def _loaded(running: Running, page: str | None) -> None:
         QTimer.singleShot(0, lambda: _offer_fill(window, running.services))
 
 
-def _offer_fill(window: MainWindow, services: Any) -> None:
+def _offer_fill(window: MainWindow, services: Services) -> None:
     from careerplanner.ui.fill_prompt import offer_fill
 
     offer_fill(window, services, services.today())

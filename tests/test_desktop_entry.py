@@ -99,12 +99,8 @@ def test_the_metainfo_passes_appstream_validation() -> None:
     assert component.findtext("summary") == "Plan a career in care case management, offline"
     assert len(component.findall("description/p")) == 3
     assert component.findtext("launchable") == DESKTOP_FILE
-    images = [image.text or "" for image in component.iterfind("screenshots/screenshot/image")]
-    assert [url.rsplit("/", 1)[1] for url in images] == [
-        "overview.png",
-        "certifications.png",
-        "timeline.png",
-    ]
+    urls = [image.text or "" for image in component.iter("image")]
+    assert all(url.startswith("https://") and ".example/" not in url for url in urls)
 
 
 @pytest.mark.parametrize("size", ICON_SIZES)

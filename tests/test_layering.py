@@ -32,10 +32,7 @@ import sys
 import careerplanner.domain, careerplanner.domain.rules, careerplanner.domain.validation
 import careerplanner.storage, careerplanner.storage.repositories
 import careerplanner.services
-try:
-    import careerplanner.catalog
-except ModuleNotFoundError:
-    pass
+import careerplanner.catalog, careerplanner.catalog.certifications, careerplanner.catalog.careers
 bad = sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6', 'pyqtgraph'))
 print(','.join(bad))
 lazy = sorted(m for m in sys.modules if m.split('.')[0] == 'alembic')

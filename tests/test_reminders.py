@@ -97,6 +97,12 @@ def test_window_dates_across_the_new_year() -> None:
     assert next_application((april, august, december), date(2027, 2, 16))[1] == date(2027, 6, 15)
 
 
+def ccm_ready(on: date | None, today: date) -> Eligibility:
+    """CCM projected for `on` (eligible when `on` is `today`; None: not reachable)."""
+    result = CertificationResult("CCM", "CCM", on == today, on, None if on else "no license", ())
+    return Eligibility(today, 30, 0, (result,))
+
+
 @pytest.mark.parametrize(
     ("today", "deadline"),
     [
@@ -107,7 +113,7 @@ def test_window_dates_across_the_new_year() -> None:
 )
 def test_ccm_application_deadline(today: date, deadline: date | None) -> None:
     plan = Plan(goals=(Goal("CCM"),))
-    reminders = due_reminders(plan, CATALOG, today)
+    reminders = due_reminders(plan, CATALOG, today, ccm_ready(today, today))
     if deadline is None:
         assert reminders == ()
         return
@@ -116,9 +122,34 @@ def test_ccm_application_deadline(today: date, deadline: date | None) -> None:
     assert "to take the CCM exam in the April 2027 testing window" in reminder.text
 
 
+@pytest.mark.parametrize(
+    ("ready", "deadline"),
+    [
+        # eligible on the deadline itself (Feb 15): the April window is still open to apply
+        (date(2027, 2, 15), date(2027, 2, 15)),
+        # eligible a day later: the next deadline is Jun 15 (August window), 201 days away
+        (date(2027, 2, 16), None),
+        # not reachable at all: no deadline to offer
+        (None, None),
+    ],
+)
+def test_application_deadline_follows_projected_eligibility(
+    ready: date | None, deadline: date | None
+) -> None:
+    plan = Plan(goals=(Goal("CCM"),))
+    reminders = due_reminders(plan, CATALOG, TODAY, ccm_ready(ready, TODAY))
+    assert [r.key for r in reminders] == (
+        [f"application:CCM:{deadline.isoformat()}"] if deadline else []
+    )
+
+
+def test_no_application_deadline_without_a_projection() -> None:
+    assert due_reminders(Plan(goals=(Goal("CCM"),)), CATALOG, date(2027, 2, 1)) == ()
+
+
 def test_no_application_reminder_once_earned() -> None:
     plan = Plan(goals=(Goal("CCM", status=GoalStatus.EARNED),))
-    assert due_reminders(plan, CATALOG, date(2027, 2, 1)) == ()
+    assert due_reminders(plan, CATALOG, date(2027, 2, 1), ccm_ready(date(2027, 2, 1), TODAY)) == ()
 
 
 def eligibility(projected: date | None, blocking: str | None = None) -> Eligibility:

@@ -44,7 +44,7 @@ def dump(services: Services) -> list[str]:
 
 
 def test_profile(services: Services, changes: list[Change]) -> None:
-    assert services.profile.get() == Profile()
+    assert services.profile.get() == Profile(weekly_hours=30, ce_hours_per_year=12)
     saved = services.profile.update(Profile("Jordan", Track.NURSE, "tx", 40, 10, 80_000, 3))
     assert saved.state == "TX" and services.profile.get() == saved
     assert changes == [Change(frozenset({"profile"}))]

@@ -75,7 +75,7 @@ def test_wheel_contains_the_resources(wheel: Path) -> None:
     shipped += ["careerplanner.metainfo.xml", "icons/careerplanner.svg"]
     shipped += [f"icons/careerplanner-{size}.png" for size in ICON_SIZES]
     assert {f"careerplanner/_resources/{name}" for name in shipped} <= names
-    assert "careerplanner/catalog.py" in names
+    assert "careerplanner/catalog/__init__.py" in names
 
 
 def test_wheel_loads_its_own_catalog(wheel: Path, tmp_path: Path) -> None:

@@ -145,7 +145,8 @@ def hours_history(args: argparse.Namespace, ctx: cx.Context) -> int:
         print(dumps(rows))
         return 0
     for r in rows:  # one line each, never cut short
-        print(f"{r['at'].replace('T', ' ')}  {r['action']:<7} {_what(r)}")
+        at = str(r["at"]).replace("T", " ")
+        print(f"{at}  {r['action']:<7} {_what(r)}")
     return 0
 
 

@@ -56,12 +56,12 @@ class EncodedEntries:
             source=source,
             start=starts,
             end=np.where(ends < 0, starts, ends),
-            hours=np.fromiter(hours, np.float64, size),  # type: ignore[arg-type]
+            hours=np.fromiter(hours, np.float64, size),
             activity=_codes(activity, ACTIVITIES, size),
             setting=_codes(setting, SETTINGS, size),
             supervision=_codes(supervision, SUPERVISIONS, size),
-            paid=np.fromiter(paid, np.bool_, size),  # type: ignore[arg-type]
-            ids=np.fromiter(ids, np.int64, size),  # type: ignore[arg-type]
+            paid=np.fromiter(paid, np.bool_, size),
+            ids=np.fromiter(ids, np.int64, size),
         )
 
     def matches(self, entries: tuple[WorkEntry, ...]) -> bool:

@@ -1,5 +1,7 @@
 """What is due soon: license expiry, renewal windows, exam application deadlines, targets at risk.
 
+An exam-application deadline is offered only for a goal whose projected eligibility falls on
+or before that deadline: the first testing window one can still apply for once eligible.
 A reminder is due when its date falls within the next `HORIZON_DAYS` days (today and day 90
 included, day 91 not), or is already past by at most `OVERDUE_DAYS` days. Each has a stable
 `key` naming the thing and its date, so a dismissal can be stored and a new date (a renewed
@@ -38,11 +40,14 @@ class Reminder:
 def due_reminders(
     plan: Plan, catalog: Catalog, today: date, eligibility: Eligibility | None = None
 ) -> tuple[Reminder, ...]:
-    """Every reminder due around `today`, soonest first (target dates need `eligibility`)."""
+    """Every reminder due around `today`, soonest first.
+
+    Exam applications and target dates depend on the projection, so they need `eligibility`.
+    """
     candidates = [
         *_licenses(plan, today),
         *_renewals(renewal_statuses(plan, catalog, today), today),
-        *_applications(plan, catalog, today),
+        *(_applications(plan, catalog, today, eligibility) if eligibility is not None else ()),
         *(_targets(plan, eligibility) if eligibility is not None else ()),
     ]
     due = [r for r in candidates if is_due(r.due, today)]
@@ -144,12 +149,17 @@ def next_application(
     return min(upcoming, key=lambda d: d[1]) if upcoming else None
 
 
-def _applications(plan: Plan, catalog: Catalog, today: date) -> Iterator[Reminder]:
+def _applications(
+    plan: Plan, catalog: Catalog, today: date, eligibility: Eligibility
+) -> Iterator[Reminder]:
     known = set(catalog.ids)
     for goal in plan.goals:
         if goal.status is GoalStatus.EARNED or goal.cert_id not in known:
             continue
-        found = next_application(catalog.get(goal.cert_id).exam.windows, today)
+        ready = _projected(eligibility, goal.cert_id)
+        if ready is None:
+            continue
+        found = next_application(catalog.get(goal.cert_id).exam.windows, max(today, ready))
         if found is None:
             continue
         opens, closes, test = found
@@ -161,6 +171,15 @@ def _applications(plan: Plan, catalog: Catalog, today: date) -> Iterator[Reminde
         yield Reminder(
             f"application:{goal.cert_id}:{closes.isoformat()}", "application", closes, text
         )
+
+
+def _projected(eligibility: Eligibility, cert_id: str) -> date | None:
+    """The day the user can apply for `cert_id`: today when eligible, else the projection."""
+    try:
+        result = eligibility.get(cert_id)
+    except KeyError:
+        return None
+    return eligibility.as_of if result.eligible else result.projected_date
 
 
 def _targets(plan: Plan, eligibility: Eligibility) -> Iterator[Reminder]:

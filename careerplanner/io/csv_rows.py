@@ -14,7 +14,7 @@ from dataclasses import dataclass, fields, replace
 from datetime import date, time
 from enum import Enum
 from operator import itemgetter
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from careerplanner.domain.errors import ValidationError
 from careerplanner.domain.labels import read_choice
@@ -100,17 +100,18 @@ class RowReader:
         self.own_export = False  # our export puts a ' before a formula-like text
         self.defaulted: dict[tuple[str, str], list[int]] = {}  # (field, value) -> lines
         self.disagree: list[int] = []  # lines whose duration is not their clock times' span
-        self._cache: dict[tuple[str, str], object] = {}
+        # (kind, cell) -> the parsed value of that kind: a date, a time, a number or a choice
+        self._cache: dict[tuple[str, str], Any] = {}
         self.cells = itemgetter(*(self.pos.get(name, width) for name in _ENTRY_CELLS))
 
-    def _cached(self, kind: str, raw: str) -> object:
+    def _cached(self, kind: str, raw: str) -> Any:
         return self._cache.get((kind, raw))
 
     def day(self, raw: str, name: str) -> date:
-        found = self._cached("day", raw)
+        found: date | None = self._cached("day", raw)
         if found is None:
             found = self._cache["day", raw] = parse_day(raw, FIELD_LABELS[name], self.order)
-        return found  # type: ignore[return-value]
+        return found
 
     def optional_day(self, raw: str, name: str) -> date | None:
         return self.day(raw, name) if raw.strip() else None
@@ -118,36 +119,36 @@ class RowReader:
     def clock(self, raw: str, name: str) -> time | None:
         if not raw.strip():
             return None
-        found = self._cached("clock", raw)
+        found: time | None = self._cached("clock", raw)
         if found is None:
             found = self._cache["clock", raw] = parse_clock(raw, FIELD_LABELS[name])
-        return found  # type: ignore[return-value]
+        return found
 
     def duration(self, raw: str, name: str, unit: str) -> float:
-        found = self._cached(name, raw)
+        found: float | None = self._cached(name, raw)
         if found is None:
             label = FIELD_LABELS[name]
             found = self._cache[name, raw] = parse_duration(raw, label, unit, self.decimal_comma)
-        return found  # type: ignore[return-value]
+        return found
 
     def amount(self, raw: str, name: str) -> float:
-        found = self._cached("amount", raw)
+        found: float | None = self._cached("amount", raw)
         if found is None:
             label = FIELD_LABELS[name]
             found = self._cache["amount", raw] = parse_amount(raw, label, self.decimal_comma)
-        return found  # type: ignore[return-value]
+        return found
 
     def choice(self, raw: str, name: str, enum_cls: type[E], default: E, line: int) -> E:
         if not raw.strip():
             return default
-        found = self._cached(name, raw)
+        found: E | None = self._cached(name, raw)
         if found is None:
             found = read_choice(raw, enum_cls)
             if found is None:
                 self.defaulted.setdefault((name, raw.strip()), []).append(line)
                 return default
             self._cache[name, raw] = found
-        return found  # type: ignore[return-value]
+        return found
 
     def compare(self, hours: float, by_clock: float, line: int) -> None:
         """Note a duration more than a minute away from its start and end times."""
@@ -202,30 +203,35 @@ def _entry(r: RowReader, c: list[str], line: int, today: date) -> WorkEntry:
     supervision = cache.get(("supervision", raw_supervision)) or r.choice(
         raw_supervision, "supervision", Supervision, Supervision.NONE, line
     )
-    texts = [employer, notes, verified_by, credential]
     if r.own_export:
-        texts = [t[1:] if t.startswith(_ESCAPED) else t for t in texts]
+        employer, notes, verified_by, credential = (
+            t[1:] if t.startswith(_ESCAPED) else t
+            for t in (employer, notes, verified_by, credential)
+        )
     entry = WorkEntry(
-        start,  # type: ignore[arg-type]
-        hours,  # type: ignore[arg-type]
-        end,  # type: ignore[arg-type]
-        activity,  # type: ignore[arg-type]
-        setting,  # type: ignore[arg-type]
-        supervision,  # type: ignore[arg-type]
+        start,
+        hours,
+        end,
+        activity,
+        setting,
+        supervision,
         _paid(raw_paid),
-        *texts,
+        employer,
+        notes,
+        verified_by,
+        credential,
         r.optional_day(raw_verified, "verified_on"),
     )
     supervisor = supervisor.strip()
     if began is not None or ended is not None or supervisor:
         clocked = replace(entry, **_clock_fields(began, ended, hours, end))
-        entry = ImportedEntry(*_values(clocked), supervisor_name=supervisor)
+        entry = ImportedEntry(**_values(clocked), supervisor_name=supervisor)
     return validate_entry(entry, today)
 
 
 def _clock_fields(
     began: time | None, ended: time | None, hours: float, end: object
-) -> dict[str, object]:
+) -> dict[str, Any]:
     """The clock times an entry keeps: both, on one day, not past midnight, and a break
     that makes them the row's hours; otherwise none (the hours stand alone)."""
     if began is None or ended is None or end is not None:
@@ -248,8 +254,9 @@ def _pause(r: RowReader, c: list[str]) -> float:
     return r.duration(raw, "break", r.layout.break_unit) if raw.strip() else 0.0
 
 
-def _values(entry: WorkEntry) -> list[object]:
-    return [getattr(entry, name) for name in _ENTRY_FIELDS]
+def _values(entry: WorkEntry) -> dict[str, Any]:
+    """Each field of `entry` by name."""
+    return {name: getattr(entry, name) for name in _ENTRY_FIELDS}
 
 
 def ce_activity(r: RowReader, cells: list[str], line: int, today: date) -> CeActivity:

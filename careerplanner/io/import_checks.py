@@ -26,7 +26,7 @@ _QUOTED = re.compile(r"'[^']*'")
 
 def entry_key(e: WorkEntry) -> Hashable:
     """What makes two entries the same work: everything but pay, verification and id."""
-    return _ENTRY_KEY(e)  # type: ignore[no-any-return]
+    return _ENTRY_KEY(e)
 
 
 def clock_key(e: WorkEntry) -> tuple[object, object] | None:
@@ -52,7 +52,7 @@ def split_duplicates(
     no times yet); never one stored with other times."""
     if not stored:
         return list(rows), list(lines), []
-    key = _FAST_KEYS.get(key, key)  # type: ignore[assignment]
+    key = _FAST_KEYS.get(key, key)
     keys = list(map(key, rows))
     stored_keys = list(map(key, stored))
     if set(stored_keys).isdisjoint(keys):
@@ -166,10 +166,10 @@ def day_overruns(
     if not over.size:
         return []
     n = len(rows)
-    starts = np.searchsorted(over, first[:n] - origin)
+    positions = np.searchsorted(over, first[:n] - origin)
     found: list[tuple[int, str]] = []
-    for i in np.flatnonzero(starts < over.size):
-        day_index = int(over[starts[i]])
+    for i in np.flatnonzero(positions < over.size):
+        day_index = int(over[positions[i]])
         if day_index <= last[i] - origin:
             day = date.fromordinal(origin + day_index)
             total = fmt_number(float(totals[day_index]))

@@ -50,7 +50,7 @@ def _by_supervisor(
     groups: dict[int, list[WorkEntry]] = {}
     for entry in entries:
         if entry.supervisor_id in known:
-            groups.setdefault(entry.supervisor_id, []).append(entry)  # type: ignore[arg-type]
+            groups.setdefault(entry.supervisor_id, []).append(entry)
     return [(known[i], groups[i]) for i in sorted(groups, key=lambda i: known[i].name.casefold())]
 
 

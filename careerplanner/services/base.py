@@ -7,7 +7,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from careerplanner.domain.model import WorkEntry
-from careerplanner.services.bus import Change, ChangeBus
+from careerplanner.services.bus import Change, ChangeBus, ChangeKind
 from careerplanner.storage import Database
 
 if TYPE_CHECKING:
@@ -25,7 +25,7 @@ class ServiceBase:
         self._today = today
         self._cache = cache
 
-    def _cached_part(self, kind: str) -> tuple[object, ...] | None:
+    def _cached_part(self, kind: ChangeKind) -> tuple[object, ...] | None:
         """The snapshot's records of one change kind ("degrees", "work"...), when shared."""
         return self._cache.part(kind) if self._cache is not None else None
 
@@ -35,7 +35,7 @@ class ServiceBase:
 
     def _publish(
         self,
-        *kinds: str,
+        *kinds: ChangeKind,
         token: Stamp | None = None,
         added: Sequence[WorkEntry] = (),
         removed: Iterable[int] = (),

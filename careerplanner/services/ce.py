@@ -5,7 +5,7 @@ from __future__ import annotations
 from careerplanner.domain.model import CeActivity
 from careerplanner.domain.validation import validate_ce
 from careerplanner.services.base import ServiceBase, Today
-from careerplanner.services.bus import ChangeBus
+from careerplanner.services.bus import ChangeBus, ChangeKind
 from careerplanner.services.records import RecordStore
 from careerplanner.services.snapshot import SnapshotCache
 from careerplanner.storage import Database
@@ -17,7 +17,9 @@ class CeService(ServiceBase):
         self, db: Database, bus: ChangeBus, today: Today, cache: SnapshotCache | None = None
     ) -> None:
         super().__init__(db, bus, today, cache)
-        self._store = RecordStore(self, lambda: repo.CE, "ce", lambda c: validate_ce(c, today()))
+        self._store = RecordStore(
+            self, lambda: repo.CE, ChangeKind.CE, lambda c: validate_ce(c, today())
+        )
 
     def list(self) -> tuple[CeActivity, ...]:
         return self._store.list()

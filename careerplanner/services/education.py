@@ -5,7 +5,7 @@ from __future__ import annotations
 from careerplanner.domain.model import Degree, Exam, License
 from careerplanner.domain.validation import validate_degree, validate_exam, validate_license
 from careerplanner.services.base import ServiceBase, Today
-from careerplanner.services.bus import ChangeBus
+from careerplanner.services.bus import ChangeBus, ChangeKind
 from careerplanner.services.records import RecordStore
 from careerplanner.services.snapshot import SnapshotCache
 from careerplanner.storage import Database
@@ -17,10 +17,12 @@ class EducationService(ServiceBase):
         self, db: Database, bus: ChangeBus, today: Today, cache: SnapshotCache | None = None
     ) -> None:
         super().__init__(db, bus, today, cache)
-        self._degrees = RecordStore(self, lambda: repo.DEGREES, "degrees", validate_degree)
-        self._licenses = RecordStore(self, lambda: repo.LICENSES, "licenses", validate_license)
+        self._degrees = RecordStore(self, lambda: repo.DEGREES, ChangeKind.DEGREES, validate_degree)
+        self._licenses = RecordStore(
+            self, lambda: repo.LICENSES, ChangeKind.LICENSES, validate_license
+        )
         self._exams = RecordStore(
-            self, lambda: repo.EXAMS, "exams", lambda e: validate_exam(e, today())
+            self, lambda: repo.EXAMS, ChangeKind.EXAMS, lambda e: validate_exam(e, today())
         )
 
     def degrees(self) -> tuple[Degree, ...]:

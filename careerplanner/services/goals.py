@@ -8,7 +8,7 @@ from careerplanner.domain.catalog import Catalog
 from careerplanner.domain.model import Goal
 from careerplanner.domain.validation import check_one_goal_per_cert, validate_goal
 from careerplanner.services.base import ServiceBase, Today
-from careerplanner.services.bus import ChangeBus
+from careerplanner.services.bus import ChangeBus, ChangeKind
 from careerplanner.services.records import RecordStore
 from careerplanner.services.snapshot import SnapshotCache
 from careerplanner.storage import Database
@@ -31,7 +31,7 @@ class GoalService(ServiceBase):
         self._store = RecordStore(
             self,
             lambda: repo.GOALS,
-            "goals",
+            ChangeKind.GOALS,
             lambda g: validate_goal(g, catalog.ids),
             _one_per_cert,
         )

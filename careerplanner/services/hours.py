@@ -26,7 +26,7 @@ from careerplanner.domain.validation import (
     validate_entry,
 )
 from careerplanner.services.base import ServiceBase, Today
-from careerplanner.services.bus import ChangeBus
+from careerplanner.services.bus import ChangeBus, ChangeKind
 from careerplanner.services.entry_links import Links
 from careerplanner.services.snapshot import SnapshotCache
 from careerplanner.storage import Database
@@ -92,7 +92,7 @@ class HoursService(ServiceBase):
         token = self._token()
         with self._db.session() as session:
             stored = insert_entries(session, clean, "add", "")
-        self._publish("entries", token=token, added=stored)
+        self._publish(ChangeKind.ENTRIES, token=token, added=stored)
         return stored
 
     def update(self, entry: WorkEntry) -> WorkEntry:
@@ -115,7 +115,7 @@ class HoursService(ServiceBase):
             changed = changed_fields(old, clean)
             if changed:
                 repo.record_events(session, [event(clean.id, "edit", "", changed)])
-        self._publish("entries", token=token, added=[clean], removed=[clean.id])
+        self._publish(ChangeKind.ENTRIES, token=token, added=[clean], removed=[clean.id])
         return clean
 
     def remove(self, entry_id: int) -> WorkEntry:
@@ -131,7 +131,7 @@ class HoursService(ServiceBase):
                 _refuse_locked(entry, "removed")
             repo.delete_ids(session, repo.ENTRIES, wanted)
             repo.record_events(session, [self._event(e.id, "remove", _describe(e)) for e in found])
-        self._publish("entries", token=token, removed=wanted)
+        self._publish(ChangeKind.ENTRIES, token=token, removed=wanted)
         return found
 
     def restore(self, entries: Sequence[WorkEntry]) -> builtins.list[WorkEntry]:
@@ -148,7 +148,7 @@ class HoursService(ServiceBase):
             stored += repo.add_many(session, repo.ENTRIES, [e for e in clean if not e.id])
             check_written(session, stored)
             repo.record_events(session, [self._event(e.id, "restore", "") for e in stored])
-        self._publish("entries", token=token, added=stored)
+        self._publish(ChangeKind.ENTRIES, token=token, added=stored)
         return stored
 
     def verify(
@@ -183,7 +183,7 @@ class HoursService(ServiceBase):
             repo.record_events(
                 session, [self._event(e.id, "verify", f"{detail} on {on}") for e in done]
             )
-        self._publish("entries", token=token, added=done, removed=wanted)
+        self._publish(ChangeKind.ENTRIES, token=token, added=done, removed=wanted)
         return done
 
     def unlock(self, entry_id: int, reason: str) -> WorkEntry:
@@ -202,7 +202,7 @@ class HoursService(ServiceBase):
             open_entry = replace(entry, verified_by="", verified_credential="", verified_on=None)
             repo.update_one(session, repo.ENTRIES, open_entry)
             repo.record_events(session, [self._event(entry_id, "unlock", f"{why} ({was})")])
-        self._publish("entries", token=token, added=[open_entry], removed=[entry_id])
+        self._publish(ChangeKind.ENTRIES, token=token, added=[open_entry], removed=[entry_id])
         return open_entry
 
     def _validate(self, entry: WorkEntry, index: int, total: int) -> WorkEntry:

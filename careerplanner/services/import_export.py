@@ -28,7 +28,7 @@ from careerplanner.io.csv_import import (
 )
 from careerplanner.io.csv_read import read_csv
 from careerplanner.io.import_checks import ce_key, day_overruns, entry_key, split_duplicates
-from careerplanner.services.bus import KINDS, Change
+from careerplanner.services.bus import KINDS, Change, ChangeKind
 from careerplanner.services.exports import RecordExports
 from careerplanner.services.import_links import link_supervisors
 from careerplanner.services.plan_file import store_plan_file
@@ -101,7 +101,7 @@ class ImportExportService(RecordExports):
             ids = repo.insert_many(session, repo.ENTRIES, work.rows, on_progress)
             repo.link_employers(session, ids)
             repo.record_imported(session, ids, datetime.now().replace(microsecond=0), work.source)
-        self._publish("entries", "employers")
+        self._publish(ChangeKind.ENTRIES, ChangeKind.EMPLOYERS)
         return ImportResult(ids, work.duplicates, work.hours, len(work.problems))
 
     def import_ce(
@@ -112,7 +112,7 @@ class ImportExportService(RecordExports):
         with bulk_work(), self._db.session() as session:
             _screen(work, _stored_ce(session, work.rows), ce_key)
             ids = repo.insert_many(session, repo.CE, work.rows, on_progress)
-        self._publish("ce")
+        self._publish(ChangeKind.CE)
         return ImportResult(ids, work.duplicates, work.hours, len(work.problems))
 
     def _screen_hours(self, session: Session, preview: ImportPreview[WorkEntry]) -> None:

@@ -19,7 +19,7 @@ from careerplanner.domain.logbook import (
     validate_supervisor,
 )
 from careerplanner.services.base import ServiceBase, Today
-from careerplanner.services.bus import ChangeBus
+from careerplanner.services.bus import ChangeBus, ChangeKind
 from careerplanner.services.entry_links import name_key
 from careerplanner.services.hours import event
 from careerplanner.services.records import RecordStore
@@ -41,7 +41,7 @@ class SupervisorService(ServiceBase):
     def __init__(self, db: Database, bus: ChangeBus, today: Today) -> None:
         super().__init__(db, bus, today)
         self._store = RecordStore(
-            self, lambda: repo.SUPERVISORS, "supervisors", validate_supervisor
+            self, lambda: repo.SUPERVISORS, ChangeKind.SUPERVISORS, validate_supervisor
         )
 
     def list(self) -> tuple[Supervisor, ...]:
@@ -65,7 +65,7 @@ class SupervisorService(ServiceBase):
             self._store.require(session, clean.id)
             repo.update_one(session, repo.SUPERVISORS, clean)
             updated, kept = _follow_credential(session, clean)
-        self._publish("supervisors", "entries")
+        self._publish(ChangeKind.SUPERVISORS, ChangeKind.ENTRIES)
         return SupervisorUpdate(clean, updated, kept)
 
     def remove(self, supervisor_id: int) -> Supervisor:
@@ -73,7 +73,7 @@ class SupervisorService(ServiceBase):
             found = self._store.require(session, supervisor_id)
             _refuse_named(session, "supervisor_id", supervisor_id, f"supervisor {found.name}")
             repo.delete_ids(session, repo.SUPERVISORS, [supervisor_id])
-        self._publish("supervisors")
+        self._publish(ChangeKind.SUPERVISORS)
         return found
 
 
@@ -81,7 +81,7 @@ class EmployerService(ServiceBase):
     def __init__(self, db: Database, bus: ChangeBus, today: Today) -> None:
         super().__init__(db, bus, today)
         self._store = RecordStore(
-            self, lambda: repo.EMPLOYERS, "employers", validate_employer, _unique
+            self, lambda: repo.EMPLOYERS, ChangeKind.EMPLOYERS, validate_employer, _unique
         )
 
     def list(self) -> tuple[Employer, ...]:
@@ -105,7 +105,7 @@ class EmployerService(ServiceBase):
             found = self._store.require(session, employer_id)
             _refuse_named(session, "employer_id", employer_id, f"employer {found.name}")
             repo.delete_ids(session, repo.EMPLOYERS, [employer_id])
-        self._publish("employers")
+        self._publish(ChangeKind.EMPLOYERS)
         return found
 
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from careerplanner.domain.errors import NotFoundError
 from careerplanner.services.base import ServiceBase
+from careerplanner.services.bus import ChangeKind
 from careerplanner.storage import repositories as repo
 
 if TYPE_CHECKING:
@@ -23,7 +24,7 @@ class RecordStore(Generic[T]):
         self,
         service: ServiceBase,
         kind: Callable[[], repo.Kind[T]],
-        change: str,
+        change: ChangeKind,
         validate: Callable[[T], T],
         check: Callable[[Session, T], None] | None = None,
     ) -> None:

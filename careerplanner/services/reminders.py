@@ -10,7 +10,7 @@ from careerplanner.domain.catalog import Catalog
 from careerplanner.domain.errors import ValidationError
 from careerplanner.domain.model import Plan
 from careerplanner.domain.results import Eligibility
-from careerplanner.services.bus import Change, ChangeBus
+from careerplanner.services.bus import Change, ChangeBus, ChangeKind
 from careerplanner.storage import Database, reader
 from careerplanner.storage import repositories as repo
 
@@ -65,4 +65,4 @@ class ReminderService:
 
     def _changed(self) -> None:
         if self.bus is not None:
-            self.bus.publish(Change.of("reminders"))
+            self.bus.publish(Change.of(ChangeKind.REMINDERS))

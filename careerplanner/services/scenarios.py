@@ -22,7 +22,7 @@ from careerplanner.domain.scenarios import (
 )
 from careerplanner.domain.timeline import TimelineData, build_timeline
 from careerplanner.services.base import ServiceBase, Today
-from careerplanner.services.bus import ChangeBus
+from careerplanner.services.bus import ChangeBus, ChangeKind
 from careerplanner.services.snapshot import SnapshotCache
 from careerplanner.storage import Database, reader
 
@@ -127,7 +127,7 @@ class ScenarioService(ServiceBase):
         with self._db.session() as session:
             saved = self._saved(session, scenario, exclude_id=None)
             created = repo.add_scenario(session, saved)
-        self._publish("scenarios", token=token)
+        self._publish(ChangeKind.SCENARIOS, token=token)
         return created
 
     def update(self, scenario: Scenario) -> Scenario:
@@ -141,7 +141,7 @@ class ScenarioService(ServiceBase):
             saved = self._saved(session, scenario, exclude_id=scenario.id)
             updated = repo.update_scenario(session, saved)
         assert updated is not None
-        self._publish("scenarios", token=token)
+        self._publish(ChangeKind.SCENARIOS, token=token)
         return updated
 
     def copy(self, name: str, new_name: str) -> Scenario:
@@ -153,7 +153,7 @@ class ScenarioService(ServiceBase):
             original = _named(session, name)
             fresh = replace(original, name=new_name, id=0, saved_projection=None)
             created = repo.add_scenario(session, self._saved(session, fresh, exclude_id=None))
-        self._publish("scenarios", token=token)
+        self._publish(ChangeKind.SCENARIOS, token=token)
         return created
 
     def rename(self, name: str, new_name: str) -> Scenario:
@@ -169,7 +169,7 @@ class ScenarioService(ServiceBase):
             _check_free(session, renamed.name, scenario.id)
             updated = repo.update_scenario(session, renamed)
         assert updated is not None
-        self._publish("scenarios", token=token)
+        self._publish(ChangeKind.SCENARIOS, token=token)
         return updated
 
     def delete(self, name: str) -> Scenario:
@@ -179,7 +179,7 @@ class ScenarioService(ServiceBase):
         with self._db.session() as session:
             scenario = _named(session, name)
             repo.delete_scenario(session, scenario.id)
-        self._publish("scenarios", token=token)
+        self._publish(ChangeKind.SCENARIOS, token=token)
         return scenario
 
     def _saved(self, session: Session, scenario: Scenario, exclude_id: int | None) -> Scenario:

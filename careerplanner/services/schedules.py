@@ -20,7 +20,7 @@ from careerplanner.domain.logbook import Schedule, scheduled_days, validate_sche
 from careerplanner.domain.model import Setting, WorkEntry
 from careerplanner.domain.validation import check_not_after_today, validate_entry
 from careerplanner.services.base import ServiceBase, Today
-from careerplanner.services.bus import ChangeBus
+from careerplanner.services.bus import ChangeBus, ChangeKind
 from careerplanner.services.entry_links import Links
 from careerplanner.services.hours import insert_entries
 from careerplanner.services.records import RecordStore
@@ -46,7 +46,7 @@ class ScheduleService(ServiceBase):
     def __init__(self, db: Database, bus: ChangeBus, today: Today) -> None:
         super().__init__(db, bus, today)
         self._store = RecordStore(
-            self, lambda: repo.SCHEDULES, "schedules", validate_schedule, _links
+            self, lambda: repo.SCHEDULES, ChangeKind.SCHEDULES, validate_schedule, _links
         )
 
     def list(self) -> tuple[Schedule, ...]:
@@ -64,7 +64,7 @@ class ScheduleService(ServiceBase):
             found = self._store.require(session, schedule_id)
             repo.delete_ids(session, repo.SCHEDULES, [schedule_id])
             repo.forget_schedule_days(session, schedule_id)
-        self._publish("schedules")
+        self._publish(ChangeKind.SCHEDULES)
         return found
 
     def fill(
@@ -86,7 +86,7 @@ class ScheduleService(ServiceBase):
             rows += [(s, d, o, e.id) for (s, d, o), e in zip(filled, stored, strict=True)]
             repo.record_schedule_days(session, rows)
         if stored or rows:
-            self._publish("entries", "schedules")
+            self._publish(ChangeKind.ENTRIES, ChangeKind.SCHEDULES)
         return FillResult(tuple(stored), result.skipped, result.logged)
 
     def _plan(

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from careerplanner.domain.model import WorkPeriod
 from careerplanner.domain.validation import check_no_overlap, validate_work_period
 from careerplanner.services.base import ServiceBase, Today
-from careerplanner.services.bus import ChangeBus
+from careerplanner.services.bus import ChangeBus, ChangeKind
 from careerplanner.services.records import RecordStore
 from careerplanner.services.snapshot import SnapshotCache
 from careerplanner.storage import Database
@@ -16,7 +16,7 @@ from careerplanner.storage import repositories as repo
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-CHANGE = "work"
+CHANGE = ChangeKind.WORK
 
 
 class WorkService(ServiceBase):

@@ -23,6 +23,7 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, get_args, get_type_hints
 
+from careerplanner.domain.defaults import NEW_USER_PROFILE
 from careerplanner.domain.logbook import Credential, Employer, Schedule, Supervisor
 from careerplanner.domain.model import (
     Activity,
@@ -213,9 +214,9 @@ def connect(path: Path) -> sqlite3.Connection:
 
 
 def read_profile(connection: sqlite3.Connection) -> Profile:
-    """The stored profile, or an empty one when none is stored yet."""
+    """The stored profile, or the new user's defaults when none is stored yet."""
     profiles = PROFILE.read(connection, "id = ?", (PROFILE_ID,))[0]
-    return profiles[0] if profiles else Profile()
+    return profiles[0] if profiles else NEW_USER_PROFILE
 
 
 def read_plan(connection: sqlite3.Connection, *, begin: bool = True) -> Plan:

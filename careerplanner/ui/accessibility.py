@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGraphicsView,
     QLabel,
+    QLayout,
     QLineEdit,
     QPlainTextEdit,
     QTabWidget,
@@ -56,7 +57,7 @@ def name_inputs(root: QWidget) -> None:
         target = _input_of(buddy) if buddy is not None else None
         _name(target, label_text(label))
     for row in root.findChildren(QBoxLayout):
-        widgets = [row.itemAt(i).widget() for i in range(row.count())]
+        widgets = _widgets_of(row)
         for before, after in pairwise(widgets):
             if isinstance(before, QLabel) and before.buddy() is None and after is not None:
                 _name(_input_of(after), label_text(before))
@@ -67,7 +68,9 @@ def name_inputs(root: QWidget) -> None:
         _name(tabs.tabBar(), tabs.accessibleName())
         for index in range(tabs.count()):
             page = tabs.widget(index)
-            _name(_input_of(page), tabs.tabText(index).replace("&", "") or tabs.accessibleName())
+            if page is not None:
+                caption = tabs.tabText(index).replace("&", "") or tabs.accessibleName()
+                _name(_input_of(page), caption)
     for area in root.findChildren(QAbstractScrollArea):
         if isinstance(area, QAbstractItemView):
             _name(area, _section_title(area) or root.accessibleName() or root.windowTitle())
@@ -75,6 +78,12 @@ def name_inputs(root: QWidget) -> None:
             _name(area, root.accessibleName() or root.windowTitle())
     for view in root.findChildren(QGraphicsView):
         quiet(view)
+
+
+def _widgets_of(layout: QLayout) -> list[QWidget | None]:
+    """The widget of each item of `layout`, in order (None for a spacer or a layout)."""
+    items = (layout.itemAt(index) for index in range(layout.count()))
+    return [item.widget() if item is not None else None for item in items]
 
 
 def _name_form_rows(form: QFormLayout) -> None:
@@ -88,8 +97,7 @@ def _name_form_rows(form: QFormLayout) -> None:
         if inner is None or not isinstance(caption_label, QLabel):
             continue
         caption = label_text(caption_label)
-        for index in range(inner.count()):
-            widget = inner.itemAt(index).widget()
+        for widget in _widgets_of(inner):
             if isinstance(widget, QLabel):
                 caption = label_text(widget)
             elif widget is not None:
@@ -128,12 +136,16 @@ def quiet(view: QGraphicsView) -> None:
         view.setAccessibleName("Chart")
 
 
-def describe_chart(widget: QWidget, name: str, rows: Iterable[tuple[str, str]]) -> None:
-    """Name a chart and give its numbers as text ("RN: $93,600; …") for screen readers."""
+def describe_chart(
+    widget: QWidget, name: str, rows: Iterable[tuple[str, str]], *, tooltip: bool = True
+) -> None:
+    """Name a chart and give its numbers as text ("RN: $93,600; …") for screen readers, and
+    as its tooltip unless the chart shows tooltips of its own (`tooltip=False`)."""
     widget.setAccessibleName(name)
     description = "; ".join(f"{label}: {value}" for label, value in rows)
     widget.setAccessibleDescription(description)
-    widget.setToolTip(widget.toolTip() or description)
+    if tooltip:
+        widget.setToolTip(widget.toolTip() or description)
     for view in [widget] if isinstance(widget, QGraphicsView) else []:
         quiet(view)
     for view in widget.findChildren(QGraphicsView):

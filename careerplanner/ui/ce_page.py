@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -34,9 +34,11 @@ from careerplanner.domain.renewals import (
     renewal_statuses,
     undated_credentials,
 )
+from careerplanner.services.bus import ChangeKind
 from careerplanner.ui import deleting
 from careerplanner.ui.ce_dialog import CeDialog, new_activity
 from careerplanner.ui.deleting import delete_key
+from careerplanner.ui.pages import Page
 from careerplanner.ui.reminders_card import RemindersCard, clear_layout
 from careerplanner.ui.widgets import (
     Card,
@@ -47,6 +49,9 @@ from careerplanner.ui.widgets import (
     muted,
     progress_bar,
 )
+
+if TYPE_CHECKING:
+    from careerplanner.services import Services
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -132,13 +137,22 @@ class RenewalCard(Card):
             self.body.addWidget(muted(status.assumption))
 
 
-class CePage(QWidget):
+class CePage(Page):
     """CE activities (entered once), renewal progress per held credential, and reminders."""
 
-    kinds = frozenset({"ce", "goals", "licenses", "entries", "profile", "reminders"})
+    kinds = frozenset(
+        {
+            ChangeKind.CE,
+            ChangeKind.GOALS,
+            ChangeKind.LICENSES,
+            ChangeKind.ENTRIES,
+            ChangeKind.PROFILE,
+            ChangeKind.REMINDERS,
+        }
+    )
     status_message = Signal(str)
 
-    def __init__(self, services: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
         self.model = CeTableModel(self)
@@ -217,14 +231,14 @@ class CePage(QWidget):
         for card in self.renewal_cards:
             self.renewals.addWidget(card)
         for cert_id in undated_credentials(plan):
-            card = Card(f"{cert_id} renewal")
-            card.body.addWidget(
+            undated = Card(f"{cert_id} renewal")
+            undated.body.addWidget(
                 muted(
                     f"{cert_id} is marked earned without a date: add the date you earned it "
                     "(or its expiry date) on the Certifications page to see its cycle."
                 )
             )
-            self.renewals.addWidget(card)
+            self.renewals.addWidget(undated)
         if not statuses and not undated_credentials(plan):
             self.renewals.addWidget(
                 muted("When you mark a certification goal as earned, its renewal cycle shows here.")

@@ -41,11 +41,27 @@ def status_text(result: CertificationResult, today: date, weekly: float) -> str:
         return "✔ <b>You meet every requirement today.</b>"
     if result.projected_date is not None:
         when = result.projected_date
-        return (
-            f"Projected: <b>{format_date(when)}</b> ({describe_distance(today, when)}) "
-            f"at {format_hours(weekly)} h a week"
-        )
+        text = f"Projected: <b>{format_date(when)}</b> ({describe_distance(today, when)})"
+        # with assumptions, they say which work the date counts (planned periods' own hours)
+        return text if result.assumptions else f"{text} at {format_hours(weekly)} h a week"
     return f"Not reachable with the current plan: {escape(result.blocking or 'unknown')}"
+
+
+def assumptions_label(result: CertificationResult) -> QLabel:
+    """What the projected date rests on, one line each, in the user's words."""
+    items = "".join(f"<li>{escape(_sentence(a))}</li>" for a in result.assumptions)
+    what = "This date" if result.projected_date else "The projection"
+    label = rich(
+        f"<b>{what} rests on these assumptions:</b><ul style='margin-top:2px'>{items}</ul>"
+    )
+    label.setObjectName("assumptions")
+    return label
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    text = text[:1].upper() + text[1:]
+    return text if text.endswith(".") else text + "."
 
 
 def amount(req: RequirementResult) -> str:
@@ -145,6 +161,8 @@ class CertificationDetail(QWidget):
             self.body.addWidget(rich(escape(cert.summary)))
         self.status = rich(status_text(result, today, weekly))
         self.body.addWidget(self.status)
+        if result.assumptions:
+            self.body.addWidget(assumptions_label(result))
         self.body.addWidget(goal_box)
         checklist = Card("What it takes")
         groups: dict[str, int] = {}
@@ -181,7 +199,7 @@ class CertificationDetail(QWidget):
     def _clear(self) -> None:
         while self.body.count():
             item = self.body.takeAt(0)
-            widget = item.widget()
+            widget = item.widget() if item is not None else None
             if widget is self._keep:
                 continue
             if widget is not None:

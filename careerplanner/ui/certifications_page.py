@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -26,10 +26,12 @@ from careerplanner.domain.errors import ValidationError
 from careerplanner.domain.model import Goal, GoalStatus
 from careerplanner.domain.pace import pace
 from careerplanner.domain.results import CertificationResult
+from careerplanner.services.bus import ChangeKind
 from careerplanner.ui import deleting
 from careerplanner.ui.certification_detail import CertificationDetail
 from careerplanner.ui.date_field import DateField
 from careerplanner.ui.hours.page import today_of
+from careerplanner.ui.pages import Page
 from careerplanner.ui.status_icons import (
     BLOCKED,
     DESCRIPTIONS,
@@ -46,6 +48,9 @@ from careerplanner.ui.widgets import (
     heading,
     muted,
 )
+
+if TYPE_CHECKING:
+    from careerplanner.services import Services
 
 GOAL_STEPS = {
     GoalStatus.PLANNING: "Planning",
@@ -181,13 +186,24 @@ class GoalBox(Card):
             self.page.remove_goal(self.goal)
 
 
-class CertificationsPage(QWidget):
+class CertificationsPage(Page):
     """Pick a certification on the left; the right explains it and where you stand."""
 
-    kinds = frozenset({"profile", "degrees", "licenses", "exams", "entries", "ce", "goals"})
+    kinds = frozenset(
+        {
+            ChangeKind.PROFILE,
+            ChangeKind.DEGREES,
+            ChangeKind.LICENSES,
+            ChangeKind.EXAMS,
+            ChangeKind.ENTRIES,
+            ChangeKind.CE,
+            ChangeKind.GOALS,
+            ChangeKind.WORK,
+        }
+    )
     status_message = Signal(str)
 
-    def __init__(self, services: Any, parent: QWidget | None = None, **_kw: object) -> None:
+    def __init__(self, services: Services, parent: QWidget | None = None, **_kw: object) -> None:
         super().__init__(parent)
         self.services = services
         self.today = today_of(services)
@@ -201,14 +217,14 @@ class CertificationsPage(QWidget):
         self.list.setAccessibleName("Certifications")
         self.detail = CertificationDetail()
         self.goal_box = GoalBox(self)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
         holder = QWidget()
         holder_layout = QHBoxLayout(holder)
         holder_layout.setContentsMargins(20, 8, 24, 20)
         holder_layout.addWidget(self.detail)
-        self.scroll.setWidget(holder)
+        self.scroll_area.setWidget(holder)
         self._build_layout()
         self.list.currentRowChanged.connect(self._show_current)
         self.refresh()
@@ -225,7 +241,7 @@ class CertificationsPage(QWidget):
         row = QHBoxLayout()
         row.setContentsMargins(0, 8, 0, 0)
         row.addWidget(self.list)
-        row.addWidget(self.scroll, 1)
+        row.addWidget(self.scroll_area, 1)
         layout.addLayout(row, 1)
 
     def refresh(self) -> None:
@@ -265,7 +281,7 @@ class CertificationsPage(QWidget):
         result = self.results[cert_id]
         self.goal_box.show_goal(cert_id, self.goals.get(cert_id), result)
         self.detail.show_result(cert, result, self.today(), self.weekly, self.goal_box)
-        self.scroll.verticalScrollBar().setValue(0)  # a new certification starts at its title
+        self.scroll_area.verticalScrollBar().setValue(0)  # a new certification starts at its title
 
     def renewal_years(self, cert_id: str) -> int:
         return int(self.services.catalog.get(cert_id).renewal.years) if cert_id else 0

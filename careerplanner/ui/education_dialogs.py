@@ -141,12 +141,19 @@ class LicenseDialog(RecordDialog):
         self.number.setPlaceholderText("optional")
         self.issued = DateField(lic.issued, required=True, field="First issued", key="issued")
         self.expires = DateField(lic.expires, field="Expires", key="expires")
+        self.renewal = QCheckBox("Assumed renewed on time")
+        self.renewal.setChecked(lic.renewal_assumed)
+        self.renewal.setToolTip(
+            "Projections count the license after its expiry date, as if renewed on time. "
+            "Clear this if you will let it lapse: projections then stop at the expiry date."
+        )
         for key, caption, widget in (
             ("license type", "Type", self.type),
             ("state", "State", self.state),
             ("number", "Number", self.number),
             ("issued", "First issued", self.issued),
             ("expires", "Expires", self.expires),
+            ("renewal", "", self.renewal),
         ):
             self.add_field(key, caption, widget)
         self.finish("Save")
@@ -159,6 +166,7 @@ class LicenseDialog(RecordDialog):
             number=self.number.text(),
             issued=self.issued.required_date(),
             expires=self.expires.date(),
+            renewal_assumed=self.renewal.isChecked(),
         )
 
 

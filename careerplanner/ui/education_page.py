@@ -2,22 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
-    QPushButton,
     QScrollArea,
-    QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -25,8 +18,8 @@ from PySide6.QtWidgets import (
 from careerplanner.domain.errors import ValidationError
 from careerplanner.domain.license_standing import Standing, license_standing
 from careerplanner.domain.model import Degree, Exam, License
+from careerplanner.services.bus import ChangeKind
 from careerplanner.ui import deleting
-from careerplanner.ui.deleting import delete_key
 from careerplanner.ui.education_dialogs import (
     DegreeDialog,
     ExamDialog,
@@ -38,12 +31,13 @@ from careerplanner.ui.education_dialogs import (
     new_license,
 )
 from careerplanner.ui.hours.page import today_of
-from careerplanner.ui.widgets import Card, describe_distance, format_date, heading, muted
+from careerplanner.ui.pages import Page
+from careerplanner.ui.planned_work import PlannedWorkSection
+from careerplanner.ui.record_section import TONES, RecordSection
+from careerplanner.ui.widgets import describe_distance, format_date, heading, muted
 
-TONES = {  # background, text: readable on light and dark themes alike
-    "warning": ("#fff3cd", "#664d03"),
-    "expired": ("#f8d7da", "#842029"),
-}
+if TYPE_CHECKING:
+    from careerplanner.services import Services
 
 
 def license_status(lic: License, today: date) -> tuple[str, str]:
@@ -56,7 +50,8 @@ def license_status(lic: License, today: date) -> tuple[str, str]:
     if standing is Standing.EXPIRED:
         return f"Expired {describe_distance(today, lic.expires)} — renew it", "expired"
     if standing is Standing.EXPIRING:
-        return f"Expires {describe_distance(today, lic.expires)} — renew soon", "warning"
+        advice = "renew soon" if lic.renewal_assumed else "not being renewed"
+        return f"Expires {describe_distance(today, lic.expires)} — {advice}", "warning"
     return f"Active until {format_date(lic.expires)}", ""
 
 
@@ -76,6 +71,13 @@ def degree_row(d: Degree) -> tuple[str, ...]:
     )
 
 
+def renewal_text(lic: License) -> str:
+    """What projections assume about the license's renewal."""
+    if lic.expires is None:
+        return "No expiry recorded"
+    return "Assumed on time" if lic.renewal_assumed else "Not being renewed"
+
+
 def license_row(lic: License, today: date) -> tuple[str, ...]:
     return (
         enum_name(lic.type),
@@ -83,6 +85,7 @@ def license_row(lic: License, today: date) -> tuple[str, ...]:
         lic.number,
         format_date(lic.issued),
         format_date(lic.expires, "—"),
+        renewal_text(lic),
         license_status(lic, today)[0],
     )
 
@@ -91,126 +94,13 @@ def exam_row(e: Exam) -> tuple[str, ...]:
     return (enum_name(e.type), format_date(e.passed))
 
 
-class RecordTableModel(QAbstractTableModel):
-    """A few records as rows of display text, with an optional warning tone per row."""
-
-    def __init__(self, headers: Sequence[str], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.headers = tuple(headers)
-        self.records: list[Any] = []
-        self.rows: list[tuple[str, ...]] = []
-        self.tones: list[str] = []
-
-    def set_rows(
-        self, records: Sequence[Any], rows: Sequence[tuple[str, ...]], tones: Sequence[str]
-    ) -> None:
-        self.beginResetModel()
-        self.records, self.rows, self.tones = list(records), list(rows), list(tones)
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section] if 0 <= section < len(self.headers) else None
-        return None
-
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if not index.isValid():
-            return None
-        row, column = index.row(), index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self.rows[row][column]
-        tone = TONES.get(self.tones[row])
-        if tone and role == Qt.ItemDataRole.BackgroundRole:
-            return QBrush(QColor(tone[0]))
-        if tone and role == Qt.ItemDataRole.ForegroundRole:
-            return QBrush(QColor(tone[1]))
-        return None
-
-
-SHORT_COLUMNS = {"Status", "Started", "Completed", "State", "Number", "First issued", "Expires"}
-SHORT_COLUMNS |= {"Passed", "Passed on", "Exam date", "Date"}
-
-
-class RecordSection(Card):
-    """A card with a table of records, Add/Edit/Delete buttons and a friendly empty state."""
-
-    def __init__(self, title: str, headers: Sequence[str], empty: str, noun: str) -> None:
-        super().__init__(title)
-        self.noun = noun
-        self.model = RecordTableModel(headers, self)
-        self.table = QTableView()
-        self.table.setAccessibleName(title)
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)  # names and notes share
-        for column, name in enumerate(headers):
-            if name in SHORT_COLUMNS:  # dates, codes and states: as wide as they are
-                header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.setWordWrap(False)
-        self.empty = muted(empty)
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.table)
-        self.stack.addWidget(self.empty)
-        self.body.addWidget(self.stack)
-        buttons = QHBoxLayout()
-        self.add_button = QPushButton(f"Add {noun}…")
-        self.edit_button = QPushButton("Edit…")
-        self.remove_button = QPushButton("Delete…")
-        for button in (self.add_button, self.edit_button, self.remove_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        self.body.addLayout(buttons)
-        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
-        delete_key(self.table, self.remove_button.click)
-
-    def set_rows(
-        self, records: Sequence[Any], rows: Sequence[tuple[str, ...]], tones: Sequence[str] = ()
-    ) -> None:
-        self.model.set_rows(records, rows, list(tones) or [""] * len(rows))
-        self.stack.setCurrentWidget(self.table if records else self.empty)
-        header_height = self.table.horizontalHeader().sizeHint().height()
-        row_height = self.table.verticalHeader().defaultSectionSize()
-        self.stack.setFixedHeight(
-            header_height + row_height * max(2, len(records)) + 6
-            if records
-            else self.empty.sizeHint().height() + 8
-        )
-        self._update_buttons()
-
-    def selected(self) -> Any | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.model.records[rows[0].row()] if rows else None
-
-    def select_row(self, row: int) -> None:
-        self.table.selectRow(row)
-
-    def _update_buttons(self, *_args: object) -> None:
-        chosen = self.selected() is not None
-        self.edit_button.setEnabled(chosen)
-        self.remove_button.setEnabled(chosen)
-
-
-class EducationPage(QWidget):
+class EducationPage(Page):
     """Everything CareerPlanner needs to know about your degrees, licenses and exams."""
 
-    kinds = frozenset({"degrees", "licenses", "exams"})
+    kinds = frozenset({ChangeKind.DEGREES, ChangeKind.LICENSES, ChangeKind.EXAMS, ChangeKind.WORK})
     status_message = Signal(str)
 
-    def __init__(self, services: Any, parent: QWidget | None = None, **_kw: object) -> None:
+    def __init__(self, services: Services, parent: QWidget | None = None, **_kw: object) -> None:
         super().__init__(parent)
         self.services = services
         self.today = today_of(services)
@@ -225,7 +115,7 @@ class EducationPage(QWidget):
         )
         self.licenses = RecordSection(
             "Licenses",
-            ("License", "State", "Number", "First issued", "Expires", "Status"),
+            ("License", "State", "Number", "First issued", "Expires", "Renewal", "Status"),
             "No licenses yet. Add your RN or social-work license with its expiry date; some "
             "certifications need a license held for a number of years.",
             "license",
@@ -235,6 +125,9 @@ class EducationPage(QWidget):
             ("Exam", "Passed on"),
             "No exams yet. Social workers: add the ASWB exam you passed (or plan to pass).",
             "exam",
+        )
+        self.work = PlannedWorkSection(
+            services.work, self.today, lambda: self.status_message.emit("Saved")
         )
         self.banner = QLabel()
         self.banner.setObjectName("warningBanner")
@@ -256,12 +149,12 @@ class EducationPage(QWidget):
         layout.addWidget(heading("Education & Licenses"))
         layout.addWidget(
             muted(
-                "Degrees, licenses and exams decide which certifications you can apply for. "
-                "Planned items count on their expected dates."
+                "Degrees, licenses and exams decide which certifications you can apply for; "
+                "planned work decides when. Planned items count on their expected dates."
             )
         )
         layout.addWidget(self.banner)
-        for section in (self.degrees, self.licenses, self.exams):
+        for section in (self.degrees, self.licenses, self.exams, self.work):
             layout.addWidget(section)
         layout.addStretch(1)
         scroll = QScrollArea()
@@ -328,6 +221,7 @@ class EducationPage(QWidget):
             licenses, [license_row(lic, today) for lic in licenses], [s[1] for s in statuses]
         )
         self.exams.set_rows(exams, [exam_row(e) for e in exams])
+        self.work.refresh()
         warnings = [
             f"Your {enum_name(lic.type)} license: {text.lower()}."
             for lic, (text, tone) in zip(licenses, statuses, strict=True)

@@ -39,14 +39,14 @@ def value_text(value: float, unit: str) -> str:
     return f"{value:g}%"
 
 
-class ThousandsAxis(pg.AxisItem):
+class ThousandsAxis(pg.AxisItem):  # type: ignore[misc]  # pyqtgraph has no types
     """A value axis whose ticks read 50,000 rather than 50000 (or 5e+04)."""
 
     def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
         return [f"{v * scale:,.0f}" if spacing * scale >= 1 else f"{v * scale:,g}" for v in values]
 
 
-class WheelPassingPlot(pg.PlotWidget):
+class WheelPassingPlot(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph has no types
     """A plot that hands the mouse wheel to the scroll area around it (it has nothing to
     zoom), so the page scrolls while the pointer is over a chart."""
 

@@ -6,15 +6,18 @@ The charts (and with them pyqtgraph) are imported when the page is first built.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from careerplanner.domain.catalog import CareerFacts, FactSeries
+from careerplanner.services.bus import ChangeKind
+from careerplanner.ui.pages import Page
 from careerplanner.ui.widgets import Card, heading, muted
 
 if TYPE_CHECKING:
+    from careerplanner.services import Services
     from careerplanner.ui.explore_chart import BarChart
 
 
@@ -26,7 +29,7 @@ def source_html(sources: Sequence[str]) -> str:
     return f"Source{'s' if len(parts) > 1 else ''}: " + "; ".join(parts)
 
 
-def load_facts(services: Any) -> CareerFacts:
+def load_facts(services: Services) -> CareerFacts:
     facts = getattr(services, "careers", None)
     if facts is not None:
         return facts  # type: ignore[no-any-return]
@@ -35,10 +38,10 @@ def load_facts(services: Any) -> CareerFacts:
     return load_careers()
 
 
-class ExplorePage(QWidget):
-    kinds: frozenset[str] = frozenset()  # bundled data only; nothing the user changes
+class ExplorePage(Page):
+    kinds = frozenset[ChangeKind]()  # bundled data only; nothing the user changes
 
-    def __init__(self, services: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         from careerplanner.ui.explore_chart import BarChart
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -38,6 +38,7 @@ from careerplanner.ui.widgets import Card, FieldError, heading, muted, plural
 
 if TYPE_CHECKING:
     from careerplanner.io.export_file import ExportTarget
+    from careerplanner.services import Services
 
 EXPORTS = (  # (key, choice, explanation)
     ("hours", "Hours as CSV", "Every column, dates as YYYY-MM-DD, safe to open in a spreadsheet."),
@@ -58,7 +59,7 @@ class ExportDialog(QDialog):
 
     status_message = Signal(str)
 
-    def __init__(self, services: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
         self.setWindowTitle("Export")
@@ -157,7 +158,7 @@ class ReportDialog(QDialog):
 
     status_message = Signal(str)
 
-    def __init__(self, services: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
         self.written: Path | None = None
@@ -214,7 +215,7 @@ class ReportDialog(QDialog):
         self.open_button = QPushButton("Open the PDF")
         self.open_button.setEnabled(False)
         buttons.addButton(self.open_button, QDialogButtonBox.ButtonRole.ActionRole)
-        self.create_button.clicked.connect(self.create)
+        self.create_button.clicked.connect(self.create_report)
         self.open_button.clicked.connect(self.open_pdf)
         layout.addWidget(buttons)
 
@@ -222,14 +223,14 @@ class ReportDialog(QDialog):
     def kind(self) -> str:
         return ("hours", "ce")[self.choice.checkedId()]
 
-    def create(self) -> BackgroundTask[tuple[int, str]] | None:
+    def create_report(self) -> BackgroundTask[tuple[int, str]] | None:
         """Ask where, then write the PDF in the background; Cancel leaves no file."""
         self.error.clear_error()
         try:
             first, last = self.first.required_date(), self.last.required_date()
         except ValidationError as error:
             say(self, self.error, error.message)
-            return
+            return None
         if self.kind == "hours" and last < first:
             say(self, self.error, "The last date must be on or after the first.")
             return None
@@ -298,7 +299,7 @@ class PlanImportDialog(QDialog):
 
     status_message = Signal(str)
 
-    def __init__(self, services: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
         self.setWindowTitle("Import a plan")

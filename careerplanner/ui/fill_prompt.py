@@ -9,7 +9,7 @@ come from `schedules.fill(..., dry_run=True)`, so the prompt and the fill agree.
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -24,6 +24,9 @@ from careerplanner.domain.errors import ValidationError
 from careerplanner.domain.model import WorkEntry
 from careerplanner.ui.widgets import FieldError, format_hours, heading, muted
 
+if TYPE_CHECKING:
+    from careerplanner.services import Services
+
 
 def last_sunday(today: date) -> date:
     """The Sunday that ended last week (today itself when today is a Sunday's next Monday)."""
@@ -36,7 +39,7 @@ def summary(entries: tuple[WorkEntry, ...]) -> str:
 
 
 class FillPrompt(QDialog):
-    def __init__(self, services: Any, today: date, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
         self.through = last_sunday(today)
@@ -112,7 +115,7 @@ def _describe(entry: WorkEntry) -> str:
     return f"{entry.start:%a %b} {entry.start.day}: {times}, {format_hours(entry.hours)} h{where}"
 
 
-def offer_fill(window: Any, services: Any, today: date) -> FillPrompt | None:
+def offer_fill(window: Any, services: Services, today: date) -> FillPrompt | None:
     """Open the prompt when scheduled days up to last Sunday wait to be logged."""
     prompt = FillPrompt(services, today, window)
     if not prompt.pending:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (
@@ -46,6 +46,9 @@ from careerplanner.ui.import_parts import (
 )
 from careerplanner.ui.widgets import FieldError, heading, muted
 
+if TYPE_CHECKING:
+    from careerplanner.services import Services
+
 PREVIEW_ROWS = 50
 
 
@@ -57,7 +60,7 @@ class CsvImportDialog(QDialog):
 
     def __init__(
         self,
-        services: Any,
+        services: Services,
         kind: str = "hours",
         parent: QWidget | None = None,
         path: Path | None = None,
@@ -115,9 +118,10 @@ class CsvImportDialog(QDialog):
         self.rows_model = RowsModel(("Line", *self.kind.headers), self)
         self.problems_model = RowsModel(("Line", "Rows", "What is wrong"), self)
         self.skipped_model = RowsModel(("Line", "Why it is skipped"), self)
-        for model in (self.rows_model, self.problems_model, self.skipped_model):
-            self.tabs.addTab(table_view(model), "")
-        self.rows_view = self.tabs.widget(0)
+        views = [table_view(m) for m in (self.rows_model, self.problems_model, self.skipped_model)]
+        for view in views:
+            self.tabs.addTab(view, "")
+        self.rows_view = views[0]
         layout.addWidget(self.tabs, 1)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -172,7 +176,7 @@ class CsvImportDialog(QDialog):
         preview = self.kind.preview(self.services)
 
         def work(job: Job) -> ImportPreview[Any]:
-            return preview(path, options, job.report)  # type: ignore[no-any-return]
+            return preview(path, options, job.report)
 
         self._start(f"Reading {path.name}…", work, self._previewed, self._preview_failed)
 

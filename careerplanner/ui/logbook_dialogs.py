@@ -8,15 +8,18 @@ differently.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QWidget
 
 from careerplanner.domain.labels import choice_label
 from careerplanner.domain.logbook import Credential, Employer, Supervisor
 from careerplanner.domain.model import Setting
+from careerplanner.ui.date_field import DateField
 from careerplanner.ui.hours.lock_dialogs import FormDialog
-from careerplanner.ui.widgets import OptionalDateEdit
+
+if TYPE_CHECKING:
+    from careerplanner.services import Services
 
 CREDENTIAL_LABELS = {
     Credential.CCM: "CCM (counts as CCM supervision)",
@@ -32,7 +35,10 @@ class SupervisorDialog(FormDialog):
     """Add a supervisor, or change one (`supervisor` given)."""
 
     def __init__(
-        self, services: Any, supervisor: Supervisor | None = None, parent: QWidget | None = None
+        self,
+        services: Services,
+        supervisor: Supervisor | None = None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(
             "Edit supervisor" if supervisor else "Add supervisor",
@@ -54,8 +60,8 @@ class SupervisorDialog(FormDialog):
         self.state.setMaxLength(2)
         self.state.setFixedWidth(60)
         self.email = QLineEdit(s.email)
-        self.active_from = OptionalDateEdit(s.active_from)
-        self.active_to = OptionalDateEdit(s.active_to)
+        self.active_from = DateField(s.active_from, field="Active from")
+        self.active_to = DateField(s.active_to, field="Active until")
         for key, caption, widget in (
             ("name", "Name", self.name),
             ("credential", "Credential", self.credential),
@@ -77,8 +83,8 @@ class SupervisorDialog(FormDialog):
             license_number=self.license_number.text(),
             state=self.state.text().strip() or None,
             email=self.email.text(),
-            active_from=self.active_from.value(),
-            active_to=self.active_to.value(),
+            active_from=self.active_from.date(),
+            active_to=self.active_to.date(),
         )
 
     def act(self) -> None:
@@ -101,7 +107,7 @@ class EmployerDialog(FormDialog):
     """Add an employer or placement, or change one."""
 
     def __init__(
-        self, services: Any, employer: Employer | None = None, parent: QWidget | None = None
+        self, services: Services, employer: Employer | None = None, parent: QWidget | None = None
     ) -> None:
         super().__init__(
             "Edit employer" if employer else "Add employer",
@@ -121,8 +127,8 @@ class EmployerDialog(FormDialog):
         self.setting.setCurrentIndex(0 if e.setting is None else list(Setting).index(e.setting) + 1)
         self.paid = QCheckBox("Paid work")
         self.paid.setChecked(e.paid)
-        self.start = OptionalDateEdit(e.start)
-        self.end = OptionalDateEdit(e.end)
+        self.start = DateField(e.start, field="Started")
+        self.end = DateField(e.end, field="Ended")
         for key, caption, widget in (
             ("name", "Name", self.name),
             ("setting", "Setting", self.setting),
@@ -140,8 +146,8 @@ class EmployerDialog(FormDialog):
             name=self.name.text(),
             setting=self.setting.currentData(),
             paid=self.paid.isChecked(),
-            start=self.start.value(),
-            end=self.end.value(),
+            start=self.start.date(),
+            end=self.end.date(),
         )
 
     def act(self) -> None:

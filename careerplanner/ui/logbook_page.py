@@ -5,7 +5,7 @@ dialog from the Hours page (`LogbookDialog`)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -24,9 +24,13 @@ from PySide6.QtWidgets import (
 from careerplanner.domain.clock import hhmm
 from careerplanner.domain.errors import ValidationError
 from careerplanner.domain.labels import choice_label
+from careerplanner.services.bus import ChangeKind
 from careerplanner.ui.logbook_dialogs import EmployerDialog, SupervisorDialog
 from careerplanner.ui.schedule_dialog import ScheduleDialog
 from careerplanner.ui.widgets import Card, FieldError, format_date, heading, muted
+
+if TYPE_CHECKING:
+    from careerplanner.services import Services
 
 SUPERVISOR_HEADERS = ("Name", "Credential", "License no.", "State", "Email", "From", "Until")
 EMPLOYER_HEADERS = ("Name", "Setting", "Paid", "Started", "Ended")
@@ -84,10 +88,12 @@ class RecordTable(Card):
 
 
 class LogbookPage(QWidget):
-    kinds = frozenset({"supervisors", "employers", "entries", "schedules"})
+    kinds = frozenset(
+        {ChangeKind.SUPERVISORS, ChangeKind.EMPLOYERS, ChangeKind.ENTRIES, ChangeKind.SCHEDULES}
+    )
     status_message = Signal(str)
 
-    def __init__(self, services: Any, parent: QWidget | None = None, **_kw: object) -> None:
+    def __init__(self, services: Services, parent: QWidget | None = None, **_kw: object) -> None:
         super().__init__(parent)
         self.services = services
         self.message = FieldError(self)
@@ -202,7 +208,7 @@ class LogbookPage(QWidget):
 
 
 class LogbookDialog(QDialog):
-    def __init__(self, services: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Supervisors & employers")
         self.resize(980, 700)

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Literal
 
 from PySide6.QtCore import QSettings, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QUndoStack
 from PySide6.QtWidgets import (
+    QDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -22,44 +21,15 @@ from PySide6.QtWidgets import (
 
 from careerplanner.ui.accessibility import name_inputs
 from careerplanner.ui.menus import build_menus
+from careerplanner.ui.pages import PAGE_NAMES, PAGES, CreatesEntries, Page, PageContext, PageSpec
 
+if TYPE_CHECKING:
+    from careerplanner.services import Change, Services
+    from careerplanner.ui.wizard import SetupWizard
 
-@dataclass(frozen=True, slots=True)
-class PageSpec:
-    """One entry of the navigation: how to find, name and build a page."""
+__all__ = ["GEOMETRY_KEY", "PAGES", "PAGE_NAMES", "MainWindow"]
+RecordsDialog = Literal["ExportDialog", "ReportDialog", "PlanImportDialog"]
 
-    name: str  # used by --page
-    title: str
-    module: str
-    cls: str
-    needs: tuple[str, ...] = ()  # extra keyword arguments taken from the window's context
-
-
-# Navigation order; adding a page is one line here.
-PAGES: tuple[PageSpec, ...] = (
-    PageSpec("overview", "Overview", "careerplanner.ui.overview_page", "OverviewPage"),
-    PageSpec("hours", "Hours", "careerplanner.ui.hours", "HoursPage", ("undo_stack", "settings")),
-    PageSpec(
-        "education", "Education & Licenses", "careerplanner.ui.education_page", "EducationPage"
-    ),
-    PageSpec(
-        "certifications",
-        "Certifications",
-        "careerplanner.ui.certifications_page",
-        "CertificationsPage",
-    ),
-    PageSpec("timeline", "Timeline", "careerplanner.ui.timeline", "TimelinePage"),
-    PageSpec("ce", "CE & Renewals", "careerplanner.ui.ce_page", "CePage"),
-    PageSpec("explore", "Explore", "careerplanner.ui.explore_page", "ExplorePage"),
-    PageSpec(
-        "settings",
-        "Settings",
-        "careerplanner.ui.settings_page",
-        "SettingsPage",
-        ("settings", "data_dir"),
-    ),
-)
-PAGE_NAMES = tuple(spec.name for spec in PAGES)
 GEOMETRY_KEY = "window/geometry"
 
 
@@ -69,16 +39,16 @@ class MainWindow(QMainWindow):
     page_changed = Signal(str)
     page_names = PAGE_NAMES
 
-    def __init__(self, services: Any, settings: QSettings, data_dir: Path) -> None:
+    def __init__(self, services: Services | None, settings: QSettings, data_dir: Path) -> None:
         """`services` may be None: the window paints first and gets them with `attach`."""
         super().__init__()
-        self.services = None
+        self.services: Services | None = None
         self.settings = settings
         self.data_dir = data_dir
         self.undo_stack = QUndoStack(self)
-        self.pages: dict[str, QWidget] = {}
+        self.pages: dict[str, Page] = {}
         self.stale: set[str] = set()
-        self.wizard: QWidget | None = None
+        self.wizard: SetupWizard | None = None
         self.setWindowTitle("CareerPlanner")
         self.setMinimumSize(900, 600)
         self._build_body()
@@ -89,7 +59,7 @@ class MainWindow(QMainWindow):
         if services is not None:
             self.attach(services)
 
-    def attach(self, services: Any) -> None:
+    def attach(self, services: Services) -> None:
         """Connect the window to its data; the current page is built and shown now."""
         self.services = services
         self._unsubscribe = services.bus.subscribe(self._on_change)
@@ -115,7 +85,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(body)
         self.navigation.currentRowChanged.connect(self._on_row_changed)
 
-    def go_to(self, name: str) -> Callable[[], None]:
+    def go_to(self, name: str) -> Callable[[], object]:
         return lambda: self.show_page(name)
 
     def _build_status_bar(self) -> None:
@@ -124,15 +94,17 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(location)
 
     # --- pages ------------------------------------------------------------------------------
-    def show_page(self, name: str) -> QWidget:
+    def show_page(self, name: str) -> Page:
         """Switch to a page by name (building it on first use) and return it."""
         row = PAGE_NAMES.index(name)
         self.navigation.setCurrentRow(row)
         self._on_row_changed(row)
         return self.pages[name]
 
-    def current_page(self) -> QWidget | None:
-        return self.stack.currentWidget()
+    def current_page(self) -> Page | None:
+        """The page shown, or None while the plan is still opening."""
+        widget = self.stack.currentWidget()
+        return widget if isinstance(widget, Page) else None
 
     def current_name(self) -> str:
         return PAGES[max(0, self.navigation.currentRow())].name
@@ -144,22 +116,21 @@ class MainWindow(QMainWindow):
         page = self.pages.get(spec.name) or self._build_page(spec)
         if spec.name in self.stale:
             self.stale.discard(spec.name)
-            page.refresh()  # type: ignore[attr-defined]
+            page.refresh()
         self._update_filter_action(page)
         name_inputs(page)
         if self.stack.currentWidget() is not page:
             self.stack.setCurrentWidget(page)
             self.page_changed.emit(spec.name)
 
-    def _build_page(self, spec: PageSpec) -> QWidget:
-        context = {"undo_stack": self.undo_stack, "settings": self.settings}
-        context["data_dir"] = self.data_dir
-        page_class = getattr(importlib.import_module(spec.module), spec.cls)
-        page: QWidget = page_class(self.services, **{key: context[key] for key in spec.needs})
+    def _build_page(self, spec: PageSpec) -> Page:
+        assert self.services is not None  # pages are built only after `attach`
+        page = spec.build(PageContext(self.services, self.undo_stack, self.settings, self.data_dir))
         for signal_name, slot in (
             ("navigate_requested", self.show_page),
             ("setup_requested", self.open_wizard),
             ("status_message", self.show_status),
+            ("refreshed", lambda: self._page_refreshed(page)),
         ):
             signal = getattr(page, signal_name, None)
             if signal is not None:
@@ -169,41 +140,51 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(page)
         return page
 
-    def _on_change(self, change: Any) -> None:
+    def _on_change(self, change: Change) -> None:
         current = self.current_page()
         for name, page in self.pages.items():
-            if not change.kinds & page.kinds:  # type: ignore[attr-defined]
-                continue
+            if not change.kinds & page.kinds or change.origin is page:
+                continue  # a page that caused the change refreshes itself
             if page is current:
-                page.refresh()  # type: ignore[attr-defined]
-                self._update_filter_action(page)
-                name_inputs(page)
+                page.refresh()
+                self._page_refreshed(page)
             else:
                 self.stale.add(name)
 
+    def _page_refreshed(self, page: Page) -> None:
+        if page is self.current_page():
+            self._update_filter_action(page)
+            name_inputs(page)
+
     # --- commands ---------------------------------------------------------------------------
+    def _attached(self) -> Services:
+        """The services, for commands the menus offer once the plan is open."""
+        if self.services is None:
+            raise RuntimeError("the plan is still opening")
+        return self.services
+
     def new_entry(self) -> None:
         """Ctrl+N: the current page's new item, or a new hours entry."""
         page = self.current_page()
-        if not hasattr(page, "new_entry"):
+        if not isinstance(page, CreatesEntries):
             page = self.show_page("hours")
-        page.new_entry()  # type: ignore[union-attr]
+        assert isinstance(page, CreatesEntries)
+        page.new_entry()
 
-    def _update_filter_action(self, page: QWidget) -> None:
+    def _update_filter_action(self, page: Page) -> None:
         """Edit → Filter only where there is something to filter."""
-        can_filter = getattr(page, "can_filter", None)
-        self.filter_action.setEnabled(callable(can_filter) and bool(can_filter()))
+        self.filter_action.setEnabled(page.can_filter())
 
     def focus_filter(self) -> None:
         page = self.current_page()
-        if hasattr(page, "focus_filter"):
-            page.focus_filter()  # type: ignore[union-attr]
+        if page is not None:
+            page.focus_filter()
 
-    def open_wizard(self) -> QWidget:
+    def open_wizard(self) -> SetupWizard:
         from careerplanner.ui.wizard import SetupWizard
 
-        self.wizard = SetupWizard(self.services, parent=self)
-        self.wizard.open()  # type: ignore[attr-defined]
+        self.wizard = SetupWizard(self._attached(), parent=self)
+        self.wizard.open()
         return self.wizard
 
     def start_over(self) -> object:
@@ -215,7 +196,7 @@ class MainWindow(QMainWindow):
     def open_backups(self) -> QWidget:
         from careerplanner.ui.restore_dialog import RestoreDialog
 
-        dialog = RestoreDialog(self.services, parent=self)
+        dialog = RestoreDialog(self._attached(), parent=self)
         dialog.open()
         return dialog
 
@@ -223,17 +204,24 @@ class MainWindow(QMainWindow):
         """The CSV import dialog for "hours" or "ce", asking for the file straight away."""
         from careerplanner.ui.import_dialog import CsvImportDialog
 
-        dialog = CsvImportDialog(self.services, kind, parent=self)
+        dialog = CsvImportDialog(self._attached(), kind, parent=self)
         dialog.status_message.connect(self.show_status)
         dialog.open()
         dialog.choose_file()
         return dialog
 
-    def open_records_dialog(self, name: str) -> QWidget:
+    def open_records_dialog(self, name: RecordsDialog) -> QDialog:
         """A dialog of ui/export_dialogs.py: ExportDialog, ReportDialog or PlanImportDialog."""
-        from careerplanner.ui import export_dialogs
+        from careerplanner.ui.export_dialogs import ExportDialog, PlanImportDialog, ReportDialog
 
-        dialog = getattr(export_dialogs, name)(self.services, parent=self)
+        services = self._attached()
+        dialog: ExportDialog | ReportDialog | PlanImportDialog
+        if name == "ExportDialog":
+            dialog = ExportDialog(services, parent=self)
+        elif name == "ReportDialog":
+            dialog = ReportDialog(services, parent=self)
+        else:
+            dialog = PlanImportDialog(services, parent=self)
         dialog.status_message.connect(self.show_status)
         dialog.open()
         return dialog

@@ -47,6 +47,37 @@ def focus_requirement(result: CertificationResult) -> RequirementResult | None:
     return max(hours, key=lambda r: r.current / r.required, default=None)
 
 
+def has_records(plan: Plan) -> bool:
+    """True once the plan holds anything beyond a profile (a skipped wizard stores only that)."""
+    parts = (plan.degrees, plan.licenses, plan.exams, plan.entries, plan.ce, plan.goals)
+    return any(parts) or bool(plan.work_periods)
+
+
+def greeting(plan: Plan, returning: bool) -> str:
+    """ "Welcome back, Maya" for a returning user, "Welcome, Maya" on the first day."""
+    name = plan.profile.name.strip()
+    if not name:
+        return "Overview"
+    first = name.split()[0]
+    return f"Welcome back, {first}" if returning else f"Welcome, {first}"
+
+
+def no_milestone_text(plan: Plan, eligibility: Eligibility) -> str:
+    """Why no date lies ahead: no goals yet, or what stops the first goal being reached."""
+    goals = open_goals(plan)
+    if not goals:
+        return (
+            "Nothing planned yet. Add a goal on the Certifications page to see when you will "
+            "qualify."
+        )
+    blocked = [eligibility.get(g.cert_id) for g in goals]
+    reasons = [f"{r.id}: {r.blocking}" for r in blocked if r.blocking]
+    text = "None of your goals can be reached with the plan as it stands."
+    if reasons:
+        text += " " + "; ".join(reasons[:2]) + "."
+    return text + " Planned work, degrees and licenses on Education & Licenses change this."
+
+
 def open_goals(plan: Plan) -> list[Goal]:
     return [g for g in plan.goals if g.status != GoalStatus.EARNED]
 
@@ -182,6 +213,7 @@ class StatTile(Card):
         number.setFont(font)
         self.body.addWidget(number)
         self.body.addWidget(muted(note))
+        self.body.addStretch(1)  # tiles of one row keep their numbers level
 
 
 def tile_row(tiles: list[QWidget]) -> QHBoxLayout:

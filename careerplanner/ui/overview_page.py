@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -18,18 +18,24 @@ from PySide6.QtWidgets import (
 
 from careerplanner.domain.errors import ValidationError
 from careerplanner.domain.model import Plan
+from careerplanner.domain.reminders import HORIZON_DAYS
 from careerplanner.domain.results import Eligibility
 from careerplanner.domain.timeline import countable_on
+from careerplanner.services.bus import ChangeKind
 from careerplanner.ui.overview_cards import (
     GoalCard,
     StatTile,
     deadlines,
     focus_requirement,
+    greeting,
+    has_records,
     hours_between,
     milestones,
+    no_milestone_text,
     open_goals,
     tile_row,
 )
+from careerplanner.ui.pages import Page
 from careerplanner.ui.reminders_card import RemindersCard
 from careerplanner.ui.widgets import (
     Card,
@@ -40,31 +46,46 @@ from careerplanner.ui.widgets import (
     muted,
 )
 
+if TYPE_CHECKING:
+    from careerplanner.services import Services
 
-class OverviewPage(QWidget):
+
+class OverviewPage(Page):
     """Next milestone, hours tiles, a card per goal and upcoming deadlines."""
 
     kinds = frozenset(
-        {"profile", "degrees", "licenses", "exams", "entries", "ce", "goals", "reminders"}
+        {
+            ChangeKind.PROFILE,
+            ChangeKind.DEGREES,
+            ChangeKind.LICENSES,
+            ChangeKind.EXAMS,
+            ChangeKind.ENTRIES,
+            ChangeKind.CE,
+            ChangeKind.GOALS,
+            ChangeKind.REMINDERS,
+            ChangeKind.WORK,
+        }
     )
     navigate_requested = Signal(str)
     setup_requested = Signal()
     status_message = Signal(str)
 
-    def __init__(self, services: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.scroll)
+        layout.addWidget(self.scroll_area)
         self.goal_cards: list[GoalCard] = []
+        # A returning user opens the app on a plan they made before; a new one fills it now.
+        self.returning = not services.plan.is_empty()
         self.refresh()
 
     def today(self) -> date:
-        return self.services.today()  # type: ignore[no-any-return]
+        return self.services.today()
 
     def refresh(self) -> None:
         plan = self.services.plan.snapshot()
@@ -73,9 +94,9 @@ class OverviewPage(QWidget):
         column = QVBoxLayout(content)
         column.setContentsMargins(28, 22, 28, 22)
         column.setSpacing(16)
-        column.addWidget(heading(self._greeting(plan)))
+        column.addWidget(heading(greeting(plan, self.returning)))
         self.goal_cards = []
-        if self.services.plan.is_empty():
+        if not has_records(plan):
             column.addWidget(self._welcome())
         else:
             eligibility = self.services.plan.eligibility(today)
@@ -84,16 +105,14 @@ class OverviewPage(QWidget):
             column.addWidget(RemindersCard(self.services))  # what is due within 90 days
             column.addWidget(heading("Your goals", level=2))
             column.addLayout(self._goals(plan, eligibility, today))
-            column.addWidget(self._deadlines(plan, today))
+            later = self._later_deadlines(plan, today)
+            if later is not None:
+                column.addWidget(later)
         column.addStretch(1)
-        old = self.scroll.takeWidget()
-        self.scroll.setWidget(content)
+        old = self.scroll_area.takeWidget()
+        self.scroll_area.setWidget(content)
         if old is not None:
             old.deleteLater()
-
-    def _greeting(self, plan: Plan) -> str:
-        name = plan.profile.name.strip()
-        return f"Welcome back, {name.split()[0]}" if name else "Overview"
 
     # --- sections ---------------------------------------------------------------------------
     def _welcome(self) -> Card:
@@ -125,12 +144,7 @@ class OverviewPage(QWidget):
         card = Card("Next milestone")
         upcoming = milestones(plan, eligibility, today)
         if not upcoming:
-            card.body.addWidget(
-                muted(
-                    "Nothing planned yet. Add a goal on the Certifications page to see when "
-                    "you will qualify."
-                )
-            )
+            card.body.addWidget(muted(no_milestone_text(plan, eligibility)))
             return card
         first = upcoming[0]
         when = "" if first.day == today else f" — {format_date(first.day)}"
@@ -154,19 +168,23 @@ class OverviewPage(QWidget):
         goals = open_goals(plan)
         focus = focus_requirement(eligibility.get(goals[0].cert_id)) if goals else None
         if focus is None:
-            note = "hours logged (add a goal to see which count)"
+            notes = ["hours logged (add a goal to see which count)"] * 3
             values = [
                 hours_between(plan, start, today) for start in (week_start, month_start, date.min)
             ]
         else:
-            note = f"countable toward {goals[0].cert_id}"
+            short = f"countable toward {goals[0].cert_id}"
+            notes = [short, short, f"{short}: {_lower_first(focus.label)}"]
             cert = self.services.catalog.get(goals[0].cert_id)
             days = [week_start - timedelta(days=1), month_start - timedelta(days=1)]
             before = countable_on(plan, cert, focus.id, eligibility, days)
             values = [max(0.0, focus.current - b) for b in before] + [focus.current]
         captions = ("This week", "This month", "In total")
         return tile_row(
-            [StatTile(c, format_hours(v), note) for c, v in zip(captions, values, strict=True)]
+            [
+                StatTile(c, format_hours(v), n)
+                for c, v, n in zip(captions, values, notes, strict=True)
+            ]
         )
 
     def _goals(self, plan: Plan, eligibility: Eligibility, today: date) -> QGridLayout:
@@ -193,15 +211,17 @@ class OverviewPage(QWidget):
         grid.setColumnStretch(1, 1)
         return grid
 
-    def _deadlines(self, plan: Plan, today: date) -> Card:
-        card = Card("Upcoming deadlines")
-        due = deadlines(plan, today)
-        if not due:
-            card.body.addWidget(muted("Nothing due in the next six months."))
-        for item in due:
+    def _later_deadlines(self, plan: Plan, today: date) -> Card | None:
+        """Expiries beyond the reminders' 90 days and within six months; None when none."""
+        later = [m for m in deadlines(plan, today) if (m.day - today).days > HORIZON_DAYS]
+        if not later:
+            return None
+        card = Card("Later deadlines")
+        for item in later:
             when = describe_distance(today, item.day)
             label = QLabel(f"{item.text} — {format_date(item.day)} ({when})")
-            label.setObjectName("bad" if item.day < today else "warn")
+            label.setObjectName("warn")
+            label.setWordWrap(True)
             card.body.addWidget(label)
         return card
 

@@ -4,7 +4,7 @@ and, after start-up, the automatic backup and a notice of what is due, at most o
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -20,6 +20,9 @@ from PySide6.QtWidgets import (
 from careerplanner.domain.reminders import Reminder
 from careerplanner.services.errors import DatabaseError
 from careerplanner.ui.widgets import Card, muted
+
+if TYPE_CHECKING:
+    from careerplanner.services import Services
 
 TONES = {"overdue": "#842029", "soon": "#664d03"}
 EMPTY_TEXT = "Nothing is due in the next 90 days."
@@ -45,7 +48,7 @@ class RemindersCard(Card):
     """The undismissed reminders, soonest first; Dismiss stores the dismissal. "Show dismissed"
     lists the dismissed ones that are still due, each with Restore."""
 
-    def __init__(self, services: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__("Due in the next 90 days", parent)
         self.services = services
         self.rows: dict[str, QPushButton] = {}
@@ -128,7 +131,7 @@ def clear_layout(layout: Any) -> None:
 class RemindersNotice(QDialog):
     """A non-modal notice at start-up listing what is due."""
 
-    def __init__(self, services: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Coming up")
         self.setModal(False)
@@ -144,7 +147,7 @@ class RemindersNotice(QDialog):
         layout.addWidget(buttons)
 
 
-def startup_tasks(window: Any, services: Any) -> RemindersNotice | None:
+def startup_tasks(window: Any, services: Services) -> RemindersNotice | None:
     """After the first paint: the automatic backup, then a notice if anything is due."""
     try:
         made = services.backups.auto_backup()

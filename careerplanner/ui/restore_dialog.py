@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,6 +25,9 @@ from careerplanner.ui.background import BackgroundTask, run_in_background
 from careerplanner.ui.dialogs import DATABASE_TITLE, DatabaseErrorDialog
 from careerplanner.ui.widgets import FieldError, muted
 
+if TYPE_CHECKING:
+    from careerplanner.services import Services
+
 COLUMNS = ("Made", "Why", "Entries", "Hours", "CE", "Can be restored")
 
 
@@ -45,7 +48,7 @@ def backup_cells(info: BackupInfo) -> tuple[str, ...]:
 class RestoreDialog(QDialog):
     """Every backup, newest first; Restore replaces the data after backing up the current one."""
 
-    def __init__(self, services: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
         self.backups: list[BackupInfo] = []

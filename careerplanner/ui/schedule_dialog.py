@@ -5,20 +5,23 @@ log its days."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QSpinBox, QWidget
 
 from careerplanner.domain.clock import parse_hhmm
 from careerplanner.domain.logbook import WEEKDAYS, Schedule
 from careerplanner.domain.model import Activity
+from careerplanner.ui.date_field import DateField
 from careerplanner.ui.hours.fields import enum_combo
 from careerplanner.ui.hours.lock_dialogs import FormDialog
-from careerplanner.ui.widgets import OptionalDateEdit, date_edit, to_date
+
+if TYPE_CHECKING:
+    from careerplanner.services import Services
 
 
 class ScheduleDialog(FormDialog):
-    def __init__(self, services: Any, today: date, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, today: date, parent: QWidget | None = None) -> None:
         super().__init__(
             "Add schedule",
             "A regular week, such as Mon–Thu 08:00–16:30 with a 30 min break. On start-up the "
@@ -41,8 +44,8 @@ class ScheduleDialog(FormDialog):
         self.break_minutes.setRange(0, 600)
         self.break_minutes.setValue(30)
         self.break_minutes.setSuffix(" min")
-        self.first = date_edit(today)
-        self.last = OptionalDateEdit(None)
+        self.first = DateField(today, required=True, field="From")
+        self.last = DateField(field="Until")
         self.activity = enum_combo(Activity)
         self.supervisor = _records(services.supervisors.list(), "(none named)")
         self.employer = _records(services.employers.list(), "(none named)")
@@ -65,8 +68,8 @@ class ScheduleDialog(FormDialog):
             weekdays=",".join(d for d, box in self.days.items() if box.isChecked()),
             start_time=parse_hhmm(self.start_time.text(), "start time"),
             end_time=parse_hhmm(self.end_time.text(), "end time"),
-            start=to_date(self.first.date()),
-            end=self.last.value(),
+            start=self.first.required_date(),
+            end=self.last.date(),
             break_minutes=self.break_minutes.value(),
             supervisor_id=self.supervisor.currentData(),
             employer_id=self.employer.currentData(),

@@ -1,9 +1,9 @@
-"""The Settings page: data folder, pace and salary assumptions, and the colour theme."""
+"""The Settings page: pace and salary assumptions, planned work, data folder, colour theme."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -22,29 +23,35 @@ from PySide6.QtWidgets import (
 from careerplanner.domain.errors import ValidationError
 from careerplanner.domain.model import Track
 from careerplanner.domain.validation import US_STATES, fmt_number, parse_number
+from careerplanner.services.bus import ChangeKind
+from careerplanner.ui.pages import Page
+from careerplanner.ui.planned_work import PlannedWorkSection
 from careerplanner.ui.theme import THEME_KEY, THEMES, apply_theme, saved_choice
 from careerplanner.ui.widgets import Card, FieldError, heading, muted
+
+if TYPE_CHECKING:
+    from careerplanner.services import Services
 
 TRACK_LABELS = {Track.NURSE: "Nurse", Track.SOCIAL_WORK: "Social work", Track.OTHER: "Other"}
 THEME_LABELS = {"system": "Follow the system", "light": "Light", "dark": "Dark"}
 # profile attribute -> (label, field name used in validation messages, optional)
 NUMBER_FIELDS = {
-    "weekly_hours": ("Hours you plan to log each week", "weekly hours", False),
+    "weekly_hours": ("Hours a week when no work is planned", "weekly hours", False),
     "ce_hours_per_year": ("CE hours you plan each year", "CE hours per year", False),
     "current_salary": ("Current yearly salary ($, optional)", "salary", True),
     "raise_percent": ("Expected yearly raise (%)", "raise percent", False),
 }
 
 
-class SettingsPage(QWidget):
+class SettingsPage(Page):
     """Each field is saved as soon as it is left with a valid value; errors show beside it."""
 
-    kinds = frozenset({"profile"})
+    kinds = frozenset({ChangeKind.PROFILE, ChangeKind.WORK})
     status_message = Signal(str)
 
     def __init__(
         self,
-        services: Any,
+        services: Services,
         parent: QWidget | None = None,
         *,
         settings: QSettings | None = None,
@@ -56,14 +63,26 @@ class SettingsPage(QWidget):
         self.data_dir = data_dir or Path(services.db.data_dir)
         self.errors: dict[str, FieldError] = {}
         self.edits: dict[str, QLineEdit] = {}
-        layout = QVBoxLayout(self)
+        content = QWidget()
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        layout = QVBoxLayout(content)
         layout.setContentsMargins(28, 22, 28, 22)
         layout.setSpacing(16)
         layout.addWidget(heading("Settings"))
         layout.addWidget(self._plan_card())
+        self.work = PlannedWorkSection(
+            services.work, services.today, lambda: self.status_message.emit("Settings saved.")
+        )
+        layout.addWidget(self.work)
         layout.addWidget(self._appearance_card())
         layout.addWidget(self._data_card())
         layout.addStretch(1)
+        scroll.setWidget(content)
         self.refresh()
 
     # --- building ---------------------------------------------------------------------------
@@ -132,6 +151,7 @@ class SettingsPage(QWidget):
 
     # --- loading and saving -----------------------------------------------------------------
     def refresh(self) -> None:
+        self.work.refresh()
         profile = self.services.profile.get()
         for widget in (self.track, self.state, *self.edits.values()):
             widget.blockSignals(True)

@@ -5,12 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
     QComboBox,
-    QDateEdit,
     QFrame,
     QLabel,
     QLineEdit,
@@ -157,41 +156,3 @@ def clear_on_edit(
         widget.textChanged.connect(edited)
     elif isinstance(widget, QAbstractSpinBox):
         widget.editingFinished.connect(edited)
-
-
-class OptionalDateEdit(QDateEdit):
-    """A date edit that can also be empty ("Not set"): its minimum date stands for no date."""
-
-    _NONE = QDate(1900, 1, 1)
-
-    def __init__(self, day: date | None = None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setCalendarPopup(True)
-        self.setDisplayFormat("yyyy-MM-dd")
-        self.setMinimumDate(self._NONE)
-        self.setSpecialValueText("Not set")
-        self.set_value(day)
-
-    def value(self) -> date | None:
-        current = self.date()
-        if current == self._NONE:
-            return None
-        return date(current.year(), current.month(), current.day())
-
-    def set_value(self, day: date | None) -> None:
-        if day is None:
-            self.setDate(self._NONE)
-        else:
-            self.setDate(QDate(day.year, day.month, day.day))
-
-
-def date_edit(day: date) -> QDateEdit:
-    """A required date field with a calendar pop-up, in ISO order."""
-    edit = QDateEdit(QDate(day.year, day.month, day.day))
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    return edit
-
-
-def to_date(qdate: QDate) -> date:
-    return date(qdate.year(), qdate.month(), qdate.day())

@@ -13,7 +13,7 @@ from careerplanner.app import LOCK_NAME, SETTINGS_NAME, Running, launch, main_gu
 from careerplanner.paths import DATABASE_NAME
 from careerplanner.ui.dialogs import DATABASE_TITLE, LOCKED_TITLE
 from careerplanner.ui.error_report import LOG_NAME
-from careerplanner.ui.main_window import GEOMETRY_KEY, PAGE_NAMES, PAGES
+from careerplanner.ui.main_window import GEOMETRY_KEY, PAGE_NAMES
 
 
 def test_pages_are_in_navigation_order() -> None:
@@ -126,15 +126,20 @@ def test_unreadable_database_shows_dialog_and_is_left_byte_identical(
 
 
 def test_main_gui_exits_1_without_starting_on_a_damaged_database(
-    qtbot: Any, data_dir: Path, shown_dialogs: list[dict[str, Any]]
+    qtbot: Any,
+    data_dir: Path,
+    shown_dialogs: list[dict[str, Any]],
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
+    """A screenshot has no one to answer a dialog: the refusal is printed instead."""
     data_dir.mkdir(parents=True)
     (data_dir / DATABASE_NAME).write_bytes(b"garbage" * 50)
     out = data_dir.parent / "shot.png"
     code = main_gui(["--data-dir", str(data_dir), "--screenshot", str(out)])
     assert code == 1
     assert not out.exists()
-    assert len(shown_dialogs) == 1
+    assert shown_dialogs == []
+    assert "is not a CareerPlanner database" in capsys.readouterr().err
 
 
 def test_newer_schema_is_refused(
@@ -163,7 +168,9 @@ def test_geometry_is_kept_in_settings(qtbot: Any, demo_dir: Path) -> None:
 
 
 def test_new_entry_shortcut_goes_to_the_hours_page(running: Running, monkeypatch: Any) -> None:
-    hours_class = _page_class("hours")
+    from careerplanner.ui.hours import HoursPage
+
+    hours_class = HoursPage
     called: list[bool] = []
     monkeypatch.setattr(hours_class, "new_entry", lambda self: called.append(True))
     running.window.new_entry()
@@ -189,8 +196,36 @@ def test_bad_size_exits_2(tmp_path: Path) -> None:
     assert main_gui(["--data-dir", str(tmp_path), "--screenshot", "x.png", "--size", "big"]) == 2
 
 
-def _page_class(name: str) -> type:
-    import importlib
+def test_a_write_from_the_hours_page_refreshes_it_once(
+    running: Running, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from careerplanner.ui.hours import HoursPage
 
-    spec = next(s for s in PAGES if s.name == name)
-    return getattr(importlib.import_module(spec.module), spec.cls)  # type: ignore[no-any-return]
+    page = running.window.show_page("hours")
+    assert isinstance(page, HoursPage)
+    refreshed: list[object] = []
+    original = HoursPage.refresh
+    monkeypatch.setattr(HoursPage, "refresh", lambda self: (refreshed.append(self), original(self)))
+    before = page.model.rowCount()
+    page.quick_add.hours.setText("2.5")
+    page.quick_add.submit()
+    assert page.model.rowCount() == before + 1
+    assert refreshed == [page]  # by itself, as the change's origin; not again by the window
+    assert "overview" in running.window.stale  # the other pages showing entries catch up later
+
+
+def test_filter_is_offered_once_the_first_entry_is_added(qtbot: Any, data_dir: Path) -> None:
+    app = launch(data_dir)
+    assert app is not None
+    qtbot.addWidget(app.window)
+    try:
+        from careerplanner.ui.hours import HoursPage
+
+        page = app.window.show_page("hours")
+        assert isinstance(page, HoursPage)
+        assert not app.window.filter_action.isEnabled()
+        page.quick_add.hours.setText("3")
+        page.quick_add.submit()
+        assert app.window.filter_action.isEnabled()
+    finally:
+        app.close()

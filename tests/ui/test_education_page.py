@@ -10,8 +10,12 @@ from datetime import date, timedelta
 
 from hours_fixtures import TODAY, hours_services  # noqa: F401
 
-from careerplanner.domain.model import License, LicenseType
+from careerplanner.domain.model import License, LicenseType, Setting
 from careerplanner.ui.education_page import EducationPage, license_status
+
+
+def _select(combo, value) -> None:  # type: ignore[no-untyped-def]
+    combo.setCurrentIndex(combo.findData(value))
 
 
 def _page(qtbot, services) -> EducationPage:  # type: ignore[no-untyped-def]
@@ -61,6 +65,10 @@ def test_license_expiring_soon_or_expired_is_flagged(qtbot, hours_services) -> N
     assert license_status(gone, TODAY)[1] == "expired"
     fine = License(LicenseType.RN, date(2020, 1, 1), expires=TODAY + timedelta(days=400))
     assert license_status(fine, TODAY)[1] == ""
+    lapsing = License(
+        LicenseType.RN, date(2020, 1, 1), TODAY + timedelta(days=30), "TX", renewal_assumed=False
+    )
+    assert license_status(lapsing, TODAY) == ("Expires in 4 weeks — not being renewed", "warning")
     hours_services.education.add_license(soon)
     page = _page(qtbot, hours_services)
     assert page.banner.isVisible() and "renew soon" in page.banner.text()
@@ -82,3 +90,78 @@ def test_exam_and_license_dialogs_save(qtbot, hours_services) -> None:  # noqa: 
     page.dialog.try_accept()
     qtbot.waitUntil(lambda: page.dialog is None)
     assert len(hours_services.education.exams()) == 1
+
+
+def test_planned_work_added_edited_and_an_overlap_refused(qtbot, hours_services) -> None:  # noqa: F811
+    page = _page(qtbot, hours_services)
+    work = page.work
+    work.confirm = lambda _question: True
+    assert work.stack.currentWidget() is work.empty
+    work.add_button.click()
+    dialog = work.dialog
+    dialog.fields.start.setText("2025-03-01")
+    dialog.fields.end.setText("2027-06-30")
+    dialog.fields.employer.setText("Mercy Hospital")
+    dialog.fields.weekly.setText("36")
+    dialog.try_accept()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    (first,) = hours_services.work.list()
+    assert (first.start, first.end, first.employer) == (
+        date(2025, 3, 1),
+        date(2027, 6, 30),
+        "Mercy Hospital",
+    )
+    assert work.model.rows[0][:3] == ("Mar 1, 2025", "Jun 30, 2027", "36")
+    work.add_button.click()
+    dialog = work.dialog
+    dialog.fields.start.setText("2027-06-01")  # a month inside the first period
+    _select(dialog.fields.setting, Setting.INSURANCE)
+    dialog.try_accept()
+    assert dialog.isVisible()
+    assert dialog.general_error.text() == (
+        "The period from 2027-06-01 on overlaps the period from 2025-03-01 until 2027-06-30 "
+        "(work periods cannot overlap)"
+    )
+    assert len(hours_services.work.list()) == 1
+    dialog.fields.start.setText("2027-07-01")  # the day after: a job change
+    dialog.try_accept()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert [p.setting for p in hours_services.work.list()] == [Setting.HOSPITAL, Setting.INSURANCE]
+    work.select_row(1)
+    work.edit_button.click()
+    work.dialog.fields.weekly.setText("20")
+    work.dialog.try_accept()
+    assert [p.weekly_hours for p in hours_services.work.list()] == [36, 20]
+    work.select_row(0)
+    work.remove_button.click()
+    assert [p.start for p in hours_services.work.list()] == [date(2027, 7, 1)]
+
+
+def test_a_period_with_no_hours_is_refused_beside_the_form(qtbot, hours_services) -> None:  # noqa: F811
+    page = _page(qtbot, hours_services)
+    page.work.add_button.click()
+    page.work.dialog.fields.weekly.setText("0")
+    page.work.dialog.try_accept()
+    assert page.work.dialog.general_error.text() == "Weekly hours must be more than 0"
+    assert hours_services.work.list() == ()
+
+
+def test_the_license_flag_is_saved_and_shown(qtbot, hours_services) -> None:  # noqa: F811
+    page = _page(qtbot, hours_services)
+    page.licenses.add_button.click()
+    dialog = page.dialog
+    assert dialog.renewal.isChecked() and dialog.renewal.text() == "Assumed renewed on time"
+    dialog.state.setCurrentIndex(dialog.state.findData("TX"))
+    dialog.expires.set_date(date(2027, 7, 31))
+    dialog.try_accept()
+    qtbot.waitUntil(lambda: page.dialog is None)
+    (lic,) = hours_services.education.licenses()
+    assert lic.renewal_assumed
+    assert page.licenses.model.rows[0][5] == "Assumed on time"
+    page.licenses.select_row(0)
+    page.licenses.edit_button.click()
+    page.dialog.renewal.setChecked(False)
+    page.dialog.try_accept()
+    qtbot.waitUntil(lambda: page.dialog is None)
+    assert not hours_services.education.licenses()[0].renewal_assumed
+    assert page.licenses.model.rows[0][5] == "Not being renewed"

@@ -7,7 +7,7 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, time
 
 from hours_fixtures import entry
 from PySide6.QtCore import Qt
@@ -54,6 +54,15 @@ def test_cells_read_as_people_write_them() -> None:
     assert model.index(3, COL_VERIFIED).data() == "✔ Dana Ortiz"
     assert model.index(0, COL_HOURS).data(Qt.ItemDataRole.TextAlignmentRole)
     assert not model.flags(model.index(3, COL_HOURS)) & Qt.ItemFlag.ItemIsEditable
+
+
+def test_the_hours_cell_of_a_timed_entry_shows_its_clock_times_on_hover() -> None:
+    model = HoursTableModel()
+    timed = entry(2, 7.5, start_time=time(8, 0), end_time=time(16, 0), break_minutes=30)
+    model.set_entries([replace(timed, id=1), replace(entry(3, 8), id=2)])
+    tip = Qt.ItemDataRole.ToolTipRole
+    assert model.index(0, COL_HOURS).data(tip) == "08:00–16:00, less a 30 min break: 7.5 h"
+    assert model.index(1, COL_HOURS).data(tip) is None
 
 
 def test_proxy_sorts_newest_first_and_by_any_column() -> None:

@@ -119,7 +119,7 @@ def test_week_view_shows_days_and_corrects_an_entry(qtbot, hours_services) -> No
     view.grid.item(0, 0).setText("08:00-14:00")
     assert "overlaps entry" in view.error.text()
     assert hours_services.hours.get(first.id).hours == 4.5
-    view.move(-7)
+    view.move_week(-7)
     assert view.grid.horizontalHeaderItem(0).text() == "Mon Mar 2 · 0 h"
 
 

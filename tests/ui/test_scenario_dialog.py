@@ -1,85 +1,92 @@
-"""The scenario dialog: a new what-if saved through the scenario service, an edit keeping its
-id, the plan's values as placeholders, and a bad number shown beside the form, saving nothing."""
+"""The scenario dialog: distinct rows per planned degree, and a scenario's own planned work."""
 
 from __future__ import annotations
 
 from datetime import date
 from typing import Any
 
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QFormLayout, QLabel
 
-from careerplanner.domain.model import Degree, DegreeField, DegreeLevel, DegreeStatus, Profile
-from careerplanner.services import Services
+from careerplanner.domain.model import (
+    Activity,
+    Degree,
+    DegreeField,
+    DegreeLevel,
+    DegreeStatus,
+    Setting,
+    Supervision,
+    WorkPeriod,
+)
 from careerplanner.ui.timeline.scenario_dialog import ScenarioDialog
 
+INSURER = WorkPeriod(
+    0,
+    date(2025, 3, 1),
+    date(2027, 6, 30),
+    36,
+    Activity.CASE_MANAGEMENT,
+    Setting.INSURANCE,
+    Supervision.RN,
+)
 
-def _plan(services: Services) -> Degree:
-    services.profile.update(
-        Profile("Maya", weekly_hours=30.0, ce_hours_per_year=12.5, state="OH", raise_percent=3.0)
-    )
-    services.education.add_degree(
-        Degree(
-            DegreeLevel.BACHELOR, DegreeField.NURSING, DegreeStatus.COMPLETED, end=date(2020, 5, 1)
+
+def _dialog(qtbot: Any, services: Any, name: str | None = None) -> ScenarioDialog:
+    scenario = services.scenarios.get(name) if name else None
+    dialog = ScenarioDialog(services, scenario)
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def _captions(dialog: ScenarioDialog) -> list[str]:
+    form = dialog.findChild(QFormLayout)
+    labels = [form.labelForField(edit) for edit in dialog.degree_dates.values()]
+    return [label.text() for label in labels if isinstance(label, QLabel)]
+
+
+def test_two_planned_masters_get_two_distinct_rows(qtbot: Any, services: Any) -> None:
+    for field in (DegreeField.SOCIAL_WORK, DegreeField.SOCIAL_WORK, DegreeField.NURSING):
+        services.education.add_degree(
+            Degree(DegreeLevel.MASTER, field, DegreeStatus.PLANNED, end=date(2028, 5, 15))
         )
-    )
-    return services.education.add_degree(
-        Degree(DegreeLevel.MASTER, DegreeField.NURSING, DegreeStatus.PLANNED)
-    )
+    assert _captions(_dialog(qtbot, services)) == [
+        "Master's in social work, #1 finished on",
+        "Master's in social work, #2 finished on",
+        "Master's in nursing finished on",
+    ]
 
 
-def test_a_new_scenario_is_saved_with_the_fields_given(qtbot: Any, app_services: Services) -> None:
-    master = _plan(app_services)
-    dialog = ScenarioDialog(app_services)
-    qtbot.addWidget(dialog)
-    assert dialog.windowTitle() == "New scenario"
-    placeholders = [e.placeholderText() for e in (dialog.weekly, dialog.ce, dialog.raise_percent)]
-    assert placeholders == ["30", "12.5", "3"]
-    assert dialog.state.placeholderText() == "OH"
-    assert list(dialog.degree_dates) == [master.id]  # only the degree not yet finished
-    dialog.name.setText("Full time")
-    dialog.weekly.setText("40")
-    dialog.state.setText(" tx ")
-    dialog.degree_dates[master.id].set_date(date(2028, 5, 15))
+def test_a_scenario_keeps_its_own_planned_work(qtbot: Any, services: Any) -> None:
+    services.work.add(INSURER)
+    dialog = _dialog(qtbot, services)
+    dialog.name.setText("Hospital from July")
+    assert not dialog.work.isEnabled()  # the plan's work, shown but not the scenario's own
+    assert dialog.work.model.rowCount() == 1
+    dialog.own_work.setChecked(True)
+    dialog.work.add_button.click()
+    fields = dialog.work.dialog.fields
+    fields.start.setText("2027-06-01")  # overlaps the insurer job, which ends Jun 30
+    dialog.work.dialog.try_accept()
+    assert "overlaps the period from 2025-03-01 until 2027-06-30" in (
+        dialog.work.dialog.general_error.text()
+    )
+    fields.start.setText("2027-07-01")
+    fields.setting.setCurrentIndex(fields.setting.findData(Setting.HOSPITAL))
+    dialog.work.dialog.try_accept()
     dialog.save()
-    assert dialog.result() == QDialog.DialogCode.Accepted
-    (stored,) = app_services.scenarios.list()
-    assert stored == dialog.saved
-    assert (stored.name, stored.weekly_hours, stored.ce_hours_per_year) == ("Full time", 40.0, None)
-    assert (stored.state, stored.raise_percent) == ("TX", None)
-    assert stored.degree_dates == {master.id: date(2028, 5, 15)}
+    saved = services.scenarios.get("Hospital from July")
+    assert [(p.start, p.setting) for p in saved.work_periods] == [
+        (date(2025, 3, 1), Setting.INSURANCE),
+        (date(2027, 7, 1), Setting.HOSPITAL),
+    ]
+    assert [p.setting for p in services.work.list()] == [Setting.INSURANCE]  # plan unchanged
+    again = _dialog(qtbot, services, "Hospital from July")
+    assert again.own_work.isChecked() and again.work.model.rowCount() == 2
 
 
-def test_an_edit_keeps_the_scenario_and_its_id(qtbot: Any, app_services: Services) -> None:
-    _plan(app_services)
-    dialog = ScenarioDialog(app_services)
-    qtbot.addWidget(dialog)
+def test_a_scenario_without_its_own_work_stores_none(qtbot: Any, services: Any) -> None:
+    services.work.add(INSURER)
+    dialog = _dialog(qtbot, services)
     dialog.name.setText("Part time")
     dialog.weekly.setText("20")
     dialog.save()
-    first = dialog.saved
-    assert first is not None
-    edit = ScenarioDialog(app_services, first)
-    qtbot.addWidget(edit)
-    assert edit.windowTitle() == "Edit scenario"
-    assert (edit.name.text(), edit.weekly.text(), edit.ce.text()) == ("Part time", "20", "")
-    edit.weekly.setText("24.5")
-    edit.ce.setText("1,000")
-    edit.save()
-    (stored,) = app_services.scenarios.list()
-    assert (stored.id, stored.weekly_hours, stored.ce_hours_per_year) == (first.id, 24.5, 1000.0)
-
-
-def test_a_bad_number_is_shown_and_nothing_is_saved(qtbot: Any, app_services: Services) -> None:
-    _plan(app_services)
-    dialog = ScenarioDialog(app_services)
-    qtbot.addWidget(dialog)
-    dialog.name.setText("Overtime")
-    dialog.weekly.setText("lots")
-    dialog.save()
-    assert dialog.result() != QDialog.DialogCode.Accepted
-    assert dialog.saved is None
-    assert "not a number" in dialog.error.text() and dialog.error.isVisibleTo(dialog)
-    dialog.weekly.setText("200")  # more hours than a week has
-    dialog.save()
-    assert dialog.saved is None and "168" in dialog.error.text()
-    assert app_services.scenarios.list() == ()
+    assert services.scenarios.get("Part time").work_periods is None

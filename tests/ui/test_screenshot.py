@@ -51,3 +51,20 @@ def test_screenshot_of_an_empty_plan_shows_the_welcome(qtbot: Any, tmp_path: Pat
     out = tmp_path / "empty.png"
     assert main_gui(["--data-dir", str(tmp_path / "new"), "--screenshot", str(out)]) == 0
     drawn(out)
+
+
+def test_a_screenshot_of_a_refused_database_says_why_instead_of_waiting(tmp_path: Path) -> None:
+    """No one can answer a dialog offscreen: the refusal is one line and exit 1."""
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "careerplanner.sqlite3").write_text("not a database\n")
+    command = [sys.executable, "-m", "careerplanner", "--data-dir", str(data)]
+    command += ["--screenshot", str(tmp_path / "out.png")]
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 1
+    assert "error: " + str(data / "careerplanner.sqlite3") + " is not a CareerPlanner database" in (
+        done.stderr
+    )
+    assert not (tmp_path / "out.png").exists()
+    assert (data / "careerplanner.sqlite3").read_text() == "not a database\n"

@@ -13,8 +13,8 @@ from PySide6.QtCore import QModelIndex, Qt
 
 from careerplanner.domain.model import CeActivity, CeTopic
 from careerplanner.ui.ce_page import CeTableModel
-from careerplanner.ui.education_page import TONES, RecordTableModel
 from careerplanner.ui.import_parts import RowsModel
+from careerplanner.ui.record_section import TONES, RecordTableModel
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
 

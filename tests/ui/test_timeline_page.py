@@ -495,3 +495,16 @@ def test_a_label_left_of_its_dot_is_never_cut() -> None:
     first, second = sorted(placed, key=lambda p: p.mark.day)
     assert (first.left, first.right, first.to_left) == (150, 250, True)
     assert (second.left, second.right, second.to_left) == (260, 300, False)
+
+
+def test_the_chart_says_its_numbers_to_screen_readers(page) -> None:  # type: ignore[no-untyped-def]
+    chart, data = page.chart, page.chart.data
+    text = chart.accessibleDescription()
+    assert chart.accessibleName() == "Timeline of countable hours and milestones"
+    logged = [p for p in data.hours if not p.projected][-1]
+    day = f"{logged.day:%b} {logged.day.day}, {logged.day.year}"
+    assert f"Countable hours on {day}: {logged.cumulative:,.0f} h" in text
+    for threshold in data.thresholds:
+        assert f"{threshold.label}: {threshold.hours:,.0f} h needed" in text
+    assert all(m.label in text for m in data.milestones)
+    assert chart.toolTip() == ""  # the points' own hover tips stay the only tooltips

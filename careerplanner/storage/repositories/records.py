@@ -57,7 +57,7 @@ class Kind(Generic[T]):
 
     @cached_property
     def _getter(self) -> Callable[[T], tuple[Any, ...]]:
-        return attrgetter(*self.columns)  # type: ignore[return-value]
+        return attrgetter(*self.columns)
 
     @cached_property
     def _id_index(self) -> int:

@@ -27,6 +27,7 @@ from careerplanner.ui.hours.logbook_actions import employer_names
 from careerplanner.ui.widgets import format_hours, plural
 
 if TYPE_CHECKING:
+    from careerplanner.services import Services
     from careerplanner.ui.hours.page import HoursPage
 
 
@@ -57,19 +58,19 @@ class HoursActions:
 
     @contextmanager
     def refreshing(self) -> Iterator[None]:
-        """Refresh the page after a write, unless the main window already did (on its change)."""
-        before = self.page.refresh_count
+        """Write on the page's behalf, then refresh it: the changes carry the page as their
+        origin, so the main window leaves this page to refresh itself."""
         try:
-            yield
+            with self.page.services.bus.acting_for(self.page):
+                yield
         finally:
-            if self.page.refresh_count == before:
-                self.page.refresh()
+            self.page.refresh()
 
     def _report(self, message: str) -> None:
         self.page.show_error(message)
 
     @property
-    def services(self) -> object:
+    def services(self) -> Services:
         return self.page.services
 
     # --- quick add, dialogs, inline edit ----------------------------------------------------
@@ -225,6 +226,6 @@ class HoursActions:
     def unlock(self, entry_id: int, reason: str) -> None:
         """Remove a sign-off, with its reason recorded by services; this is not undoable."""
         with self.refreshing():
-            self.services.hours.unlock(entry_id, reason)  # type: ignore[attr-defined]
+            self.services.hours.unlock(entry_id, reason)
         self.page.select_ids({entry_id})
         self.page.show_status("Entry unlocked; the reason was recorded")

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import replace
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
@@ -20,13 +20,18 @@ from careerplanner.domain.errors import ValidationError
 from careerplanner.domain.model import WorkEntry
 from careerplanner.ui.widgets import plural as _plural
 
+if TYPE_CHECKING:
+    from careerplanner.services import Services
+
 ErrorReporter = Callable[[str], None]
 
 
 class ServiceCommand(QUndoCommand):
     """A command whose first redo already happened in `run()`."""
 
-    def __init__(self, services: Any, text: str, on_error: ErrorReporter | None = None) -> None:
+    def __init__(
+        self, services: Services, text: str, on_error: ErrorReporter | None = None
+    ) -> None:
         super().__init__(text)
         self.services = services
         self._on_error = on_error
@@ -69,7 +74,7 @@ class AddEntriesCommand(ServiceCommand):
 
     def __init__(
         self,
-        services: Any,
+        services: Services,
         entries: Sequence[WorkEntry],
         text: str = "",
         on_error: ErrorReporter | None = None,
@@ -94,7 +99,10 @@ class DuplicateEntriesCommand(AddEntriesCommand):
     """Copies of entries, unverified, on the same days."""
 
     def __init__(
-        self, services: Any, entries: Sequence[WorkEntry], on_error: ErrorReporter | None = None
+        self,
+        services: Services,
+        entries: Sequence[WorkEntry],
+        on_error: ErrorReporter | None = None,
     ) -> None:
         copies = [
             replace(e, id=0, verified_by="", verified_credential="", verified_on=None)
@@ -107,7 +115,7 @@ class EditEntryCommand(ServiceCommand):
     """Change one entry (from the dialog or an inline edit)."""
 
     def __init__(
-        self, services: Any, new: WorkEntry, on_error: ErrorReporter | None = None
+        self, services: Services, new: WorkEntry, on_error: ErrorReporter | None = None
     ) -> None:
         super().__init__(services, f"Edit the entry of {new.start.isoformat()}", on_error)
         self._new = new
@@ -128,7 +136,7 @@ class DeleteEntriesCommand(ServiceCommand):
     """Delete entries; undo restores them with the same ids."""
 
     def __init__(
-        self, services: Any, ids: Sequence[int], on_error: ErrorReporter | None = None
+        self, services: Services, ids: Sequence[int], on_error: ErrorReporter | None = None
     ) -> None:
         super().__init__(services, f"Delete {_plural(len(ids), 'entry')}", on_error)
         self._ids = tuple(ids)
@@ -149,7 +157,7 @@ class VerifyEntriesCommand(ServiceCommand):
 
     def __init__(
         self,
-        services: Any,
+        services: Services,
         ids: Sequence[int],
         by: str,
         credential: str,

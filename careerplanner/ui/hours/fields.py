@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QStringListModel, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QStringListModel,
+    Qt,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -15,14 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from careerplanner.domain.errors import ValidationError
+from careerplanner.domain.labels import label, supervision_label
 from careerplanner.domain.model import Activity, Setting, Supervision
 from careerplanner.domain.validation import parse_number
-from careerplanner.ui.hours.table_model import (
-    COL_PAID,
-    ENUM_COLUMNS,
-    label,
-    supervision_label,
-)
+from careerplanner.ui.hours.table_model import COL_PAID, ENUM_COLUMNS
 
 EnumType = type[Activity] | type[Setting] | type[Supervision]
 
@@ -31,7 +33,7 @@ def enum_combo(enum_cls: EnumType) -> QComboBox:
     """A combo box of an enum's values in plain words; the value is kept as item data."""
     combo = QComboBox()
     for member in enum_cls:
-        text = supervision_label(member) if enum_cls is Supervision else label(member.value)
+        text = supervision_label(member) if isinstance(member, Supervision) else label(member.value)
         combo.addItem(text, member.value)
     return combo
 
@@ -78,7 +80,10 @@ class HoursDelegate(QStyledItemDelegate):
     """Inline editors: a list of choices for activity, setting, supervision and paid."""
 
     def createEditor(
-        self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex
+        self,
+        parent: QWidget,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
     ) -> QWidget:
         column = index.column()
         if column in ENUM_COLUMNS:
@@ -92,13 +97,18 @@ class HoursDelegate(QStyledItemDelegate):
         combo.setParent(parent)
         return combo
 
-    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
+    def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
         if isinstance(editor, QComboBox):
             select_value(editor, str(index.data(Qt.ItemDataRole.EditRole)))
         else:
             super().setEditorData(editor, index)
 
-    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: QModelIndex) -> None:
+    def setModelData(
+        self,
+        editor: QWidget,
+        model: QAbstractItemModel,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
         if isinstance(editor, QComboBox):
             if editor.currentData() != index.data(Qt.ItemDataRole.EditRole):
                 model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)

@@ -8,10 +8,10 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QPushButton, QWidget
 
+from careerplanner.domain.labels import label
 from careerplanner.domain.model import Setting
 from careerplanner.ui.date_field import DateField
 from careerplanner.ui.hours.proxy import HoursFilter
-from careerplanner.ui.hours.table_model import label
 from careerplanner.ui.widgets import least_width
 
 _ANY = "\x00any"

@@ -3,7 +3,7 @@ unlocked, imported from which file, filled from a schedule)."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,6 +18,9 @@ from PySide6.QtWidgets import (
 
 from careerplanner.domain.model import WorkEntry
 from careerplanner.ui.widgets import format_hours, heading, muted
+
+if TYPE_CHECKING:
+    from careerplanner.services import Services
 
 ACTIONS = {
     "add": "Added",
@@ -48,7 +51,7 @@ def _shown(value: Any) -> str:
 
 
 class HistoryDialog(QDialog):
-    def __init__(self, services: Any, entry: WorkEntry, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, entry: WorkEntry, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Entry history")
         self.resize(720, 360)

@@ -5,7 +5,7 @@ employer record in quick-add filling in its setting and pay."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
@@ -13,6 +13,9 @@ from careerplanner.ui.hours.fields import select_value
 from careerplanner.ui.hours.history_dialog import HistoryDialog
 from careerplanner.ui.hours.week_view import WeekDialog
 from careerplanner.ui.logbook_page import LogbookDialog
+
+if TYPE_CHECKING:
+    from careerplanner.services import Services
 
 
 def logbook_buttons(page: Any) -> list[tuple[str, str, str, Callable[[], None]]]:
@@ -44,7 +47,7 @@ def logbook_buttons(page: Any) -> list[tuple[str, str, str, Callable[[], None]]]
     ]
 
 
-def employer_names(services: Any, logged: Iterable[str]) -> list[str]:
+def employer_names(services: Services, logged: Iterable[str]) -> list[str]:
     """The employer records' names, then any other name logged (case-insensitively new)."""
     names = [e.name for e in services.employers.list()]
     seen = {n.casefold() for n in names}
@@ -55,7 +58,7 @@ def employer_names(services: Any, logged: Iterable[str]) -> list[str]:
     return names
 
 
-def follow_employer(services: Any, quick: Any) -> None:
+def follow_employer(services: Services, quick: Any) -> None:
     """Quick-add's setting and pay from the employer record its employer field names."""
     wanted = quick.employer.text().strip().casefold()
     for employer in services.employers.list():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QSettings, Qt, Signal
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from careerplanner.domain.errors import ValidationError
 from careerplanner.domain.model import WorkEntry
+from careerplanner.services.bus import ChangeKind
 from careerplanner.ui.accessibility import tab_chain
 from careerplanner.ui.deleting import delete_key
 from careerplanner.ui.hours.actions import HoursActions
@@ -31,7 +32,11 @@ from careerplanner.ui.hours.proxy import HoursFilter, HoursFilterProxy
 from careerplanner.ui.hours.quick_add import QuickAddBar
 from careerplanner.ui.hours.table_model import HoursTableModel
 from careerplanner.ui.hours.table_view import ColumnWidths, make_table
+from careerplanner.ui.pages import Page
 from careerplanner.ui.widgets import FieldError, format_hours, heading, muted
+
+if TYPE_CHECKING:
+    from careerplanner.services import Services
 
 EMPTY_TEXT = (
     "<h3>No hours logged yet</h3>"
@@ -43,7 +48,7 @@ EMPTY_TEXT = (
 NO_MATCH_TEXT = "No entries match the filter. Choose <b>Clear</b> to see every entry."
 
 
-def today_of(services: Any) -> Callable[[], date]:
+def today_of(services: Services) -> Callable[[], date]:
     """The services' notion of today (tests pin it), as a function."""
     today = getattr(services, "today", None)
     if callable(today):
@@ -53,15 +58,16 @@ def today_of(services: Any) -> Callable[[], date]:
     return date.today
 
 
-class HoursPage(QWidget):
+class HoursPage(Page):
     """Log, correct, sign off and filter work hours; every change can be undone."""
 
-    kinds = frozenset({"entries"})
+    kinds = frozenset({ChangeKind.ENTRIES})
     status_message = Signal(str)
+    refreshed = Signal()  # after each refresh, for the window's Edit → Filter
 
     def __init__(
         self,
-        services: Any,
+        services: Services,
         parent: QWidget | None = None,
         undo_stack: QUndoStack | None = None,
         settings: QSettings | None = None,
@@ -73,7 +79,6 @@ class HoursPage(QWidget):
         self._columns_sized = False
         self.today = today_of(services)
         self.undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)
-        self.refresh_count = 0
         self._primed = False
         self.model = HoursTableModel(self)
         self.proxy = HoursFilterProxy(self)
@@ -169,7 +174,6 @@ class HoursPage(QWidget):
 
     def refresh(self) -> None:
         """Reload every entry from services, keeping the selection and the filter."""
-        self.refresh_count += 1
         selected = {e.id for e in self.selected_entries()}
         entries = self.services.hours.list()
         self.model.set_entries(entries, self.services.hours.columns())
@@ -186,6 +190,7 @@ class HoursPage(QWidget):
         self._update_buttons()
         if entries and not self._columns_sized:
             self._size_columns()
+        self.refreshed.emit()
 
     def new_entry(self) -> None:
         """Ctrl+N: put the cursor in the quick-add bar."""

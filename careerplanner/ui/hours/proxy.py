@@ -7,6 +7,7 @@ source model's precomputed columns, then resets.
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -18,6 +19,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from careerplanner.domain.labels import label, supervision_label
 from careerplanner.domain.model import Activity, Setting, Supervision
 from careerplanner.ui.hours.table_model import (
     COL_DATE,
@@ -32,8 +34,6 @@ from careerplanner.ui.hours.table_model import (
     HEADERS,
     HoursColumns,
     HoursTableModel,
-    label,
-    supervision_label,
 )
 
 _ROLES = frozenset(
@@ -242,7 +242,7 @@ def _sort_key(model: HoursTableModel, c: HoursColumns, column: int) -> np.ndarra
     if column in ENUM_COLUMNS:
         members = c.members(HEADERS[column].lower())
         ranked = sorted(ENUM_COLUMNS[column], key=lambda m: _label(m).casefold())
-        ranks = {m: i for i, m in enumerate(ranked)}
+        ranks: dict[object, int] = {m: i for i, m in enumerate(ranked)}
         return np.fromiter(map(ranks.__getitem__, members), np.int64, len(members))
     if column == COL_PAID:
         return np.fromiter(c.members("paid"), np.bool_, len(c.ids))
@@ -274,7 +274,7 @@ def _mask(c: HoursColumns, f: HoursFilter) -> np.ndarray | None:
     return mask
 
 
-def _in(values: list[object], wanted: set[object]) -> np.ndarray:
+def _in(values: list[object], wanted: AbstractSet[object]) -> np.ndarray:
     return np.fromiter((v in wanted for v in values), np.bool_, len(values))
 
 

@@ -101,7 +101,8 @@ class HoursColumns:
         if self._encoded is not None:
             return self._encoded.end
         ends = [d.toordinal() if d else 0 for d in map(attrgetter("end"), self._entries)]
-        return np.maximum(np.array(ends, np.int64), self.first)
+        last: np.ndarray = np.maximum(np.array(ends, np.int64), self.first)
+        return last
 
     @cached_property
     def employers(self) -> list[str]:
@@ -253,7 +254,11 @@ def with_value(entry: WorkEntry, column: int, value: object) -> WorkEntry:
     if column in ENUM_COLUMNS:
         name = HEADERS[column].lower()
         choice = parse_choice(text, ENUM_COLUMNS[column], name)
-        return replace(entry, **{name: choice})
+        if isinstance(choice, Activity):
+            return replace(entry, activity=choice)
+        if isinstance(choice, Setting):
+            return replace(entry, setting=choice)
+        return replace(entry, supervision=choice)
     if column == COL_PAID:
         if isinstance(value, bool):
             return replace(entry, paid=value)
@@ -309,6 +314,9 @@ def _tooltip(e: WorkEntry, column: int) -> str | None:
         return f"Verified by {e.verified_by}{credential} on {on} — locked (Unlock… to change)"
     if column == COL_NOTES and e.notes:
         return e.notes
+    if column == COL_HOURS and e.start_time is not None and e.end_time is not None:
+        pause = f", less a {e.break_minutes} min break" if e.break_minutes else ""
+        return f"{e.start_time:%H:%M}–{e.end_time:%H:%M}{pause}: {fmt_number(e.hours)} h"
     if column in (COL_DATE, COL_END, COL_HOURS) and e.end:
         per_day = e.hours / e.span_days
         return f"{fmt_number(e.hours)} h over {e.span_days} days ({fmt_number(per_day)} h a day)"

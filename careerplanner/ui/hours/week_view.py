@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -29,6 +29,9 @@ from careerplanner.domain.errors import ValidationError
 from careerplanner.domain.model import WorkEntry
 from careerplanner.domain.validation import parse_number
 from careerplanner.ui.widgets import FieldError, format_hours, heading, muted
+
+if TYPE_CHECKING:
+    from careerplanner.services import Services
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -61,7 +64,7 @@ def corrected(entry: WorkEntry, text: str) -> WorkEntry:
 class WeekView(QWidget):
     """Days × entries for the week starting `monday`."""
 
-    def __init__(self, services: Any, today: date, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
         self.today = today
@@ -81,7 +84,7 @@ class WeekView(QWidget):
         buttons = QHBoxLayout()
         for text, step in (("◀ Previous week", -7), ("This week", 0), ("Next week ▶", 7)):
             button = QPushButton(text)
-            button.clicked.connect(lambda _=False, s=step: self.move(s))
+            button.clicked.connect(lambda _=False, s=step: self.move_week(s))
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.title)
@@ -94,7 +97,7 @@ class WeekView(QWidget):
         self.grid.itemChanged.connect(self._edited)
         self.refresh()
 
-    def move(self, days: int) -> None:
+    def move_week(self, days: int) -> None:
         self.monday = week_of(self.today) if days == 0 else self.monday + timedelta(days=days)
         self.refresh()
 
@@ -155,7 +158,7 @@ class WeekView(QWidget):
 
 
 class WeekDialog(QDialog):
-    def __init__(self, services: Any, today: date, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Week view")
         self.resize(1040, 420)

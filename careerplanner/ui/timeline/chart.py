@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from careerplanner.domain.dates import add_years
 from careerplanner.domain.scenarios import ActualVsPlan
 from careerplanner.domain.timeline import HoursPoint, Milestone, TimelineData
+from careerplanner.ui.accessibility import describe_chart
 from careerplanner.ui.theme import chart_colors
 from careerplanner.ui.timeline.labels import MAX_LANES
 from careerplanner.ui.timeline.layers import LANE_PIXELS, MilestoneLayer, ThresholdLayer
@@ -30,6 +31,7 @@ from careerplanner.ui.timeline.series import (
     overlay_text,
     preset_range,
 )
+from careerplanner.ui.timeline.text_alternative import timeline_rows
 
 PRESETS = ("1y", "5y", "10y", "all")
 AXIS_WIDTH = 64
@@ -186,6 +188,8 @@ class TimelineChart(QWidget):
             xMin=epoch(add_years(data.start, -1)), xMax=epoch(add_years(data.end, 1))
         )
         self.set_range(self.preset)
+        rows = timeline_rows(data)  # the hover tips show the points; this is for screen readers
+        describe_chart(self, "Timeline of countable hours and milestones", rows, tooltip=False)
 
     def _set_hours(self, hours: Sequence[HoursPoint]) -> None:
         for projected, curve, points, what in (

@@ -23,11 +23,14 @@ from PySide6.QtWidgets import (
 )
 
 from careerplanner.domain.errors import NotFoundError, ValidationError
+from careerplanner.services.bus import ChangeKind
+from careerplanner.ui.pages import Page
 from careerplanner.ui.timeline.scenario_dialog import ScenarioDialog
 from careerplanner.ui.timeline.side_panel import TimelineSidePanel
 from careerplanner.ui.widgets import heading, muted
 
 if TYPE_CHECKING:
+    from careerplanner.services import Services
     from careerplanner.ui.timeline.chart import TimelineChart
 
 PLAN_AS_IS = "Plan as is"
@@ -42,14 +45,24 @@ EMPTY_TEXT = (
 )
 
 
-class TimelinePage(QWidget):
+class TimelinePage(Page):
     kinds = frozenset(
-        {"profile", "degrees", "licenses", "exams", "entries", "ce", "goals", "scenarios"}
+        {
+            ChangeKind.PROFILE,
+            ChangeKind.DEGREES,
+            ChangeKind.LICENSES,
+            ChangeKind.EXAMS,
+            ChangeKind.ENTRIES,
+            ChangeKind.CE,
+            ChangeKind.GOALS,
+            ChangeKind.SCENARIOS,
+            ChangeKind.WORK,
+        }
     )
     navigate_requested = Signal(str)
     status_message = Signal(str)
 
-    def __init__(self, services: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         from careerplanner.ui.timeline.chart import PRESETS, TimelineChart
 
@@ -122,13 +135,13 @@ class TimelinePage(QWidget):
         second.addWidget(QLabel("Show"))
         self.presets = QButtonGroup(self)
         for preset in presets:
-            button = QToolButton()  # compact: four of them fit beside the scenario actions
-            button.setText("All" if preset == "all" else preset)
-            button.setCheckable(True)
-            button.setChecked(preset == self.chart.preset)
-            button.clicked.connect(lambda _c=False, p=preset: self.chart.set_range(p))
-            self.presets.addButton(button)
-            second.addWidget(button)
+            preset_button = QToolButton()  # compact: four of them fit beside the scenario actions
+            preset_button.setText("All" if preset == "all" else preset)
+            preset_button.setCheckable(True)
+            preset_button.setChecked(preset == self.chart.preset)
+            preset_button.clicked.connect(lambda _c=False, p=preset: self.chart.set_range(p))
+            self.presets.addButton(preset_button)
+            second.addWidget(preset_button)
         body = QHBoxLayout()
         chart_column = QVBoxLayout()
         chart_column.addWidget(self.chart, 1)

@@ -1,11 +1,13 @@
-"""`ScenarioDialog`: create or edit a what-if (weekly hours, CE, state, raise %, degree dates)."""
+"""`ScenarioDialog`: create or edit a what-if (weekly hours, CE, state, raise %, degree dates,
+and its own planned work, such as a move to a hospital job in July)."""
 
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -14,30 +16,58 @@ from PySide6.QtWidgets import (
 )
 
 from careerplanner.domain.errors import ValidationError
-from careerplanner.domain.model import DegreeStatus
+from careerplanner.domain.model import Degree, DegreeStatus
 from careerplanner.domain.scenarios import Scenario
 from careerplanner.domain.timeline_marks import LEVEL_NAMES
 from careerplanner.domain.validation import parse_number
 from careerplanner.ui.date_field import DateField
+from careerplanner.ui.planned_work import MemoryPeriods, PlannedWorkSection
 from careerplanner.ui.widgets import FieldError, format_hours, muted
+
+if TYPE_CHECKING:
+    from careerplanner.services import Services
+
+
+def degree_captions(degrees: list[Degree]) -> list[str]:
+    """ "Master's in social work (State University) finished on", distinct for each degree."""
+    names = []
+    for degree in degrees:
+        name = f"{LEVEL_NAMES[degree.level]} in {degree.field.value.replace('-', ' ')}"
+        if degree.institution:
+            name += f" ({degree.institution})"
+        names.append(name)
+    captions = []
+    for index, name in enumerate(names):
+        if names.count(name) > 1:
+            name = f"{name}, #{names[:index].count(name) + 1}"
+        captions.append(f"{name} finished on")
+    return captions
 
 
 class ScenarioDialog(QDialog):
     """Fields left empty keep the plan's own value. Saves through the scenario service."""
 
-    def __init__(self, services: Any, scenario: Scenario | None = None, parent: Any = None):
+    def __init__(self, services: Services, scenario: Scenario | None = None, parent: Any = None):
         super().__init__(parent)
         self.services = services
         self.original = scenario
         self.saved: Scenario | None = None
         self.setWindowTitle("Edit scenario" if scenario else "New scenario")
+        self.setMinimumWidth(760)  # the planned-work table shows whole rows
         profile = services.profile.get()
         self.name = QLineEdit(scenario.name if scenario else "")
         self.name.setPlaceholderText("e.g. Full time from spring")
-        self.weekly = self._number(scenario and scenario.weekly_hours, profile.weekly_hours)
-        self.ce = self._number(scenario and scenario.ce_hours_per_year, profile.ce_hours_per_year)
+        self.weekly = self._number(
+            scenario.weekly_hours if scenario else None, profile.weekly_hours
+        )
+        self.weekly.setToolTip(
+            "Filled in, it replaces the weekly hours of every planned work period"
+        )
+        self.ce = self._number(
+            scenario.ce_hours_per_year if scenario else None, profile.ce_hours_per_year
+        )
         self.raise_percent = self._number(
-            scenario and scenario.raise_percent, profile.raise_percent
+            scenario.raise_percent if scenario else None, profile.raise_percent
         )
         self.state = QLineEdit(scenario.state or "" if scenario else "")
         self.state.setPlaceholderText(profile.state or "two-letter state code")
@@ -48,13 +78,22 @@ class ScenarioDialog(QDialog):
         form.addRow("State", self.state)
         form.addRow("Yearly raise (%)", self.raise_percent)
         self.degree_dates: dict[int, DateField] = {}
-        for degree in services.education.degrees():
-            if degree.status is DegreeStatus.COMPLETED:
-                continue
+        planned = [
+            d for d in services.education.degrees() if d.status is not DegreeStatus.COMPLETED
+        ]
+        for degree, caption in zip(planned, degree_captions(planned), strict=True):
             chosen = scenario.degree_dates.get(degree.id) if scenario else None
-            edit = DateField(chosen, field=f"{LEVEL_NAMES[degree.level]} finished on")
+            edit = DateField(chosen, field=caption.removesuffix(" on"), today=services.today)
+            edit.setPlaceholderText(f"as planned: {degree.end}" if degree.end else "as planned")
             self.degree_dates[degree.id] = edit
-            form.addRow(f"{LEVEL_NAMES[degree.level]} finished on", edit)
+            form.addRow(caption, edit)
+        own = scenario.work_periods if scenario else None
+        self.own_work = QCheckBox("This scenario has its own planned work")
+        self.own_work.setChecked(own is not None)
+        self.periods = MemoryPeriods(own if own is not None else services.work.list())
+        self.work = PlannedWorkSection(self.periods, services.today, lambda: None)
+        self.work.setEnabled(own is not None)
+        self.own_work.toggled.connect(self.work.setEnabled)
         self.error = FieldError()
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -64,6 +103,11 @@ class ScenarioDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(muted("Empty fields keep your plan's own values (shown in grey)."))
         layout.addLayout(form)
+        layout.addWidget(self.own_work)
+        layout.addWidget(
+            muted("Unticked, the scenario uses your plan's planned work (shown below).")
+        )
+        layout.addWidget(self.work)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
 
@@ -81,7 +125,8 @@ class ScenarioDialog(QDialog):
             return None if not text else parse_number(text, field)
 
         base = self.original or Scenario(name="")
-        dates = {i: d for i, e in self.degree_dates.items() if (d := e.date()) is not None}
+        picked = {i: e.date() for i, e in self.degree_dates.items()}
+        dates = {i: day for i, day in picked.items() if day is not None}
         return replace(
             base,
             name=self.name.text(),
@@ -89,7 +134,8 @@ class ScenarioDialog(QDialog):
             ce_hours_per_year=number(self.ce, "CE hours per year"),
             raise_percent=number(self.raise_percent, "raise percent"),
             state=self.state.text().strip() or None,
-            degree_dates=dates,  # type: ignore[arg-type]
+            degree_dates=dates,
+            work_periods=self.periods.list() if self.own_work.isChecked() else None,
         )
 
     def save(self) -> None:

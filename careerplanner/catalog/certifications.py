@@ -1,10 +1,6 @@
-"""Load and validate the bundled catalog (resources/*.toml) into domain objects.
-
-`load_catalog` reads the six certifications from catalog.toml and the salary model
-defaults from careers.toml; `load_careers` reads the Explore facts from careers.toml.
-Every problem is a `CatalogError` naming the file and the field, e.g.
+"""Validate catalog.toml (the six certifications: requirements, renewal, exam facts)
+into domain objects; every problem is a `CatalogError` naming the file and the field, e.g.
 "catalog.toml: certification[2].requirements[1].hours: expected a positive number".
-Nothing heavy is imported here: the standard library and the pure domain only.
 """
 
 from __future__ import annotations
@@ -14,11 +10,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from careerplanner.catalog_careers import CAREERS_FILE, CareersFile
-from careerplanner.catalog_toml import CatalogError, Node, check_unique, read_toml
+from careerplanner.catalog.nodes import Node, check_unique, read_toml
 from careerplanner.domain.catalog import (
-    CareerFacts,
-    Catalog,
     CeBucket,
     CeRequirement,
     Certification,
@@ -46,7 +39,7 @@ from careerplanner.domain.model import (
     Supervision,
 )
 
-__all__ = ["CAREERS_FILE", "CATALOG_FILE", "CatalogError", "load_careers", "load_catalog"]
+__all__ = ["CATALOG_FILE", "read_certifications"]
 
 CATALOG_FILE = "catalog.toml"
 TAGS = ("OFFICIAL", "SECONDARY", "WEAK", "UNVERIFIED")
@@ -82,32 +75,13 @@ DEGREE_FIELDS = ("levels", "fields", "accredited", "field_experience", "name")
 EXAM_FIELDS = ("summary", "questions", "scored", "minutes", "fees", "windows", "assumption")
 
 
-def _folder(resources: Path | None) -> Path:
-    if resources is not None:
-        return resources
-    from careerplanner.paths import resources_dir
-
-    return resources_dir()
-
-
-def load_catalog(resources: Path | None = None) -> Catalog:
-    """The certifications and the salary assumptions, validated (default: bundled resources)."""
-    folder = _folder(resources)
+def read_certifications(folder: Path) -> tuple[Node, tuple[Certification, ...]]:
+    """catalog.toml's root table (for its version and note) and its certifications."""
     data = read_toml(folder, CATALOG_FILE)
     root = Node(CATALOG_FILE, "", data, ("version", "note", "certification"))
     nodes = root.children("certification", CERT_FIELDS)
     check_unique(root, "certification", [n.text("id") for n in nodes])
-    return Catalog(
-        certifications=tuple(_certification(node) for node in nodes),
-        salary=CareersFile(folder).salary(),
-        version=root.text("version"),
-        note=root.text("note"),
-    )
-
-
-def load_careers(resources: Path | None = None) -> CareerFacts:
-    """The field's facts for the Explore page, validated (default: bundled resources)."""
-    return CareersFile(_folder(resources)).explore()
+    return root, tuple(_certification(node) for node in nodes)
 
 
 def _certification(node: Node) -> Certification:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from careerplanner.catalog_toml import Node, check_unique, read_toml
+from careerplanner.catalog.nodes import Node, check_unique, read_toml
 from careerplanner.domain.catalog import (
     Bar,
     CareerFacts,
