@@ -8,7 +8,7 @@ know they need not refresh it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from enum import StrEnum
@@ -46,9 +46,6 @@ class Change:
     def of(cls, *kinds: ChangeKind) -> Change:
         """The change of these kinds; ValueError for a value that is no kind."""
         return cls(frozenset(ChangeKind(kind) for kind in kinds))
-
-    def touches(self, kinds: Iterable[ChangeKind]) -> bool:
-        return not self.kinds.isdisjoint(kinds)
 
 
 Listener = Callable[[Change], None]
