@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from careerplanner.domain import validation
+from careerplanner.domain import day_totals
 from careerplanner.domain.errors import ValidationError
 
 BASE = date(2026, 3, 2)
@@ -26,17 +26,17 @@ day_range = st.tuples(st.integers(0, 12), st.integers(0, 4)).map(
     spans=st.lists(span, min_size=1, max_size=12),
     ranges=st.lists(day_range, min_size=1, max_size=3),
 )
-def test_both_paths_agree(spans: list[validation.Span], ranges: list[tuple[date, date]]) -> None:
+def test_both_paths_agree(spans: list[day_totals.Span], ranges: list[tuple[date, date]]) -> None:
     origin = min(a for a, _ in ranges).toordinal()
     size = max(b for _, b in ranges).toordinal() - origin + 1
-    small = validation._first_over_small(spans, ranges, origin, size)
-    large = validation._first_over_numpy(spans, ranges, origin, size)
+    small = day_totals._first_over_small(spans, ranges, origin, size)
+    large = day_totals._first_over_numpy(spans, ranges, origin, size)
     assert small == large
 
 
 def test_a_day_over_24_hours_is_refused_with_its_total() -> None:
     spans = [(BASE, BASE, 16.0), (BASE, BASE + timedelta(days=1), 18.0)]
-    validation.validate_day_totals(spans, [(BASE + timedelta(days=1), BASE + timedelta(days=1))])
+    day_totals.validate_day_totals(spans, [(BASE + timedelta(days=1), BASE + timedelta(days=1))])
     with pytest.raises(ValidationError) as caught:
-        validation.validate_day_totals(spans, [(BASE, BASE)])
+        day_totals.validate_day_totals(spans, [(BASE, BASE)])
     assert caught.value.message == "2026-03-02 would have 25 h (more than 24 h in a day)"

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 import pytest
 
 from careerplanner.domain import validation as v
+from careerplanner.domain.day_totals import validate_day_totals
 from careerplanner.domain.demo import demo_plan
 from careerplanner.domain.model import (
     Activity,
@@ -45,7 +46,7 @@ def test_every_record_validates_and_is_not_after_today(today: date) -> None:
     for goal in plan.goals:
         v.validate_goal(goal, ids)
     spans = [(e.start, e.last_day, e.hours) for e in plan.entries]
-    v.validate_day_totals(spans, [(e.start, e.last_day) for e in plan.entries])
+    validate_day_totals(spans, [(e.start, e.last_day) for e in plan.entries])
     days: Counter[date] = Counter()
     for e in plan.entries:
         for n in range(e.span_days):

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from careerplanner.domain.day_totals import validate_day_totals
 from careerplanner.domain.errors import ValidationError
 from careerplanner.domain.model import (
     CeActivity,
@@ -33,7 +34,6 @@ from careerplanner.domain.validation import (
     parse_state,
     parse_text,
     validate_ce,
-    validate_day_totals,
     validate_degree,
     validate_entry,
     validate_exam,

@@ -11,8 +11,9 @@ from typing import TypeVar
 
 import numpy as np
 
+from careerplanner.domain.day_totals import Span
 from careerplanner.domain.model import CeActivity, WorkEntry
-from careerplanner.domain.validation import MAX_DAY_HOURS, Span, fmt_number
+from careerplanner.domain.validation import MAX_DAY_HOURS, fmt_number
 
 T = TypeVar("T")
 Key = Callable[[T], Hashable]

@@ -15,6 +15,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from careerplanner.domain.clock import check_no_clock_overlap
+from careerplanner.domain.day_totals import validate_day_totals
 from careerplanner.domain.errors import NotFoundError, ValidationError
 from careerplanner.domain.history import changed_fields
 from careerplanner.domain.model import WorkEntry
@@ -22,7 +23,6 @@ from careerplanner.domain.validation import (
     check_date,
     check_not_after_today,
     parse_text,
-    validate_day_totals,
     validate_entry,
 )
 from careerplanner.services.base import ServiceBase, Today

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from careerplanner.domain.catalog import Catalog
+from careerplanner.domain.day_totals import validate_day_totals
 from careerplanner.domain.errors import ValidationError
 from careerplanner.domain.model import Plan
 from careerplanner.domain.results import Eligibility
@@ -13,7 +14,6 @@ from careerplanner.domain.validation import (
     check_no_overlap,
     check_one_goal_per_cert,
     validate_ce,
-    validate_day_totals,
     validate_degree,
     validate_entry,
     validate_exam,

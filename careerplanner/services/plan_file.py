@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from careerplanner.domain.day_totals import validate_day_totals
 from careerplanner.domain.errors import ValidationError
 from careerplanner.domain.logbook import validate_employer, validate_schedule, validate_supervisor
 from careerplanner.domain.scenarios import Scenario, validate_scenario
@@ -17,7 +18,6 @@ from careerplanner.domain.validation import (
     check_no_overlap,
     parse_text,
     validate_ce,
-    validate_day_totals,
     validate_degree,
     validate_entry,
     validate_exam,

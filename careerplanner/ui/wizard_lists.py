@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from careerplanner.domain.day_totals import validate_day_totals
 from careerplanner.domain.errors import ValidationError
 from careerplanner.domain.model import (
     Degree,
@@ -38,7 +39,6 @@ from careerplanner.domain.model import (
 )
 from careerplanner.domain.validation import (
     parse_number,
-    validate_day_totals,
     validate_degree,
     validate_entry,
     validate_license,

@@ -9,7 +9,7 @@ from typing import Any, NamedTuple
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
-from careerplanner.domain.validation import Span
+from careerplanner.domain.day_totals import Span
 from careerplanner.storage.models import EntryEventRow, WorkEntryRow
 
 
