@@ -60,7 +60,7 @@ def peak_rss_mb():
             return int(line.split()[1]) / 1024
 
 def in_total(window):
-    from careerplanner.ui.overview_cards import StatTile
+    from careerplanner.ui.overview.overview_cards import StatTile
     for tile in window.pages["overview"].findChildren(StatTile):
         labels = tile.findChildren(QLabel)
         if labels and labels[0].text() == "In total":

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
     from careerplanner.services import Services
     from careerplanner.storage import Database
-    from careerplanner.ui.dialogs import DatabaseErrorDialog
+    from careerplanner.ui.common.dialogs import DatabaseErrorDialog
     from careerplanner.ui.main_window import MainWindow
 
 LOCK_NAME = ".careerplanner.lock"
@@ -101,7 +101,7 @@ def application() -> QApplication:
     app.setApplicationName("CareerPlanner")
     app.setOrganizationName("CareerPlanner")
     app.setApplicationDisplayName("CareerPlanner")
-    from careerplanner.ui.theme import use_fusion
+    from careerplanner.ui.common.theme import use_fusion
 
     use_fusion(app)
     if QApplication.windowIcon().isNull():  # once per process: the icon files load once
@@ -110,7 +110,7 @@ def application() -> QApplication:
         QApplication.setWindowIcon(app_icon())
         QApplication.setDesktopFileName(APP_ID)  # lets the desktop match the window to its entry
     if app.property("namesInputs") is None:
-        from careerplanner.ui.accessibility import install
+        from careerplanner.ui.common.accessibility import install
 
         install(app)
         app.setProperty("namesInputs", True)
@@ -145,7 +145,7 @@ def launch(data_dir: Path, window: MainWindow | None = None, *, ask: bool = True
     `window`, when given, is a window already on screen that gets the services. With
     `ask=False` (a screenshot, where no one can answer a dialog) a problem is printed as one
     `error:` line and a damaged database is not offered for recovery."""
-    from careerplanner.ui.dialogs import DatabaseErrorDialog
+    from careerplanner.ui.common.dialogs import DatabaseErrorDialog
 
     lock = None
     try:
@@ -160,7 +160,7 @@ def launch(data_dir: Path, window: MainWindow | None = None, *, ask: bool = True
             return None
     from careerplanner.services.recovery import open_database
     from careerplanner.storage import DatabaseError
-    from careerplanner.ui.restore_dialog import RecoveryDeclined, open_with_recovery
+    from careerplanner.ui.files.restore_dialog import RecoveryDeclined, open_with_recovery
 
     try:  # a damaged file: offers the newest backup
         database = open_with_recovery(data_dir) if ask else open_database(data_dir)
@@ -192,7 +192,7 @@ def _explain(dialog: DatabaseErrorDialog, ask: bool) -> None:
 def _log_start(data_dir: Path) -> None:
     """Start the log in the data folder with one line: the version and the folder."""
     from careerplanner import __version__
-    from careerplanner.ui.error_report import log, start_logging
+    from careerplanner.ui.common.error_report import log, start_logging
 
     start_logging(data_dir)
     log.info("CareerPlanner %s started; data folder %s", __version__, data_dir)
@@ -202,8 +202,8 @@ def empty_window(data_dir: Path) -> MainWindow:
     """The themed main window with its navigation, before any data is loaded."""
     from PySide6.QtCore import QSettings
 
+    from careerplanner.ui.common.theme import install_theme
     from careerplanner.ui.main_window import MainWindow
-    from careerplanner.ui.theme import install_theme
 
     settings = QSettings(str(data_dir / SETTINGS_NAME), QSettings.Format.IniFormat)
     app = application()
@@ -251,7 +251,7 @@ def main_gui(argv: list[str] | None = None) -> int:
         print(f"error: {error}", file=sys.stderr)
         return 2
     from careerplanner.paths import resolve_data_dir
-    from careerplanner.ui.error_report import LOG_NAME, install_excepthook
+    from careerplanner.ui.common.error_report import LOG_NAME, install_excepthook
 
     app = application()
     data_dir = resolve_data_dir(options.data_dir)
@@ -317,7 +317,7 @@ def _loaded(running: Running, page: str | None) -> None:
     """With the data in place: the requested page, then the wizard or the start-up chores."""
     from PySide6.QtCore import QTimer
 
-    from careerplanner.ui.reminders_card import startup_tasks
+    from careerplanner.ui.overview.reminders_card import startup_tasks
 
     window = running.window
     window.show_page(page or window.current_name())
@@ -329,6 +329,6 @@ def _loaded(running: Running, page: str | None) -> None:
 
 
 def _offer_fill(window: MainWindow, services: Services) -> None:
-    from careerplanner.ui.fill_prompt import offer_fill
+    from careerplanner.ui.logbook.fill_prompt import offer_fill
 
     offer_fill(window, services, services.today())

@@ -55,7 +55,11 @@ def test_backup_and_recovery_services_hold_no_sqlite() -> None:
 
     root = Path(__file__).resolve().parent.parent / "careerplanner"
     modules = ["services/backups.py", "services/backup_files.py", "services/recovery.py"]
-    modules += ["services/backup_certificates.py", "services/profile.py", "ui/restore_dialog.py"]
+    modules += [
+        "services/backup_certificates.py",
+        "services/profile.py",
+        "ui/files/restore_dialog.py",
+    ]
     for module in modules:
         tree = ast.parse((root / module).read_text())
         imported = {

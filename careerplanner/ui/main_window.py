@@ -19,13 +19,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from careerplanner.ui.accessibility import name_inputs
+from careerplanner.ui.common.accessibility import name_inputs
 from careerplanner.ui.menus import build_menus
 from careerplanner.ui.pages import PAGE_NAMES, PAGES, CreatesEntries, Page, PageContext, PageSpec
 
 if TYPE_CHECKING:
     from careerplanner.services import Change, Services
-    from careerplanner.ui.wizard import SetupWizard
+    from careerplanner.ui.wizard.wizard import SetupWizard
 
 __all__ = ["GEOMETRY_KEY", "PAGES", "PAGE_NAMES", "MainWindow"]
 RecordsDialog = Literal["ExportDialog", "ReportDialog", "PlanImportDialog"]
@@ -181,7 +181,7 @@ class MainWindow(QMainWindow):
             page.focus_filter()
 
     def open_wizard(self) -> SetupWizard:
-        from careerplanner.ui.wizard import SetupWizard
+        from careerplanner.ui.wizard.wizard import SetupWizard
 
         self.wizard = SetupWizard(self._attached(), parent=self)
         self.wizard.open()
@@ -189,12 +189,12 @@ class MainWindow(QMainWindow):
 
     def start_over(self) -> object:
         """File → Start over: back up, empty the plan, open the wizard."""
-        from careerplanner.ui.start_over import start_over
+        from careerplanner.ui.files.start_over import start_over
 
         return start_over(self)
 
     def open_backups(self) -> QWidget:
-        from careerplanner.ui.restore_dialog import RestoreDialog
+        from careerplanner.ui.files.restore_dialog import RestoreDialog
 
         dialog = RestoreDialog(self._attached(), parent=self)
         dialog.open()
@@ -202,7 +202,7 @@ class MainWindow(QMainWindow):
 
     def open_csv_import(self, kind: str) -> QWidget:
         """The CSV import dialog for "hours" or "ce", asking for the file straight away."""
-        from careerplanner.ui.import_dialog import CsvImportDialog
+        from careerplanner.ui.files.import_dialog import CsvImportDialog
 
         dialog = CsvImportDialog(self._attached(), kind, parent=self)
         dialog.status_message.connect(self.show_status)
@@ -211,8 +211,12 @@ class MainWindow(QMainWindow):
         return dialog
 
     def open_records_dialog(self, name: RecordsDialog) -> QDialog:
-        """A dialog of ui/export_dialogs.py: ExportDialog, ReportDialog or PlanImportDialog."""
-        from careerplanner.ui.export_dialogs import ExportDialog, PlanImportDialog, ReportDialog
+        """A dialog of files/export_dialogs.py: ExportDialog, ReportDialog or PlanImportDialog."""
+        from careerplanner.ui.files.export_dialogs import (
+            ExportDialog,
+            PlanImportDialog,
+            ReportDialog,
+        )
 
         services = self._attached()
         dialog: ExportDialog | ReportDialog | PlanImportDialog
@@ -228,7 +232,7 @@ class MainWindow(QMainWindow):
 
     def open_move(self) -> None:
         """The export dialog with "Everything, to move to another computer" chosen."""
-        from careerplanner.ui.export_dialogs import ExportDialog
+        from careerplanner.ui.files.export_dialogs import ExportDialog
 
         dialog = self.open_records_dialog("ExportDialog")
         if isinstance(dialog, ExportDialog):

@@ -68,7 +68,7 @@ class PageSpec:
 
 
 def _overview(context: PageContext) -> Page:
-    from careerplanner.ui.overview_page import OverviewPage
+    from careerplanner.ui.overview.overview_page import OverviewPage
 
     return OverviewPage(context.services)
 
@@ -80,13 +80,13 @@ def _hours(context: PageContext) -> Page:
 
 
 def _education(context: PageContext) -> Page:
-    from careerplanner.ui.education_page import EducationPage
+    from careerplanner.ui.education.education_page import EducationPage
 
     return EducationPage(context.services)
 
 
 def _certifications(context: PageContext) -> Page:
-    from careerplanner.ui.certifications_page import CertificationsPage
+    from careerplanner.ui.certifications.certifications_page import CertificationsPage
 
     return CertificationsPage(context.services)
 
@@ -98,19 +98,19 @@ def _timeline(context: PageContext) -> Page:
 
 
 def _ce(context: PageContext) -> Page:
-    from careerplanner.ui.ce_page import CePage
+    from careerplanner.ui.ce.ce_page import CePage
 
     return CePage(context.services)
 
 
 def _explore(context: PageContext) -> Page:
-    from careerplanner.ui.explore_page import ExplorePage
+    from careerplanner.ui.explore.explore_page import ExplorePage
 
     return ExplorePage(context.services)
 
 
 def _settings(context: PageContext) -> Page:
-    from careerplanner.ui.settings_page import SettingsPage
+    from careerplanner.ui.settings.settings_page import SettingsPage
 
     return SettingsPage(context.services, settings=context.settings, data_dir=context.data_dir)
 

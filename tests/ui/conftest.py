@@ -20,13 +20,13 @@ from careerplanner.app import Running, launch
 from careerplanner.domain.catalog import Catalog
 from careerplanner.services import Services
 from careerplanner.storage import Database
-from careerplanner.ui import dialogs
+from careerplanner.ui.common import dialogs
 
 
 @pytest.fixture(scope="session", autouse=True)
 def fusion_style(qapp: Any) -> None:
     """The style the app sets at start, before any test's widget exists (see use_fusion)."""
-    from careerplanner.ui.theme import use_fusion
+    from careerplanner.ui.common.theme import use_fusion
 
     use_fusion(qapp)
 

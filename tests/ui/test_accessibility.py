@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 
 from careerplanner.app import Running
 from careerplanner.domain.model import WorkEntry
-from careerplanner.ui.accessibility import focusable_inputs, install
-from careerplanner.ui.ce_dialog import CeDialog, new_activity
-from careerplanner.ui.education_dialogs import (
+from careerplanner.ui.ce.ce_dialog import CeDialog, new_activity
+from careerplanner.ui.common.accessibility import focusable_inputs, install
+from careerplanner.ui.education.education_dialogs import (
     DegreeDialog,
     ExamDialog,
     LicenseDialog,
@@ -33,14 +33,14 @@ from careerplanner.ui.education_dialogs import (
     new_exam,
     new_license,
 )
-from careerplanner.ui.explore_page import ExplorePage
-from careerplanner.ui.export_dialogs import ExportDialog, PlanImportDialog, ReportDialog
+from careerplanner.ui.explore.explore_page import ExplorePage
+from careerplanner.ui.files.export_dialogs import ExportDialog, PlanImportDialog, ReportDialog
+from careerplanner.ui.files.import_dialog import CsvImportDialog
+from careerplanner.ui.files.restore_dialog import RestoreDialog
 from careerplanner.ui.hours import HoursPage
 from careerplanner.ui.hours.entry_dialog import EntryDialog
 from careerplanner.ui.hours.lock_dialogs import UnlockDialog, VerifyDialog
-from careerplanner.ui.import_dialog import CsvImportDialog
 from careerplanner.ui.main_window import PAGE_NAMES
-from careerplanner.ui.restore_dialog import RestoreDialog
 from careerplanner.ui.timeline.scenario_dialog import ScenarioDialog
 
 TODAY = date(2026, 11, 26)

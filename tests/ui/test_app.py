@@ -11,8 +11,8 @@ from PySide6.QtCore import QSettings
 
 from careerplanner.app import LOCK_NAME, SETTINGS_NAME, Running, launch, main_gui
 from careerplanner.paths import DATABASE_NAME
-from careerplanner.ui.dialogs import DATABASE_TITLE, LOCKED_TITLE
-from careerplanner.ui.error_report import LOG_NAME
+from careerplanner.ui.common.dialogs import DATABASE_TITLE, LOCKED_TITLE
+from careerplanner.ui.common.error_report import LOG_NAME
 from careerplanner.ui.main_window import GEOMETRY_KEY, PAGE_NAMES
 
 

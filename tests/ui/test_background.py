@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QPushButton, QWidget
 from careerplanner.domain.errors import ValidationError
 from careerplanner.domain.model import WorkEntry
 from careerplanner.services import Services
-from careerplanner.ui.background import Job, run_in_background
+from careerplanner.ui.common.background import Job, run_in_background
 
 
 @pytest.fixture

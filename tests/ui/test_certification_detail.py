@@ -25,7 +25,7 @@ from careerplanner.domain.model import (
     WorkPeriod,
 )
 from careerplanner.domain.rules import evaluate
-from careerplanner.ui.certification_detail import CertificationDetail
+from careerplanner.ui.certifications.certification_detail import CertificationDetail
 
 TODAY = date(2026, 11, 26)
 NURSE = Plan(

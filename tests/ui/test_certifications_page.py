@@ -11,7 +11,7 @@ from datetime import date
 import pytest
 
 from careerplanner.domain.model import GoalStatus
-from careerplanner.ui.certifications_page import CertificationsPage
+from careerplanner.ui.certifications.certifications_page import CertificationsPage
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from careerplanner.domain.errors import ValidationError
-from careerplanner.ui.date_field import DateField, parse_local_date
+from careerplanner.ui.common.date_field import DateField, parse_local_date
 
 TODAY = date(2026, 3, 4)
 

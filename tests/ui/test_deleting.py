@@ -24,10 +24,10 @@ from careerplanner.domain.model import (
     Goal,
 )
 from careerplanner.services import Services
-from careerplanner.ui import deleting
-from careerplanner.ui.ce_page import CePage
-from careerplanner.ui.certifications_page import CertificationsPage
-from careerplanner.ui.education_page import EducationPage
+from careerplanner.ui.ce.ce_page import CePage
+from careerplanner.ui.certifications.certifications_page import CertificationsPage
+from careerplanner.ui.common import deleting
+from careerplanner.ui.education.education_page import EducationPage
 
 
 class Asked:

@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from hours_fixtures import TODAY, hours_services  # noqa: F401
 
 from careerplanner.domain.model import License, LicenseType, Setting
-from careerplanner.ui.education_page import EducationPage, license_status
+from careerplanner.ui.education.education_page import EducationPage, license_status
 
 
 def _select(combo, value) -> None:  # type: ignore[no-untyped-def]

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QDialog, QLineEdit, QPushButton, QVBoxLayout
 
 from careerplanner import __version__
 from careerplanner.app import launch
-from careerplanner.ui.error_report import (
+from careerplanner.ui.common.error_report import (
     LOG_NAME,
     ErrorDialog,
     install_excepthook,

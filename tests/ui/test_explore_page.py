@@ -9,8 +9,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest
 
 from careerplanner.catalog import load_careers
-from careerplanner.ui.explore_chart import value_text
-from careerplanner.ui.explore_page import ExplorePage
+from careerplanner.ui.explore.explore_chart import value_text
+from careerplanner.ui.explore.explore_page import ExplorePage
 
 
 @pytest.fixture
@@ -132,7 +132,7 @@ def test_the_wheel_over_a_chart_scrolls_the_page(qtbot, page) -> None:  # type: 
 
 
 def test_switching_theme_recolours_the_bars_live(qtbot, page, qapp) -> None:  # type: ignore[no-untyped-def]
-    from careerplanner.ui.theme import _CHART_DARK, _CHART_LIGHT, _DARK, _LIGHT, apply_theme
+    from careerplanner.ui.common.theme import _CHART_DARK, _CHART_LIGHT, _DARK, _LIGHT, apply_theme
 
     chart = page.charts["outlook"]
 

@@ -22,8 +22,13 @@ from careerplanner.domain.model import CeActivity, CeTopic, Goal, Setting, Super
 from careerplanner.io.csv_export import CE_HEADERS, HOURS_HEADERS
 from careerplanner.services import Services
 from careerplanner.storage import Database
-from careerplanner.ui.export_dialogs import NOT_EMPTY, ExportDialog, PlanImportDialog, ReportDialog
-from careerplanner.ui.import_dialog import CsvImportDialog
+from careerplanner.ui.files.export_dialogs import (
+    NOT_EMPTY,
+    ExportDialog,
+    PlanImportDialog,
+    ReportDialog,
+)
+from careerplanner.ui.files.import_dialog import CsvImportDialog
 
 TODAY = date(2026, 11, 26)
 
@@ -317,8 +322,8 @@ def test_a_hostile_archive_is_refused_with_its_reason(
 def test_a_report_cancelled_while_written_leaves_no_file(
     services: Services, tmp_path: Path
 ) -> None:
-    from careerplanner.ui.background import Cancelled, Job
-    from careerplanner.ui.export_dialogs import write_report
+    from careerplanner.ui.common.background import Cancelled, Job
+    from careerplanner.ui.files.export_dialogs import write_report
 
     out_dir = tmp_path / "out"
     out_dir.mkdir()

@@ -15,9 +15,9 @@ import pytest
 
 from careerplanner.domain.model import CeTopic, Setting
 from careerplanner.services import Services
-from careerplanner.ui.background import Job
-from careerplanner.ui.import_dialog import CsvImportDialog
-from careerplanner.ui.import_mapping import NOT_USED
+from careerplanner.ui.common.background import Job
+from careerplanner.ui.files.import_dialog import CsvImportDialog
+from careerplanner.ui.files.import_mapping import NOT_USED
 
 GOOD_HOURS = (
     "Date,Hours,Activity,Setting,Employer,Notes\n"

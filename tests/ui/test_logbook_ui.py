@@ -13,11 +13,11 @@ from hours_fixtures import TODAY, entry, hours_page, hours_services  # noqa: F40
 
 from careerplanner.domain.logbook import Credential, Employer, Schedule, Supervisor
 from careerplanner.domain.model import Setting, Supervision, WorkEntry
-from careerplanner.ui.fill_prompt import FillPrompt, last_sunday
 from careerplanner.ui.hours.history_dialog import HistoryDialog
 from careerplanner.ui.hours.week_view import WeekView
-from careerplanner.ui.logbook_dialogs import EmployerDialog, SupervisorDialog
-from careerplanner.ui.logbook_page import LogbookPage
+from careerplanner.ui.logbook.fill_prompt import FillPrompt, last_sunday
+from careerplanner.ui.logbook.logbook_dialogs import EmployerDialog, SupervisorDialog
+from careerplanner.ui.logbook.logbook_page import LogbookPage
 
 
 def test_supervisor_dialog_adds_and_a_credential_edit_says_how_many(qtbot, hours_services) -> None:  # noqa: F811
@@ -196,7 +196,7 @@ def test_entry_dialog_saves_clock_times_and_a_supervisor(qtbot, hours_page, hour
 
 
 def test_schedule_dialog_adds_a_week_the_prompt_then_offers(qtbot, hours_services) -> None:  # noqa: F811
-    from careerplanner.ui.schedule_dialog import ScheduleDialog
+    from careerplanner.ui.logbook.schedule_dialog import ScheduleDialog
 
     page = LogbookPage(hours_services)
     qtbot.addWidget(page)

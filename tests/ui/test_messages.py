@@ -16,9 +16,9 @@ from PySide6.QtCore import Qt
 
 from careerplanner.domain.errors import ValidationError
 from careerplanner.services import Services
-from careerplanner.ui.certification_detail import source_note
+from careerplanner.ui.certifications.certification_detail import source_note
+from careerplanner.ui.common.widgets import plural, sentence
 from careerplanner.ui.hours.entry_dialog import EntryDialog
-from careerplanner.ui.widgets import plural, sentence
 
 
 def test_quick_add_error_goes_once_the_hours_are_a_number(qtbot: Any, hours_page: Any) -> None:  # noqa: F811

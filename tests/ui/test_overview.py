@@ -18,8 +18,8 @@ from careerplanner.domain.model import (
     Setting,
     WorkEntry,
 )
-from careerplanner.ui.overview_cards import hours_between
-from careerplanner.ui.overview_page import OverviewPage
+from careerplanner.ui.overview.overview_cards import hours_between
+from careerplanner.ui.overview.overview_page import OverviewPage
 
 
 def _texts(widget: Any) -> list[str]:

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from careerplanner.domain.errors import ValidationError
 from careerplanner.domain.model import Activity, Setting, Supervision, WorkPeriod
-from careerplanner.ui.planned_work import MemoryPeriods
+from careerplanner.ui.education.planned_work import MemoryPeriods
 
 DAY0 = date(2027, 1, 1)
 

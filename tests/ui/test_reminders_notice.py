@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QMainWindow
 from careerplanner.domain.model import License, LicenseType
 from careerplanner.services import Services
 from careerplanner.storage import Database
-from careerplanner.ui.reminders_card import NOTICE_KEY, RemindersCard, startup_tasks
+from careerplanner.ui.overview.reminders_card import NOTICE_KEY, RemindersCard, startup_tasks
 
 DAYS = [date(2026, 11, 26)]  # the services' today; a test moves it on
 

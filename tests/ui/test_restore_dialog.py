@@ -17,8 +17,8 @@ from catalog_stub import stub_catalog
 from careerplanner.domain.model import WorkEntry
 from careerplanner.services import Services
 from careerplanner.storage import Database
-from careerplanner.ui import restore_dialog
-from careerplanner.ui.restore_dialog import (
+from careerplanner.ui.files import restore_dialog
+from careerplanner.ui.files.restore_dialog import (
     RecoveryDeclined,
     RecoveryDialog,
     RestoreDialog,

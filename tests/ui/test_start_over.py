@@ -9,7 +9,7 @@ import pytest
 
 from careerplanner.app import Running
 from careerplanner.services.backup_files import BEFORE_START_OVER
-from careerplanner.ui import start_over
+from careerplanner.ui.files import start_over
 from careerplanner.ui.main_window import PAGES
 
 

@@ -31,7 +31,7 @@ class FirstPaint(QObject):
         return False
 
 def in_total(window):
-    from careerplanner.ui.overview_cards import StatTile
+    from careerplanner.ui.overview.overview_cards import StatTile
     page = getattr(window, "pages", {}).get("overview")
     for tile in page.findChildren(StatTile) if page is not None else ():
         labels = tile.findChildren(QLabel)

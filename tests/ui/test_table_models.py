@@ -12,9 +12,9 @@ from datetime import date
 from PySide6.QtCore import QModelIndex, Qt
 
 from careerplanner.domain.model import CeActivity, CeTopic
-from careerplanner.ui.ce_page import CeTableModel
-from careerplanner.ui.import_parts import RowsModel
-from careerplanner.ui.record_section import TONES, RecordTableModel
+from careerplanner.ui.ce.ce_page import CeTableModel
+from careerplanner.ui.education.record_section import TONES, RecordTableModel
+from careerplanner.ui.files.import_parts import RowsModel
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
 

@@ -12,7 +12,7 @@ import sys
 CODE = """
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWizard, QWizardPage
 from careerplanner.app import application
-from careerplanner.ui.theme import apply_theme, colors
+from careerplanner.ui.common.theme import apply_theme, colors
 
 app = application()
 page = QWizardPage()

@@ -296,7 +296,7 @@ def test_salary_hover_shows_the_salary_tooltip(page) -> None:  # type: ignore[no
 
 @pytest.fixture
 def themed(qapp):  # type: ignore[no-untyped-def]
-    from careerplanner.ui.theme import apply_theme
+    from careerplanner.ui.common.theme import apply_theme
 
     apply_theme(qapp, "light")
     yield lambda choice: apply_theme(qapp, choice)
@@ -313,7 +313,7 @@ def _chart_state(chart):  # type: ignore[no-untyped-def]
 
 
 def test_switching_theme_recolours_the_chart_live(qtbot, page, themed) -> None:  # type: ignore[no-untyped-def]
-    from careerplanner.ui.theme import _CHART_DARK, _CHART_LIGHT, _DARK, _LIGHT
+    from careerplanner.ui.common.theme import _CHART_DARK, _CHART_LIGHT, _DARK, _LIGHT
 
     chart = page.chart
     light = (_LIGHT["base"], _CHART_LIGHT["hours"], _LIGHT["text"], _CHART_LIGHT["threshold"])
@@ -329,7 +329,7 @@ def test_switching_theme_recolours_the_chart_live(qtbot, page, themed) -> None: 
 
 @pytest.mark.parametrize("choice", ["light", "dark"])
 def test_milestone_colours_contrast_with_the_background(qtbot, page, themed, choice) -> None:  # type: ignore[no-untyped-def]
-    from careerplanner.ui.theme import contrast_ratio
+    from careerplanner.ui.common.theme import contrast_ratio
 
     themed(choice)
     chart = page.chart
@@ -386,7 +386,7 @@ def test_comparison_shows_every_column_and_never_offers_the_scenario_itself(
 
 
 def test_the_settings_theme_switch_recolours_built_charts(qtbot, running) -> None:  # type: ignore[no-untyped-def]
-    from careerplanner.ui.theme import _CHART_DARK, _DARK, THEMES, apply_theme
+    from careerplanner.ui.common.theme import _CHART_DARK, _DARK, THEMES, apply_theme
 
     window = running.window
     chart = window.show_page("timeline").chart

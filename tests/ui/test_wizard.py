@@ -20,8 +20,8 @@ from careerplanner.domain.model import (
     Supervision,
     Track,
 )
-from careerplanner.ui.overview_page import OverviewPage
-from careerplanner.ui.wizard import SetupWizard
+from careerplanner.ui.overview.overview_page import OverviewPage
+from careerplanner.ui.wizard.wizard import SetupWizard
 
 
 @pytest.fixture(autouse=True)
@@ -370,7 +370,7 @@ def test_reopened_over_a_plan_refuses_an_overlap_and_then_adds_once(
 def test_a_finished_wizard_is_deleted_so_a_theme_switch_is_safe(
     qtbot: Any, services: Any, qapp: Any
 ) -> None:
-    from careerplanner.ui.theme import apply_theme
+    from careerplanner.ui.common.theme import apply_theme
 
     wizard = SetupWizard(services)
     wizard.show()

@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from careerplanner.ui.planned_work import WorkPeriodDialog
+from careerplanner.ui.education.planned_work import WorkPeriodDialog
+from careerplanner.ui.education.work_form import blank_period
 from careerplanner.ui.timeline.scenario_dialog import ScenarioDialog
-from careerplanner.ui.wizard import SetupWizard
-from careerplanner.ui.work_form import blank_period
+from careerplanner.ui.wizard.wizard import SetupWizard
 
 INPUTS = (QLineEdit, QComboBox, QAbstractSpinBox, QAbstractButton, QAbstractItemView)
 

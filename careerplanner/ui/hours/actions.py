@@ -12,7 +12,8 @@ from PySide6.QtCore import QModelIndex
 from careerplanner.domain.errors import ValidationError
 from careerplanner.domain.model import WorkEntry
 from careerplanner.domain.validation import fmt_number
-from careerplanner.ui import deleting
+from careerplanner.ui.common import deleting
+from careerplanner.ui.common.widgets import format_hours, plural
 from careerplanner.ui.hours.commands import (
     AddEntriesCommand,
     DeleteEntriesCommand,
@@ -24,7 +25,6 @@ from careerplanner.ui.hours.commands import (
 from careerplanner.ui.hours.entry_dialog import EntryDialog, blank_entry
 from careerplanner.ui.hours.lock_dialogs import UnlockDialog, VerifyDialog
 from careerplanner.ui.hours.logbook_actions import employer_names
-from careerplanner.ui.widgets import format_hours, plural
 
 if TYPE_CHECKING:
     from careerplanner.services import Services

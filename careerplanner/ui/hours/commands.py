@@ -18,7 +18,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from careerplanner.domain.errors import ValidationError
 from careerplanner.domain.model import WorkEntry
-from careerplanner.ui.widgets import plural as _plural
+from careerplanner.ui.common.widgets import plural as _plural
 
 if TYPE_CHECKING:
     from careerplanner.services import Services

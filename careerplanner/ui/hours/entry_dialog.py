@@ -22,7 +22,8 @@ from careerplanner.domain.errors import ValidationError
 from careerplanner.domain.logbook import Supervisor
 from careerplanner.domain.model import Activity, Setting, Supervision, WorkEntry
 from careerplanner.domain.validation import fmt_number, parse_number
-from careerplanner.ui.date_field import DateField
+from careerplanner.ui.common.date_field import DateField
+from careerplanner.ui.common.widgets import FieldError, clear_on_edit, muted
 from careerplanner.ui.hours.clock_fields import ClockFields
 from careerplanner.ui.hours.fields import (
     employer_edit,
@@ -31,7 +32,6 @@ from careerplanner.ui.hours.fields import (
     set_employers,
     valid_hours,
 )
-from careerplanner.ui.widgets import FieldError, clear_on_edit, muted
 
 Saver = Callable[[WorkEntry], None]
 """Stores the entry; raises ValidationError (with the field) when it is refused."""

@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QPushBu
 
 from careerplanner.domain.labels import label
 from careerplanner.domain.model import Setting
-from careerplanner.ui.date_field import DateField
+from careerplanner.ui.common.date_field import DateField
+from careerplanner.ui.common.widgets import least_width
 from careerplanner.ui.hours.proxy import HoursFilter
-from careerplanner.ui.widgets import least_width
 
 _ANY = "\x00any"
 NO_EMPLOYER = "(no employer)"

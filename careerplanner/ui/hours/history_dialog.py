@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from careerplanner.domain.model import WorkEntry
-from careerplanner.ui.widgets import format_hours, heading, muted
+from careerplanner.ui.common.widgets import format_hours, heading, muted
 
 if TYPE_CHECKING:
     from careerplanner.services import Services

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 from careerplanner.domain.errors import ValidationError
 from careerplanner.domain.model import WorkEntry
 from careerplanner.domain.validation import fmt_number
-from careerplanner.ui.date_field import DateField
-from careerplanner.ui.widgets import FieldError, clear_on_edit, muted, plural
+from careerplanner.ui.common.date_field import DateField
+from careerplanner.ui.common.widgets import FieldError, clear_on_edit, muted, plural
 
 
 class FormDialog(QDialog):

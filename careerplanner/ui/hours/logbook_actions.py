@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 from careerplanner.ui.hours.fields import select_value
 from careerplanner.ui.hours.history_dialog import HistoryDialog
 from careerplanner.ui.hours.week_view import WeekDialog
-from careerplanner.ui.logbook_page import LogbookDialog
+from careerplanner.ui.logbook.logbook_page import LogbookDialog
 
 if TYPE_CHECKING:
     from careerplanner.services import Services

@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
 from careerplanner.domain.errors import ValidationError
 from careerplanner.domain.model import WorkEntry
 from careerplanner.services.bus import ChangeKind
-from careerplanner.ui.accessibility import tab_chain
-from careerplanner.ui.deleting import delete_key
+from careerplanner.ui.common.accessibility import tab_chain
+from careerplanner.ui.common.deleting import delete_key
+from careerplanner.ui.common.widgets import FieldError, format_hours, heading, muted
 from careerplanner.ui.hours.actions import HoursActions
 from careerplanner.ui.hours.fields import HoursDelegate
 from careerplanner.ui.hours.filter_bar import FilterBar
@@ -33,7 +34,6 @@ from careerplanner.ui.hours.quick_add import QuickAddBar
 from careerplanner.ui.hours.table_model import HoursTableModel
 from careerplanner.ui.hours.table_view import ColumnWidths, make_table
 from careerplanner.ui.pages import Page
-from careerplanner.ui.widgets import FieldError, format_hours, heading, muted
 
 if TYPE_CHECKING:
     from careerplanner.services import Services

@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 from careerplanner.domain.errors import ValidationError
 from careerplanner.domain.model import Activity, Setting, Supervision, WorkEntry
 from careerplanner.domain.validation import fmt_number, parse_number
-from careerplanner.ui.date_field import DateField
+from careerplanner.ui.common.date_field import DateField
+from careerplanner.ui.common.widgets import FieldError, clear_on_edit, least_width
 from careerplanner.ui.hours.fields import (
     employer_edit,
     enum_combo,
@@ -28,7 +29,6 @@ from careerplanner.ui.hours.fields import (
     set_employers,
     valid_hours,
 )
-from careerplanner.ui.widgets import FieldError, clear_on_edit, least_width
 
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 STRETCH = {"activity": 2, "setting": 2, "supervision": 2, "employer": 3, "notes": 4}

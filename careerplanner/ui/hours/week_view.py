@@ -28,7 +28,7 @@ from careerplanner.domain.clock import hhmm, parse_hhmm
 from careerplanner.domain.errors import ValidationError
 from careerplanner.domain.model import WorkEntry
 from careerplanner.domain.validation import parse_number
-from careerplanner.ui.widgets import FieldError, format_hours, heading, muted
+from careerplanner.ui.common.widgets import FieldError, format_hours, heading, muted
 
 if TYPE_CHECKING:
     from careerplanner.services import Services

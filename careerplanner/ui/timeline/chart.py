@@ -17,8 +17,8 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from careerplanner.domain.dates import add_years
 from careerplanner.domain.scenarios import ActualVsPlan
 from careerplanner.domain.timeline import HoursPoint, Milestone, TimelineData
-from careerplanner.ui.accessibility import describe_chart
-from careerplanner.ui.theme import chart_colors
+from careerplanner.ui.common.accessibility import describe_chart
+from careerplanner.ui.common.theme import chart_colors
 from careerplanner.ui.timeline.labels import MAX_LANES
 from careerplanner.ui.timeline.layers import LANE_PIXELS, MilestoneLayer, ThresholdLayer
 from careerplanner.ui.timeline.legend import fit_legend

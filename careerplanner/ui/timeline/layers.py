@@ -16,9 +16,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetricsF
 
 from careerplanner.domain.timeline import Milestone, Threshold
+from careerplanner.ui.common.widgets import format_hours
 from careerplanner.ui.timeline.labels import PlacedLabel, place_labels
 from careerplanner.ui.timeline.series import epoch, milestone_tip
-from careerplanner.ui.widgets import format_hours
 
 LANE_PIXELS = 18
 TEXT_MARGIN = 8.0  # a TextItem's document margins, both sides

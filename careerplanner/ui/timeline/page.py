@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
 
 from careerplanner.domain.errors import NotFoundError, ValidationError
 from careerplanner.services.bus import ChangeKind
+from careerplanner.ui.common.widgets import heading, muted
 from careerplanner.ui.pages import Page
 from careerplanner.ui.timeline.scenario_dialog import ScenarioDialog
 from careerplanner.ui.timeline.side_panel import TimelineSidePanel
-from careerplanner.ui.widgets import heading, muted
 
 if TYPE_CHECKING:
     from careerplanner.services import Services

@@ -20,9 +20,9 @@ from careerplanner.domain.model import Degree, DegreeStatus
 from careerplanner.domain.scenarios import Scenario
 from careerplanner.domain.timeline_marks import LEVEL_NAMES
 from careerplanner.domain.validation import parse_number
-from careerplanner.ui.date_field import DateField
-from careerplanner.ui.planned_work import MemoryPeriods, PlannedWorkSection
-from careerplanner.ui.widgets import FieldError, format_hours, muted
+from careerplanner.ui.common.date_field import DateField
+from careerplanner.ui.common.widgets import FieldError, format_hours, muted
+from careerplanner.ui.education.planned_work import MemoryPeriods, PlannedWorkSection
 
 if TYPE_CHECKING:
     from careerplanner.services import Services

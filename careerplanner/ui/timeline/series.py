@@ -15,7 +15,7 @@ import numpy.typing as npt
 from careerplanner.domain.dates import add_years
 from careerplanner.domain.scenarios import ActualVsPlan
 from careerplanner.domain.timeline import HoursPoint, Milestone, TimelineData
-from careerplanner.ui.widgets import format_date, format_hours
+from careerplanner.ui.common.widgets import format_date, format_hours
 
 FloatArray = npt.NDArray[np.float64]
 DAY_SECONDS = 86_400

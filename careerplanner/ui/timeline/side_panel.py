@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from careerplanner.domain.scenarios import ActualVsPlan, ComparisonRow
-from careerplanner.ui.widgets import Card, format_date, muted
+from careerplanner.ui.common.widgets import Card, format_date, muted
 
 
 def cell_text(value: date | float | None) -> str:

@@ -1,0 +1,1 @@
+"""The CE page and its dialog for continuing-education records."""

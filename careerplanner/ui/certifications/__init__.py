@@ -1,0 +1,1 @@
+"""The Certifications page: the list, one certification's detail, status icons."""

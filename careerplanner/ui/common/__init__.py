@@ -1,0 +1,1 @@
+"""Shared widgets, theme, accessibility, background work and dialogs used by every page."""

@@ -1,0 +1,1 @@
+"""The Education page: degrees, licenses, work history and planned work, with their dialogs."""

@@ -1,0 +1,1 @@
+"""The file dialogs: import, export, restore and start over."""

@@ -1,0 +1,1 @@
+"""The Overview page: its summary cards and the reminders card."""

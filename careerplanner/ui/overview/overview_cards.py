@@ -1,0 +1,224 @@
+"""What the Overview says: next milestone, hours per period, deadlines, and a card per goal."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from careerplanner.domain.model import DegreeStatus, Goal, GoalStatus, Plan
+from careerplanner.domain.pace import pace
+from careerplanner.domain.results import CertificationResult, Eligibility, RequirementResult
+from careerplanner.ui.common.widgets import (
+    Card,
+    describe_distance,
+    format_date,
+    format_hours,
+    muted,
+    progress_bar,
+)
+
+DEADLINE_DAYS = 180
+
+
+@dataclass(frozen=True, slots=True)
+class Milestone:
+    day: date
+    text: str
+
+
+def hours_between(plan: Plan, first: date, last: date) -> float:
+    """Logged hours on days first..last, spreading each span's hours evenly over its days."""
+    import numpy as np
+
+    from careerplanner.domain.encoding import plan_columns
+
+    enc = plan_columns(plan)
+    start = np.maximum(enc.start, first.toordinal())
+    end = np.minimum(enc.end, last.toordinal())
+    days = np.maximum(end - start + 1, 0)
+    return float(np.sum(enc.hours * days / (enc.end - enc.start + 1)))
+
+
+def focus_requirement(result: CertificationResult) -> RequirementResult | None:
+    """The hours requirement of a certification that is furthest along."""
+    hours = [r for r in result.requirements if r.kind == "hours" and r.required > 0]
+    return max(hours, key=lambda r: r.current / r.required, default=None)
+
+
+def has_records(plan: Plan) -> bool:
+    """True once the plan holds anything beyond a profile (a skipped wizard stores only that)."""
+    parts = (plan.degrees, plan.licenses, plan.exams, plan.entries, plan.ce, plan.goals)
+    return any(parts) or bool(plan.work_periods)
+
+
+def greeting(plan: Plan, returning: bool) -> str:
+    """ "Welcome back, Maya" for a returning user, "Welcome, Maya" on the first day."""
+    name = plan.profile.name.strip()
+    if not name:
+        return "Overview"
+    first = name.split()[0]
+    return f"Welcome back, {first}" if returning else f"Welcome, {first}"
+
+
+def no_milestone_text(plan: Plan, eligibility: Eligibility) -> str:
+    """Why no date lies ahead: no goals yet, or what stops the first goal being reached."""
+    goals = open_goals(plan)
+    if not goals:
+        return (
+            "Nothing planned yet. Add a goal on the Certifications page to see when you will "
+            "qualify."
+        )
+    blocked = [eligibility.get(g.cert_id) for g in goals]
+    reasons = [f"{r.id}: {r.blocking}" for r in blocked if r.blocking]
+    text = "None of your goals can be reached with the plan as it stands."
+    if reasons:
+        text += " " + "; ".join(reasons[:2]) + "."
+    return text + " Planned work, degrees and licenses on Education & Licenses change this."
+
+
+def open_goals(plan: Plan) -> list[Goal]:
+    return [g for g in plan.goals if g.status != GoalStatus.EARNED]
+
+
+def milestones(plan: Plan, eligibility: Eligibility, today: date) -> list[Milestone]:
+    """Dated events from today on: eligibility, target dates, degrees, expiries; soonest first."""
+    found: list[Milestone] = []
+    for goal in open_goals(plan):
+        result = eligibility.get(goal.cert_id)
+        if result.eligible:
+            found.append(Milestone(today, f"You can apply for {result.id} now"))
+        elif result.projected_date:
+            found.append(Milestone(result.projected_date, f"Eligible for {result.id}"))
+        if goal.target and goal.target >= today:
+            found.append(Milestone(goal.target, f"Your target date for {goal.cert_id}"))
+    for degree in plan.degrees:
+        if degree.status != DegreeStatus.COMPLETED and degree.end and degree.end >= today:
+            found.append(Milestone(degree.end, f"Finish your {_degree_name(degree)}"))
+    found += [m for m in deadlines(plan, today) if m.day >= today]
+    return sorted(found, key=lambda m: m.day)
+
+
+def deadlines(plan: Plan, today: date) -> list[Milestone]:
+    """License and credential expiries within the next six months (or already passed)."""
+    horizon = today + timedelta(days=DEADLINE_DAYS)
+    found = []
+    for lic in plan.licenses:
+        if lic.expires and lic.expires <= horizon:
+            where = f" ({lic.state})" if lic.state else ""
+            verb = "expired" if lic.expires < today else "expires"
+            found.append(Milestone(lic.expires, f"{lic.type.value} license{where} {verb}"))
+    for goal in plan.goals:
+        if goal.status == GoalStatus.EARNED and goal.expires_on and goal.expires_on <= horizon:
+            found.append(Milestone(goal.expires_on, f"{goal.cert_id} certification renewal due"))
+    return sorted(found, key=lambda m: m.day)
+
+
+def _degree_name(degree: object) -> str:
+    level = degree.level.value  # type: ignore[attr-defined]
+    field = degree.field.value.replace("-", " ")  # type: ignore[attr-defined]
+    return (
+        f"{level}'s degree in {field}" if level in ("bachelor", "master") else f"{level} in {field}"
+    )
+
+
+def status_label(goal: Goal, result: CertificationResult, today: date) -> QLabel:
+    """On track / behind / eligible, coloured by the theme (object names good, warn, bad)."""
+    verdict = pace(goal, result)
+    if result.eligible:
+        text, tone = "Eligible now — you can apply", "good"
+    elif result.projected_date is None:
+        text, tone = "Not reachable at your current pace", "bad"
+    elif goal.target is None:
+        text, tone = f"Projected {format_date(result.projected_date)} (no target date set)", "warn"
+    elif verdict.on_track:
+        text, tone = f"On track for your target of {format_date(goal.target)}", "good"
+    else:
+        late = verdict.months_late
+        text = f"Behind: about {late} month{'s' if late != 1 else ''} after your target"
+        tone = "bad"
+    label = QLabel(text)
+    label.setObjectName(tone)
+    label.setWordWrap(True)
+    return label
+
+
+def requirement_text(req: RequirementResult) -> str:
+    if req.kind == "credential":
+        return "Done" if req.met else "Still needed"
+    unit = {"years": "years", "hours": "h", "ce-hours": "CE h"}.get(req.unit, req.unit)
+    text = f"{format_hours(req.current)} of {format_hours(req.required)} {unit}"
+    if req.recorded is not None and req.recorded - req.current >= 0.5:
+        text += f" ({format_hours(req.recorded)} logged)"
+    return text
+
+
+class GoalCard(Card):
+    """One goal: status against its target, then a progress bar per requirement."""
+
+    def __init__(self, goal: Goal, result: CertificationResult, today: date) -> None:
+        title = result.id if result.name == result.id else f"{result.id} — {result.name}"
+        super().__init__(title)
+        if goal.status == GoalStatus.EARNED:
+            expiry = f", renew by {format_date(goal.expires_on)}" if goal.expires_on else ""
+            self.body.addWidget(muted(f"Earned {format_date(goal.earned_on)}{expiry}."))
+            return
+        self.body.addWidget(status_label(goal, result, today))
+        if result.projected_date and not result.eligible:
+            when = describe_distance(today, result.projected_date)
+            self.body.addWidget(
+                muted(f"Projected eligibility: {format_date(result.projected_date)} ({when})")
+            )
+        elif result.blocking:
+            self.body.addWidget(muted(f"Why: {result.blocking}"))
+        self.body.addLayout(self._requirements(result))
+
+    def _requirements(self, result: CertificationResult) -> QVBoxLayout:
+        """Each requirement's text across the card's width, with its bar and numbers below it
+        (beside them, a narrow column wrapped long requirements one word a line)."""
+        column = QVBoxLayout()
+        column.setSpacing(4)
+        seen_groups: set[str] = set()
+        for req in result.requirements:
+            prefix = "or " if req.group and req.group in seen_groups else ""
+            if req.group:
+                seen_groups.add(req.group)
+            label = QLabel(("✓ " if req.met else "") + prefix + req.label)
+            label.setWordWrap(True)
+            label.setToolTip(req.detail)
+            bar = progress_bar(req.current, req.required)
+            bar.setProperty("met", req.met)
+            bar.setMinimumWidth(60)
+            row = QHBoxLayout()
+            row.setSpacing(12)
+            row.addWidget(bar, 1)
+            row.addWidget(muted(requirement_text(req)), 1)
+            column.addWidget(label)
+            column.addLayout(row)
+            column.addSpacing(4)
+        return column
+
+
+class StatTile(Card):
+    """A big number with a caption, for hours this week / month / in total."""
+
+    def __init__(self, caption: str, value: str, note: str) -> None:
+        super().__init__()
+        self.body.addWidget(muted(caption))
+        number = QLabel(value)
+        font = number.font()
+        font.setPointSizeF(font.pointSizeF() * 2.0)
+        font.setBold(True)
+        number.setFont(font)
+        self.body.addWidget(number)
+        self.body.addWidget(muted(note))
+        self.body.addStretch(1)  # tiles of one row keep their numbers level
+
+
+def tile_row(tiles: list[QWidget]) -> QHBoxLayout:
+    row = QHBoxLayout()
+    row.setSpacing(12)
+    for tile in tiles:
+        row.addWidget(tile, 1)
+    return row

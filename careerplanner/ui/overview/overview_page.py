@@ -1,0 +1,241 @@
+"""The Overview page: where the user stands today and what comes next, at a glance."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from careerplanner.domain.errors import ValidationError
+from careerplanner.domain.model import Plan
+from careerplanner.domain.reminders import HORIZON_DAYS
+from careerplanner.domain.results import Eligibility
+from careerplanner.domain.timeline import countable_on
+from careerplanner.services.bus import ChangeKind
+from careerplanner.ui.common.widgets import (
+    Card,
+    describe_distance,
+    format_date,
+    format_hours,
+    heading,
+    muted,
+)
+from careerplanner.ui.overview.overview_cards import (
+    GoalCard,
+    StatTile,
+    deadlines,
+    focus_requirement,
+    greeting,
+    has_records,
+    hours_between,
+    milestones,
+    no_milestone_text,
+    open_goals,
+    tile_row,
+)
+from careerplanner.ui.overview.reminders_card import RemindersCard
+from careerplanner.ui.pages import Page
+
+if TYPE_CHECKING:
+    from careerplanner.services import Services
+
+
+class OverviewPage(Page):
+    """Next milestone, hours tiles, a card per goal and upcoming deadlines."""
+
+    kinds = frozenset(
+        {
+            ChangeKind.PROFILE,
+            ChangeKind.DEGREES,
+            ChangeKind.LICENSES,
+            ChangeKind.EXAMS,
+            ChangeKind.ENTRIES,
+            ChangeKind.CE,
+            ChangeKind.GOALS,
+            ChangeKind.REMINDERS,
+            ChangeKind.WORK,
+        }
+    )
+    navigate_requested = Signal(str)
+    setup_requested = Signal()
+    status_message = Signal(str)
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.scroll_area)
+        self.goal_cards: list[GoalCard] = []
+        # A returning user opens the app on a plan they made before; a new one fills it now.
+        self.returning = not services.plan.is_empty()
+        self.refresh()
+
+    def today(self) -> date:
+        return self.services.today()
+
+    def refresh(self) -> None:
+        plan = self.services.plan.snapshot()
+        today = self.today()
+        content = QWidget()
+        column = QVBoxLayout(content)
+        column.setContentsMargins(28, 22, 28, 22)
+        column.setSpacing(16)
+        column.addWidget(heading(greeting(plan, self.returning)))
+        self.goal_cards = []
+        if not has_records(plan):
+            column.addWidget(self._welcome())
+        else:
+            eligibility = self.services.plan.eligibility(today)
+            column.addWidget(self._next_milestone(plan, eligibility, today))
+            column.addLayout(self._hours_tiles(plan, eligibility, today))
+            column.addWidget(RemindersCard(self.services))  # what is due within 90 days
+            column.addWidget(heading("Your goals", level=2))
+            column.addLayout(self._goals(plan, eligibility, today))
+            later = self._later_deadlines(plan, today)
+            if later is not None:
+                column.addWidget(later)
+        column.addStretch(1)
+        old = self.scroll_area.takeWidget()
+        self.scroll_area.setWidget(content)
+        if old is not None:
+            old.deleteLater()
+
+    # --- sections ---------------------------------------------------------------------------
+    def _welcome(self) -> Card:
+        card = Card("Welcome to CareerPlanner")
+        card.body.addWidget(
+            muted(
+                "CareerPlanner keeps your hours, degrees, licenses and continuing education on "
+                "this computer, tells you which case-management certifications you qualify for "
+                "and why, and projects when you will reach the rest.\n\n"
+                "Start by telling it a little about yourself — it takes about two minutes — or "
+                "look around with a sample plan first."
+            )
+        )
+        setup = QPushButton("Set up my plan…")
+        setup.setDefault(True)
+        setup.clicked.connect(self.setup_requested.emit)
+        sample = QPushButton("Try with sample data")
+        sample.clicked.connect(self.load_sample)
+        card.body.addLayout(_button_row(setup, sample))
+        return card
+
+    def load_sample(self) -> None:
+        try:
+            self.services.plan.load_demo()
+        except ValidationError as error:
+            self.status_message.emit(error.message)
+
+    def _next_milestone(self, plan: Plan, eligibility: Eligibility, today: date) -> Card:
+        card = Card("Next milestone")
+        upcoming = milestones(plan, eligibility, today)
+        if not upcoming:
+            card.body.addWidget(muted(no_milestone_text(plan, eligibility)))
+            return card
+        first = upcoming[0]
+        when = "" if first.day == today else f" — {format_date(first.day)}"
+        text = QLabel(first.text + when)
+        font = text.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        text.setFont(font)
+        text.setWordWrap(True)
+        card.body.addWidget(text)
+        later = [f"{_lower_first(m.text)} ({format_date(m.day)})" for m in upcoming[1:3]]
+        note = "" if first.day == today else describe_distance(today, first.day).capitalize() + "."
+        if later:
+            note += f" After that: {', then '.join(later)}."
+        if note:
+            card.body.addWidget(muted(note.strip()))
+        return card
+
+    def _hours_tiles(self, plan: Plan, eligibility: Eligibility, today: date) -> QHBoxLayout:
+        week_start = today - timedelta(days=today.weekday())
+        month_start = today.replace(day=1)
+        goals = open_goals(plan)
+        focus = focus_requirement(eligibility.get(goals[0].cert_id)) if goals else None
+        if focus is None:
+            notes = ["hours logged (add a goal to see which count)"] * 3
+            values = [
+                hours_between(plan, start, today) for start in (week_start, month_start, date.min)
+            ]
+        else:
+            short = f"countable toward {goals[0].cert_id}"
+            notes = [short, short, f"{short}: {_lower_first(focus.label)}"]
+            cert = self.services.catalog.get(goals[0].cert_id)
+            days = [week_start - timedelta(days=1), month_start - timedelta(days=1)]
+            before = countable_on(plan, cert, focus.id, eligibility, days)
+            values = [max(0.0, focus.current - b) for b in before] + [focus.current]
+        captions = ("This week", "This month", "In total")
+        return tile_row(
+            [
+                StatTile(c, format_hours(v), n)
+                for c, v, n in zip(captions, values, notes, strict=True)
+            ]
+        )
+
+    def _goals(self, plan: Plan, eligibility: Eligibility, today: date) -> QGridLayout:
+        grid = QGridLayout()
+        grid.setSpacing(12)
+        if not plan.goals:
+            card = Card()
+            card.body.addWidget(
+                muted(
+                    "No goals yet. Pick the certifications you are aiming "
+                    "for and CareerPlanner tracks your progress toward each."
+                )
+            )
+            choose = QPushButton("Choose certifications…")
+            choose.clicked.connect(lambda: self.navigate_requested.emit("certifications"))
+            card.body.addLayout(_button_row(choose))
+            grid.addWidget(card, 0, 0)
+            return grid
+        for index, goal in enumerate(plan.goals):
+            card = GoalCard(goal, eligibility.get(goal.cert_id), today)
+            self.goal_cards.append(card)
+            grid.addWidget(card, index // 2, index % 2, Qt.AlignmentFlag.AlignTop)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        return grid
+
+    def _later_deadlines(self, plan: Plan, today: date) -> Card | None:
+        """Expiries beyond the reminders' 90 days and within six months; None when none."""
+        later = [m for m in deadlines(plan, today) if (m.day - today).days > HORIZON_DAYS]
+        if not later:
+            return None
+        card = Card("Later deadlines")
+        for item in later:
+            when = describe_distance(today, item.day)
+            label = QLabel(f"{item.text} — {format_date(item.day)} ({when})")
+            label.setObjectName("warn")
+            label.setWordWrap(True)
+            card.body.addWidget(label)
+        return card
+
+
+def _lower_first(text: str) -> str:
+    """ "Eligible for CCM" -> "eligible for CCM", but "RN license expires" stays as it is."""
+    if len(text) > 1 and text[1].isupper():
+        return text
+    return text[:1].lower() + text[1:]
+
+
+def _button_row(*buttons: QPushButton) -> QHBoxLayout:
+    row = QHBoxLayout()
+    for button in buttons:
+        row.addWidget(button)
+    row.addStretch(1)
+    return row
