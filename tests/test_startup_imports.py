@@ -59,3 +59,11 @@ def test_reading_needs_no_sqlalchemy_and_logging_hours_no_numpy(tmp_path: Path) 
     ]
     shot = str(tmp_path / "overview.png")
     assert "sqlalchemy" not in _heavy_after([*folder, "--screenshot", shot, "--page", "overview"])
+
+
+def test_offering_to_fill_a_plan_without_schedules_needs_no_sqlalchemy(tmp_path: Path) -> None:
+    """The window asks this at every start-up, before the user does anything."""
+    folder = ["--data-dir", str(tmp_path / "data")]
+    _heavy_after([*folder, "demo"])
+    fill = ["schedule", "fill", "--through", "2026-01-05", "--dry-run"]
+    assert "sqlalchemy" not in _heavy_after([*folder, *fill])

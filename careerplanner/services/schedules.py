@@ -73,6 +73,8 @@ class ScheduleService(ServiceBase):
         """Log every scheduled day up to `through` not dealt with yet; `skip` days are marked
         skipped instead. A dry run says what would happen and writes nothing."""
         check_not_after_today(through, self._today(), "hours can't be filled", "through")
+        if dry_run and not skip and not self._db.has_schedules():
+            return FillResult((), (), ())  # most plans have none: no write session to open
         with self._db.session() as session:
             result, marks = self._plan(session, through, frozenset(skip))
             if dry_run:

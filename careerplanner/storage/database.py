@@ -157,6 +157,13 @@ class Database:
         with self.snapshot_connection() as connection:
             return is_empty(connection)
 
+    def has_schedules(self) -> bool:
+        """Whether any regular schedule is stored, read without loading SQLAlchemy's ORM."""
+        from careerplanner.storage.reader import SCHEDULES, has_rows
+
+        with self.snapshot_connection() as connection:
+            return has_rows(connection, SCHEDULES)
+
     def integrity_problems(self) -> list[str]:
         """Everything wrong with the file, in words; an empty list when it is sound."""
         from careerplanner.storage.verify import problems

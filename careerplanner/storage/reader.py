@@ -303,6 +303,11 @@ def dismissed_reminders(connection: sqlite3.Connection) -> dict[str, date]:
     return {k: date.fromisoformat(v) for k, v in rows}
 
 
+def has_rows(connection: sqlite3.Connection, spec: TableSpec[Any]) -> bool:
+    """Whether the table of `spec` holds any row (a cheap question before a costly one)."""
+    return connection.execute(f'SELECT 1 FROM "{spec.table}" LIMIT 1').fetchone() is not None
+
+
 def is_empty(connection: sqlite3.Connection) -> bool:
     """True when the user has stored nothing at all, not even a profile."""
     return not any(
