@@ -9,7 +9,9 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -139,10 +141,17 @@ def acquire_lock(data_dir: Path) -> QLockFile | None:
     return lock if lock.tryLock(200) else None
 
 
-def launch(data_dir: Path, window: MainWindow | None = None, *, ask: bool = True) -> Running | None:
+def launch(
+    data_dir: Path,
+    window: MainWindow | None = None,
+    *,
+    ask: bool = True,
+    today: Callable[[], date] = date.today,
+) -> Running | None:
     """Open everything for `data_dir`; on a refused folder or database, explain and give None.
 
-    `window`, when given, is a window already on screen that gets the services. With
+    `window`, when given, is a window already on screen that gets the services; `today` is
+    their clock (tests pin it). With
     `ask=False` (a screenshot, where no one can answer a dialog) a problem is printed as one
     `error:` line and a damaged database is not offered for recovery."""
     from careerplanner.ui.common.dialogs import DatabaseErrorDialog
@@ -174,7 +183,7 @@ def launch(data_dir: Path, window: MainWindow | None = None, *, ask: bool = True
     from careerplanner.catalog import load_catalog
     from careerplanner.services import Services
 
-    services = Services(database, load_catalog())
+    services = Services(database, load_catalog(), today)
     if window is None:
         window = empty_window(data_dir)
     window.attach(services)

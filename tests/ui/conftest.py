@@ -44,9 +44,9 @@ def app_services(data_dir: Path, catalog: Catalog) -> Iterator[Services]:
 
 @pytest.fixture
 def demo_dir(data_dir: Path, catalog: Catalog) -> Path:
-    """A data folder holding the sample plan (closed again, ready for the app to open)."""
+    """A data folder holding the sample plan as of TODAY (closed, ready for the app to open)."""
     with Database.open(data_dir) as database:
-        Services(database, catalog).plan.load_demo()
+        Services(database, catalog, today=lambda: TODAY).plan.load_demo()
     return data_dir
 
 
@@ -65,8 +65,8 @@ def shown_dialogs(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
 
 @pytest.fixture
 def running(qtbot: Any, demo_dir: Path) -> Iterator[Running]:
-    """The whole app on the sample plan, shown offscreen."""
-    app = launch(demo_dir)
+    """The whole app on the sample plan, shown offscreen, on the fixed TODAY."""
+    app = launch(demo_dir, today=lambda: TODAY)
     assert app is not None
     qtbot.addWidget(app.window)
     app.window.show_page("overview")

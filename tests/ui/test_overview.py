@@ -78,7 +78,7 @@ def test_empty_plan_shows_a_welcome_with_sample_data(qtbot: Any, app_services: A
 def test_overview_follows_a_logged_entry(running: Running, qtbot: Any) -> None:
     page = running.window.pages["overview"]
     before = page.goal_cards[0]
-    running.services.hours.add(WorkEntry(date.today(), 3.0, employer="Mercy"))
+    running.services.hours.add(WorkEntry(running.services.today(), 3.0, employer="Mercy"))
     qtbot.waitUntil(lambda: page.goal_cards and page.goal_cards[0] is not before)
 
 
