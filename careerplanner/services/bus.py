@@ -34,6 +34,20 @@ class ChangeKind(StrEnum):
 
 KINDS = frozenset(ChangeKind)
 
+# What eligibility and its projection are computed from: a page showing them refreshes on each.
+PLAN_INPUTS = frozenset(
+    {
+        ChangeKind.PROFILE,
+        ChangeKind.DEGREES,
+        ChangeKind.LICENSES,
+        ChangeKind.EXAMS,
+        ChangeKind.ENTRIES,
+        ChangeKind.CE,
+        ChangeKind.GOALS,
+        ChangeKind.WORK,
+    }
+)
+
 
 @dataclass(frozen=True, slots=True)
 class Change:

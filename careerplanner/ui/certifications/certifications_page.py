@@ -26,7 +26,7 @@ from careerplanner.domain.errors import ValidationError
 from careerplanner.domain.model import Goal, GoalStatus
 from careerplanner.domain.pace import pace
 from careerplanner.domain.results import CertificationResult
-from careerplanner.services.bus import ChangeKind
+from careerplanner.services.bus import PLAN_INPUTS
 from careerplanner.ui.certifications.certification_detail import CertificationDetail
 from careerplanner.ui.certifications.status_icons import (
     BLOCKED,
@@ -189,18 +189,7 @@ class GoalBox(Card):
 class CertificationsPage(Page):
     """Pick a certification on the left; the right explains it and where you stand."""
 
-    kinds = frozenset(
-        {
-            ChangeKind.PROFILE,
-            ChangeKind.DEGREES,
-            ChangeKind.LICENSES,
-            ChangeKind.EXAMS,
-            ChangeKind.ENTRIES,
-            ChangeKind.CE,
-            ChangeKind.GOALS,
-            ChangeKind.WORK,
-        }
-    )
+    kinds = PLAN_INPUTS
     status_message = Signal(str)
 
     def __init__(self, services: Services, parent: QWidget | None = None, **_kw: object) -> None:

@@ -21,7 +21,7 @@ from careerplanner.domain.model import Plan
 from careerplanner.domain.reminders import HORIZON_DAYS
 from careerplanner.domain.results import Eligibility
 from careerplanner.domain.timeline import countable_on
-from careerplanner.services.bus import ChangeKind
+from careerplanner.services.bus import PLAN_INPUTS, ChangeKind
 from careerplanner.ui.common.widgets import (
     Card,
     describe_distance,
@@ -53,19 +53,7 @@ if TYPE_CHECKING:
 class OverviewPage(Page):
     """Next milestone, hours tiles, a card per goal and upcoming deadlines."""
 
-    kinds = frozenset(
-        {
-            ChangeKind.PROFILE,
-            ChangeKind.DEGREES,
-            ChangeKind.LICENSES,
-            ChangeKind.EXAMS,
-            ChangeKind.ENTRIES,
-            ChangeKind.CE,
-            ChangeKind.GOALS,
-            ChangeKind.REMINDERS,
-            ChangeKind.WORK,
-        }
-    )
+    kinds = PLAN_INPUTS | {ChangeKind.REMINDERS}
     navigate_requested = Signal(str)
     setup_requested = Signal()
     status_message = Signal(str)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from careerplanner.domain.errors import NotFoundError, ValidationError
-from careerplanner.services.bus import ChangeKind
+from careerplanner.services.bus import PLAN_INPUTS, ChangeKind
 from careerplanner.ui.common.widgets import heading, muted
 from careerplanner.ui.pages import Page
 from careerplanner.ui.timeline.scenario_dialog import ScenarioDialog
@@ -46,19 +46,7 @@ EMPTY_TEXT = (
 
 
 class TimelinePage(Page):
-    kinds = frozenset(
-        {
-            ChangeKind.PROFILE,
-            ChangeKind.DEGREES,
-            ChangeKind.LICENSES,
-            ChangeKind.EXAMS,
-            ChangeKind.ENTRIES,
-            ChangeKind.CE,
-            ChangeKind.GOALS,
-            ChangeKind.SCENARIOS,
-            ChangeKind.WORK,
-        }
-    )
+    kinds = PLAN_INPUTS | {ChangeKind.SCENARIOS}
     navigate_requested = Signal(str)
     status_message = Signal(str)
 
