@@ -54,7 +54,10 @@ class Running:
     settings: QSettings
 
     def close(self) -> None:
+        from PySide6.QtCore import QThreadPool
+
         self.window.close()
+        QThreadPool.globalInstance().waitForDone()  # the start-up check or backup may run
         self.database.close()
         self.lock.unlock()
 
@@ -151,9 +154,10 @@ def launch(
     """Open everything for `data_dir`; on a refused folder or database, explain and give None.
 
     `window`, when given, is a window already on screen that gets the services; `today` is
-    their clock (tests pin it). With
-    `ask=False` (a screenshot, where no one can answer a dialog) a problem is printed as one
-    `error:` line and a damaged database is not offered for recovery."""
+    their clock (tests pin it). The file's quick check is left for `_loaded` to run in the
+    background (nothing is written before it passed). With `ask=False` (a screenshot, where
+    no one can answer a dialog) the file is checked now, a problem is printed as one `error:`
+    line and a damaged database is not offered for recovery."""
     from careerplanner.ui.common.dialogs import DatabaseErrorDialog
 
     lock = None
@@ -167,12 +171,14 @@ def launch(
         if lock is None:
             _explain(DatabaseErrorDialog.for_lock(data_dir), ask)
             return None
-    from careerplanner.services.recovery import open_database
     from careerplanner.storage import DatabaseError
     from careerplanner.ui.files.restore_dialog import RecoveryDeclined, open_with_recovery
 
+    def open_with(folder: Path) -> Services:
+        return open_services(folder, today, check_later=ask)
+
     try:  # a damaged file: offers the newest backup
-        database = open_with_recovery(data_dir) if ask else open_database(data_dir)
+        services = open_with_recovery(data_dir, open_with) if ask else open_with(data_dir)
     except (DatabaseError, RecoveryDeclined) as error:
         if lock is not None:
             lock.unlock()
@@ -180,14 +186,27 @@ def launch(
             _explain(DatabaseErrorDialog.for_database(str(error), data_dir), ask)
         return None
     assert lock is not None
-    from careerplanner.catalog import load_catalog
-    from careerplanner.services import Services
-
-    services = Services(database, load_catalog(), today)
     if window is None:
         window = empty_window(data_dir)
     window.attach(services)
-    return Running(window, services, database, lock, window.settings)
+    return Running(window, services, services.db, lock, window.settings)
+
+
+def open_services(data_dir: Path, today: Callable[[], date], *, check_later: bool) -> Services:
+    """The services over the folder's database, with the plan read once: a file too damaged
+    to be read is refused here. `check_later`: see `Database.open`."""
+    from careerplanner.catalog import load_catalog
+    from careerplanner.services import Services
+    from careerplanner.services.recovery import open_database
+
+    database = open_database(data_dir, check_later=check_later)
+    try:
+        services = Services(database, load_catalog(), today)
+        services.plan.snapshot()
+    except BaseException:
+        database.close()
+        raise
+    return services
 
 
 def _explain(dialog: DatabaseErrorDialog, ask: bool) -> None:
@@ -224,8 +243,8 @@ def empty_window(data_dir: Path) -> MainWindow:
 
 def opens_cleanly(data_dir: Path) -> bool:
     """True when the database is missing or looks like ours (its header; nothing written and
-    no integrity check, which `launch` runs once when it opens the database): then the window
-    can paint before the database layer loads. A problem is explained by `launch`."""
+    no integrity check, which runs once the plan shows): then the window can paint before the
+    database layer loads. A problem is explained by `launch`."""
     from careerplanner.paths import DATABASE_NAME
     from careerplanner.storage.fileguard import is_careerplanner_file
 
@@ -323,13 +342,16 @@ def _paint_now(app: QApplication, window: MainWindow) -> None:
 
 
 def _loaded(running: Running, page: str | None) -> None:
-    """With the data in place: the requested page, then the wizard or the start-up chores."""
+    """With the data in place: the requested page, the file's check and the daily backup in
+    the background, then the wizard or the start-up chores."""
     from PySide6.QtCore import QTimer
 
+    from careerplanner.ui.files.startup_check import start_checks
     from careerplanner.ui.overview.reminders_card import startup_tasks
 
     window = running.window
     window.show_page(page or window.current_name())
+    QTimer.singleShot(0, lambda: start_checks(window, running.services))
     if running.services.plan.is_empty():
         QTimer.singleShot(0, window.open_wizard)
     else:

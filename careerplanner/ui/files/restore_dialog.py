@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,6 +29,7 @@ from careerplanner.ui.common.widgets import FieldError, muted
 if TYPE_CHECKING:
     from careerplanner.services import Services
 
+T = TypeVar("T")
 COLUMNS = ("Made", "Why", "Entries", "Hours", "CE", "Can be restored")
 
 
@@ -161,7 +163,13 @@ class RestoreDialog(QDialog):
 class RecoveryDialog(DatabaseErrorDialog):
     """At start-up, a damaged data file: offer the newest sound backup (or empty data)."""
 
-    def __init__(self, problem: str, newest: BackupInfo | None, data_dir: Path) -> None:
+    def __init__(
+        self,
+        problem: str,
+        newest: BackupInfo | None,
+        data_dir: Path,
+        parent: QWidget | None = None,
+    ) -> None:
         what = f"Your CareerPlanner data file is damaged ({problem})."
         if newest is None:
             todo = (
@@ -174,7 +182,7 @@ class RecoveryDialog(DatabaseErrorDialog):
                 "the damaged file aside (it is not deleted) and restore that backup, or quit and "
                 "leave everything as it is."
             )
-        super().__init__(DATABASE_TITLE, what, f"{todo}\n\nData folder: {data_dir}")
+        super().__init__(DATABASE_TITLE, what, f"{todo}\n\nData folder: {data_dir}", parent)
         self.setIcon(QMessageBox.Icon.Warning)
         self.setStandardButtons(QMessageBox.StandardButton.NoButton)
         label = "Restore the backup" if newest else "Start with empty data"
@@ -186,31 +194,34 @@ class RecoveryDialog(DatabaseErrorDialog):
         return self.clickedButton() is self.accept_button
 
 
-def open_with_recovery(data_dir: Path) -> Any:
-    """Open the database; if it is damaged, offer recovery and open the restored one.
+def open_with_recovery(data_dir: Path, open_with: Callable[[Path], T]) -> T:
+    """`open_with(data_dir)` (which opens the database); if the file is damaged, offer
+    recovery and open the restored one.
 
     Raises DatabaseError when the database is refused for another reason, and
     `RecoveryDeclined` when it is damaged and the user chose to quit (already told why).
     """
-    from careerplanner.services.recovery import (
-        damage,
-        newest_sound_backup,
-        open_database,
-        recover,
-    )
+    from careerplanner.services.recovery import damage, recover
 
     try:
-        return open_database(data_dir)
+        return open_with(data_dir)
     except DatabaseError:
         problem = damage(data_dir)
         if problem is None:
             raise
-    dialog = RecoveryDialog(problem, newest_sound_backup(data_dir), data_dir)
-    dialog.exec()
-    if not dialog.accepted_recovery():
+    if not offer_recovery(problem, data_dir):
         raise RecoveryDeclined(problem)
     recover(data_dir)
-    return open_database(data_dir)
+    return open_with(data_dir)
+
+
+def offer_recovery(problem: str, data_dir: Path, parent: QWidget | None = None) -> bool:
+    """Ask whether to put the newest sound backup (or empty data) in place of the damaged file."""
+    from careerplanner.services.recovery import newest_sound_backup
+
+    dialog = RecoveryDialog(problem, newest_sound_backup(data_dir), data_dir, parent)
+    dialog.exec()
+    return dialog.accepted_recovery()
 
 
 class RecoveryDeclined(Exception):
