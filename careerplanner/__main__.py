@@ -24,9 +24,12 @@ def main(argv: list[str] | None = None) -> int:
         return desktop_entry_command(args)
     # One BLAS thread: the rule engine's arrays are small, and extra threads only cost CPU.
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
-    from careerplanner.cli import run
-
     os.umask(PRIVATE_UMASK)
+    from careerplanner.app import main_gui, window_only
+
+    if window_only(args):  # the window: no need to load the commands
+        return main_gui(args)
+    from careerplanner.cli import run
 
     return run(args)
 

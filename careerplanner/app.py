@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QLockFile, QSettings
@@ -62,8 +62,13 @@ class Running:
         self.lock.unlock()
 
 
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(message)
+
+
 def parse_options(argv: list[str]) -> GuiOptions:
-    parser = argparse.ArgumentParser(prog="careerplanner", add_help=False)
+    parser = _Parser(prog="careerplanner", add_help=False, allow_abbrev=False)
     parser.add_argument("--data-dir")
     parser.add_argument("--screenshot", type=Path)
     parser.add_argument("--page")
@@ -72,6 +77,18 @@ def parse_options(argv: list[str]) -> GuiOptions:
     if unknown:
         raise UsageError(f"unknown option {unknown[0]}")
     return GuiOptions(args.data_dir, args.screenshot, args.page, _parse_size(args.size))
+
+
+def window_only(argv: list[str]) -> bool:
+    """True when `argv` holds only window options, as the command line would take them (text,
+    a value each, a named data folder): then the window starts without the command line's
+    parser and commands. Anything else (a command, --help, a mistake) goes to the CLI."""
+    try:
+        options = parse_options(argv)
+        "".join(argv).encode("utf-8")  # undecodable bytes arrive as lone surrogates
+    except (UsageError, UnicodeEncodeError):
+        return False
+    return options.data_dir is None or bool(options.data_dir.strip())
 
 
 def _parse_size(text: str) -> tuple[int, int]:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from careerplanner.app import opens_cleanly
+from careerplanner.app import opens_cleanly, window_only
 from careerplanner.paths import DATABASE_NAME
 
 HEAVY = ("sqlalchemy", "alembic", "pyqtgraph", "numpy")
@@ -67,3 +68,38 @@ def test_offering_to_fill_a_plan_without_schedules_needs_no_sqlalchemy(tmp_path:
     _heavy_after([*folder, "demo"])
     fill = ["schedule", "fill", "--through", "2026-01-05", "--dry-run"]
     assert "sqlalchemy" not in _heavy_after([*folder, *fill])
+
+
+@pytest.mark.parametrize(
+    ("argv", "window"),
+    [
+        ([], True),
+        (["--data-dir", "d", "--size", "1280x800"], True),
+        (["--data-dir=d", "--page", "hours", "--screenshot", "s.png"], True),
+        (["--size", "tiny"], False),  # refused by the window, through the command line
+        (["--data-dir", "d", "eligibility"], False),
+        (["--help"], False),
+        (["--version"], False),
+        (["--data", "d"], False),  # no abbreviations, as on the command line
+        (["--data-dir"], False),
+        (["--data-dir", "  "], False),
+        (["--data-dir", "caf\udce9"], False),
+    ],
+)
+def test_only_window_options_skip_the_command_line(argv: list[str], window: bool) -> None:
+    assert window_only(argv) is window
+
+
+def test_the_window_starts_without_loading_the_commands(tmp_path: Path) -> None:
+    shot = tmp_path / "overview.png"
+    code = (
+        "import sys\nfrom careerplanner.__main__ import main\n"
+        f"code = main(['--data-dir', {str(tmp_path / 'data')!r}, '--screenshot', {str(shot)!r}])\n"
+        "print(sorted(m for m in sys.modules if m.startswith('careerplanner.cli')), code)"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
+    )
+    assert done.stdout.strip() == "[] 0"
+    assert shot.exists()
