@@ -178,10 +178,19 @@ class Database:
     def backup_to(self, path: Path, progress: Progress | None = None) -> Path:
         """A consistent copy of the database at `path` (mode 0600), even while in use;
         `progress` hears (pages copied, pages in all) and may raise to abandon the copy.
-        A file not yet checked is checked first: a damaged one is never copied."""
+        A file not yet checked is checked first: a damaged one is never copied.
+
+        The copy reads through a connection of its own (no SQLAlchemy for a daily backup), so
+        a backup in the background never holds up the snapshot reader."""
         self._before_writing()
-        with self.snapshot_connection() as connection:  # no SQLAlchemy for a daily backup
-            return copy_database(connection, Path(path), progress)
+        from careerplanner.storage.reader import connect
+
+        with self.translated():
+            connection = connect(self.path)
+            try:
+                return copy_database(connection, Path(path), progress)
+            finally:
+                connection.close()
 
     def is_empty(self) -> bool:
         """True when the user has stored nothing at all (the one definition of "empty")."""
