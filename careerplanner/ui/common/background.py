@@ -8,8 +8,9 @@ commit, before a file replaces another): both raise `Cancelled` once the user ca
 transaction rolls back or the temporary file is removed, and `on_cancelled` runs instead.
 Work that finished before it saw the flag is done, and `on_done` says so.
 
-`run_quietly(work, on_done)` is the same without a dialog, for chores the user did not ask
-for (the start-up check and backup): their outcome goes to the status line.
+`run_quietly(parent, work, on_done)` is the same without a dialog, for chores the user did not
+ask for (the start-up check and backup): their outcome goes to the status line, and is dropped
+if `parent` is gone by then.
 """
 
 from __future__ import annotations
@@ -178,8 +179,11 @@ def run_in_background(
 class QuietTask(QObject):
     """Work in a worker thread with no dialog and no cancel; see `run_quietly`."""
 
-    def __init__(self, work: Callable[[Job], object], on_done: Callable[[Any], None]) -> None:
-        super().__init__()
+    def __init__(
+        self, parent: QWidget, work: Callable[[Job], object], on_done: Callable[[Any], None]
+    ) -> None:
+        super().__init__()  # not the parent's child: the worker may outlive a closed window
+        self._parent = parent
         self._signals = _Signals(self)
         self._runner = _Runner(work, Job(), self._signals)
         self._on_done = on_done
@@ -195,7 +199,8 @@ class QuietTask(QObject):
     @Slot(object)
     def _done(self, result: object) -> None:
         self._finish()
-        self._on_done(result)
+        if shiboken6.isValid(self._parent):  # else the window that asked is gone
+            self._on_done(result)
 
     @Slot(object)
     def _failed(self, error: BaseException) -> None:
@@ -209,10 +214,13 @@ class QuietTask(QObject):
 
 
 def run_quietly(
-    work: Callable[[Job], T], on_done: Callable[[T], None], pool: QThreadPool | None = None
+    parent: QWidget,
+    work: Callable[[Job], T],
+    on_done: Callable[[T], None],
+    pool: QThreadPool | None = None,
 ) -> QuietTask:
     """Run `work(job)` in a worker; `on_done(result)` on the GUI thread. Work catches the
     errors it expects and returns them as its result: anything else is a programming error."""
-    task = QuietTask(work, on_done)
+    task = QuietTask(parent, work, on_done)
     task.start(pool)
     return task

@@ -52,7 +52,9 @@ def check_and_back_up(services: Services) -> Outcome:
 def start_checks(window: MainWindow, services: Services) -> QuietTask:
     """Start the check and the backup in a worker; their outcome is handled on the GUI thread."""
     return run_quietly(
-        lambda _job: check_and_back_up(services), lambda done: report(window, services, done)
+        window,
+        lambda _job: check_and_back_up(services),
+        lambda done: report(window, services, done),
     )
 
 
