@@ -3,6 +3,7 @@ passed, and once it found damage every write is refused and the file is left as 
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import date
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from careerplanner.paths import DATABASE_NAME
 from careerplanner.services import Services
 from careerplanner.services.recovery import found_damage
 from careerplanner.storage import Database, UnusableFileError
+from careerplanner.storage.schema import KNOWN_REVISIONS
 
 TODAY = date(2026, 11, 26)
 
@@ -73,3 +75,15 @@ def test_the_command_line_still_checks_at_open_with_the_same_message(
     assert err.startswith(f"error: {data_dir / DATABASE_NAME} is damaged: ")
     assert "Restore a backup" in err
     assert (data_dir / DATABASE_NAME).read_bytes() == damaged
+
+
+def test_an_older_file_is_checked_before_it_is_upgraded(data_dir: Path, damaged: bytes) -> None:
+    path = data_dir / DATABASE_NAME
+    with sqlite3.connect(path) as connection:  # as an older version left it
+        connection.execute("UPDATE alembic_version SET version_num = ?", (KNOWN_REVISIONS[-2],))
+    connection.close()
+    before = path.read_bytes()
+    with pytest.raises(UnusableFileError, match="is damaged"):
+        Database.open(data_dir, check_later=True)
+    assert path.read_bytes() == before
+    assert not (data_dir / "backups").exists()  # not even the copy made before an upgrade
