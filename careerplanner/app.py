@@ -7,6 +7,7 @@ migrations load when they are first needed.
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from collections.abc import Callable
@@ -286,7 +287,24 @@ def take_screenshot(window: MainWindow, path: Path, page: str, size: tuple[int, 
 
 
 def main_gui(argv: list[str] | None = None) -> int:
-    """Run the desktop app (or take a screenshot of it); the process exit code."""
+    """Run the desktop app (or take a screenshot of it); the process exit code.
+
+    Start-up makes mostly long-lived objects (modules, classes, widgets, the plan): the garbage
+    collector, which would walk them over a hundred times, waits until the first page shows."""
+    gc.disable()
+    try:
+        return _run_gui(argv)
+    finally:
+        _collect_again()
+
+
+def _collect_again() -> None:
+    """Hide what start-up made from the collector for good, and let it run again."""
+    gc.freeze()
+    gc.enable()
+
+
+def _run_gui(argv: list[str] | None) -> int:
     try:
         options = parse_options(sys.argv[1:] if argv is None else argv)
         if options.screenshot is not None:
@@ -368,6 +386,7 @@ def _loaded(running: Running, page: str | None) -> None:
 
     window = running.window
     window.show_page(page or window.current_name())
+    _collect_again()
     QTimer.singleShot(0, lambda: start_checks(window, running.services))
     if running.services.plan.is_empty():
         QTimer.singleShot(0, window.open_wizard)
