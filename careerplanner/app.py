@@ -190,7 +190,7 @@ def launch(
             _explain(DatabaseErrorDialog.for_lock(data_dir), ask)
             return None
     from careerplanner.storage import DatabaseError
-    from careerplanner.ui.files.restore_dialog import RecoveryDeclined, open_with_recovery
+    from careerplanner.ui.files.recovery_dialog import RecoveryDeclined, open_with_recovery
 
     def open_with(folder: Path) -> Services:
         return open_services(folder, today, check_later=ask)
@@ -215,9 +215,9 @@ def open_services(data_dir: Path, today: Callable[[], date], *, check_later: boo
     to be read is refused here. `check_later`: see `Database.open`."""
     from careerplanner.catalog import load_catalog
     from careerplanner.services import Services
-    from careerplanner.services.recovery import open_database
+    from careerplanner.storage import Database
 
-    database = open_database(data_dir, check_later=check_later)
+    database = Database.open(data_dir, check_later=check_later)
     try:
         services = Services(database, load_catalog(), today)
         services.plan.snapshot()
@@ -381,18 +381,23 @@ def _loaded(running: Running, page: str | None) -> None:
     the background, then the wizard or the start-up chores."""
     from PySide6.QtCore import QTimer
 
-    from careerplanner.ui.files.startup_check import start_checks
     from careerplanner.ui.overview.reminders_card import startup_tasks
 
     window = running.window
     window.show_page(page or window.current_name())
     _collect_again()
-    QTimer.singleShot(0, lambda: start_checks(window, running.services))
+    QTimer.singleShot(0, lambda: _start_checks(window, running.services))
     if running.services.plan.is_empty():
         QTimer.singleShot(0, window.open_wizard)
     else:
         QTimer.singleShot(0, lambda: startup_tasks(window, running.services))
         QTimer.singleShot(0, lambda: _offer_fill(window, running.services))
+
+
+def _start_checks(window: MainWindow, services: Services) -> None:
+    from careerplanner.ui.files.startup_check import start_checks
+
+    start_checks(window, services)
 
 
 def _offer_fill(window: MainWindow, services: Services) -> None:

@@ -18,13 +18,13 @@ from careerplanner.domain.model import WorkEntry
 from careerplanner.services import Services
 from careerplanner.services.recovery import open_database
 from careerplanner.storage import Database
-from careerplanner.ui.files import restore_dialog
-from careerplanner.ui.files.restore_dialog import (
+from careerplanner.ui.files import recovery_dialog
+from careerplanner.ui.files.recovery_dialog import (
     RecoveryDeclined,
     RecoveryDialog,
-    RestoreDialog,
     open_with_recovery,
 )
+from careerplanner.ui.files.restore_dialog import RestoreDialog
 
 TODAY = date(2026, 11, 26)
 
@@ -114,4 +114,4 @@ def test_damaged_file_left_as_it_is_when_declined(
         open_with_recovery(data_dir, open_database)
     assert (data_dir / "careerplanner.sqlite3").read_bytes() == before
     assert not list(data_dir.glob("*.damaged-*"))
-    assert restore_dialog.DATABASE_TITLE  # the same title as the other start-up refusals
+    assert recovery_dialog.DATABASE_TITLE  # the same title as the other start-up refusals

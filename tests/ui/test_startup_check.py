@@ -20,7 +20,7 @@ from careerplanner.services import Services
 from careerplanner.services.errors import UnusableFileError
 from careerplanner.storage import Database
 from careerplanner.ui.files import startup_check
-from careerplanner.ui.files.restore_dialog import RecoveryDialog
+from careerplanner.ui.files.recovery_dialog import RecoveryDialog
 from careerplanner.ui.files.startup_check import QUIT_CODE, start_checks
 
 

@@ -20,7 +20,7 @@ from careerplanner.services.backup_files import BackupInfo
 from careerplanner.services.errors import DatabaseError
 from careerplanner.services.recovery import found_damage, recover_open
 from careerplanner.ui.common.background import QuietTask, run_quietly
-from careerplanner.ui.files.restore_dialog import offer_recovery
+from careerplanner.ui.files.recovery_dialog import offer_recovery
 
 if TYPE_CHECKING:
     from careerplanner.services import Services
