@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
 
 from careerplanner.domain.labels import choice_label
 from careerplanner.domain.model import CeActivity, WorkEntry
-from careerplanner.io.csv_detect import (
+from careerplanner.io.csv_headers import (
     CE_ALIASES,
     CE_REQUIRED,
     FIELD_LABELS,
