@@ -229,7 +229,7 @@ class _Context:
     def _hours(self, req: HoursRequirement, cert: Certification) -> _Evaluated:
         rule = HoursRule(req, cert.short_name, self.plan, self.grid)
         now = rule.now(self.entries)
-        future = rule.future(self.entries, self.pace) >= req.hours - EPSILON
+        future = rule.future(self.pace) >= req.hours - EPSILON
         met = now.countable >= req.hours - EPSILON
         result = self._result(
             req,
