@@ -107,18 +107,15 @@ class HoursRule:
             charged = e.logged_of(self.first_failure == index)  # 0.0: no entry with hours
             if charged > 0:
                 groups[reason] = groups.get(reason, 0.0) + charged
-        # The hours charged above are taken out; entries without hours (> 0) keep theirs.
-        kept = e.of_kinds(self.counted_kinds) | ~(e.logged > 0)
-        remaining = np.where(kept, e.logged, 0.0)
-        passing = remaining > 0
+        remaining = e.kept(self.counted_kinds)  # without the hours charged above
         boundary, before_reason, missing_reason = self.boundary(planned=False)
         if boundary is None or boundary > grid.as_of:
             _add(groups, missing_reason if boundary is None else before_reason, remaining)
             remaining = np.zeros_like(remaining)
         elif boundary > date.min:
-            before = np.where(passing, e.share(0, grid.index(boundary) - 1), 0.0)
+            before = np.where(remaining > 0, e.share(0, grid.index(boundary) - 1), 0.0)
             _add(groups, before_reason, before)
-            remaining -= before
+            remaining = remaining - before
         if self.req.window_years:
             first = int(grid.window_start(np.array([grid.today]), self.req.window_years)[0])
             if boundary is not None and boundary > date.min:
@@ -128,9 +125,9 @@ class HoursRule:
             older = np.where(remaining > 0, remaining - e.share(first_allowed, grid.today), 0.0)
             older = np.clip(older, 0.0, None)
             _add(groups, f"older than {self.req.window_years} years", older)
-            remaining -= older
+            remaining = remaining - older
         deductions = tuple(Deduction(r, h) for r, h in groups.items() if h > 1e-9)
-        return HoursNow(float(e.logged.sum()), float(np.clip(remaining, 0, None).sum()), deductions)
+        return HoursNow(e.recorded, float(np.clip(remaining, 0, None).sum()), deductions)
 
     def future(self, pace: Pace) -> FloatArray:
         """Countable hours on each future day of the grid."""
