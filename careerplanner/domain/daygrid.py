@@ -94,8 +94,12 @@ class Entries:
     def share(self, first: IntArray | int, last: IntArray | int) -> FloatArray:
         """Hours of each entry on days first..last (inclusive), by even spreading."""
         lo = np.maximum(self.start, first)
-        hi = np.minimum(self.last, last)
-        shares: FloatArray = self.hours * np.maximum(hi - lo + 1, 0) / self.span
+        days = np.minimum(self.last, last)  # then in place: the days from lo on
+        days -= lo
+        days += 1
+        np.maximum(days, 0, out=days)
+        shares: FloatArray = self.hours * days
+        shares /= self.span
         return shares
 
 

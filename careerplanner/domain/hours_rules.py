@@ -108,26 +108,39 @@ class HoursRule:
             if charged > 0:
                 groups[reason] = groups.get(reason, 0.0) + charged
         remaining = e.kept(self.counted_kinds)  # without the hours charged above
+        # The steps below change `remaining` in place, and pick entries by multiplying with
+        # a condition (x 1.0 or x 0.0): with hours finite and > 0, as validation makes them,
+        # the values are those of np.where, without its cost at 100,000 entries.
         boundary, before_reason, missing_reason = self.boundary(planned=False)
         if boundary is None or boundary > grid.as_of:
             _add(groups, missing_reason if boundary is None else before_reason, remaining)
-            remaining = np.zeros_like(remaining)
+            remaining.fill(0.0)
         elif boundary > date.min:
-            before = np.where(remaining > 0, e.share(0, grid.index(boundary) - 1), 0.0)
+            before = e.share(0, grid.index(boundary) - 1)
+            before *= remaining > 0
             _add(groups, before_reason, before)
-            remaining = remaining - before
+            remaining -= before
         if self.req.window_years:
-            first = int(grid.window_start(np.array([grid.today]), self.req.window_years)[0])
-            if boundary is not None and boundary > date.min:
-                first_allowed = max(first, grid.index(boundary))
-            else:
-                first_allowed = first
-            older = np.where(remaining > 0, remaining - e.share(first_allowed, grid.today), 0.0)
-            older = np.clip(older, 0.0, None)
-            _add(groups, f"older than {self.req.window_years} years", older)
-            remaining = remaining - older
+            self._charge_window(e, remaining, boundary, groups)
         deductions = tuple(Deduction(r, h) for r, h in groups.items() if h > 1e-9)
-        return HoursNow(e.recorded, float(np.clip(remaining, 0, None).sum()), deductions)
+        np.clip(remaining, 0, None, out=remaining)
+        return HoursNow(e.recorded, float(remaining.sum()), deductions)
+
+    def _charge_window(
+        self, e: Entries, remaining: FloatArray, boundary: date | None, groups: dict[str, float]
+    ) -> None:
+        """Charge (and take out of `remaining`) the hours older than the window allows."""
+        grid = self.grid
+        years = self.req.window_years
+        assert years is not None
+        first = int(grid.window_start(np.array([grid.today]), years)[0])
+        if boundary is not None and boundary > date.min:
+            first = max(first, grid.index(boundary))
+        older = remaining - e.share(first, grid.today)
+        np.clip(older, 0.0, None, out=older)
+        older *= remaining > 0
+        _add(groups, f"older than {years} years", older)
+        remaining -= older
 
     def future(self, pace: Pace) -> FloatArray:
         """Countable hours on each future day of the grid."""
