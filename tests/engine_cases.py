@@ -42,6 +42,7 @@ from careerplanner.domain.timeline import countable_on
 AS_OF = date(2026, 12, 1)
 SMALL_SEEDS = range(60)  # up to 150 entries each
 LARGE_SEEDS = (1000, 1001, 1002)  # 4,000 to 20,000 entries: summation order matters here
+ONE_DAY_SEEDS = {2000: 150, 2001: 150, 2002: 20_000}  # seed: most entries, each of one day
 FIXTURE = "data/engine_results.json"
 
 
@@ -63,6 +64,7 @@ def cases() -> list[Case]:
     ]
     found += [_random_case(seed, 150) for seed in SMALL_SEEDS]
     found += [_random_case(seed, 20_000) for seed in LARGE_SEEDS]
+    found += [_random_case(seed, most, spans=False) for seed, most in ONE_DAY_SEEDS.items()]
     return found
 
 
@@ -97,15 +99,15 @@ def _jsonable(value: object) -> Any:
     return value
 
 
-def _random_case(seed: int, most_entries: int) -> Case:
+def _random_case(seed: int, most_entries: int, *, spans: bool = True) -> Case:
     rng = random.Random(seed)
     as_of = AS_OF - timedelta(days=rng.randint(0, 400))
     weekly = rng.choice([None, None, None, 0.0, 12.5, 40.0])
     ce_rate = rng.choice([None, None, 0.0, 20.0])
-    return Case(f"seed-{seed}", _plan(rng, as_of, most_entries), as_of, weekly, ce_rate)
+    return Case(f"seed-{seed}", _plan(rng, as_of, most_entries, spans), as_of, weekly, ce_rate)
 
 
-def _plan(rng: random.Random, as_of: date, most_entries: int) -> Plan:
+def _plan(rng: random.Random, as_of: date, most_entries: int, spans: bool) -> Plan:
     return Plan(
         profile=Profile(
             track=rng.choice(list(Track)),
@@ -118,7 +120,7 @@ def _plan(rng: random.Random, as_of: date, most_entries: int) -> Plan:
             Exam(rng.choice(list(ExamType)), _day(rng, as_of, -3000, 30))
             for _ in range(rng.randint(0, 2))
         ),
-        entries=_entries(rng, as_of, rng.randint(most_entries // 5, most_entries)),
+        entries=_entries(rng, as_of, rng.randint(most_entries // 5, most_entries), spans),
         ce=tuple(
             CeActivity(
                 _day(rng, as_of, -2500, 120),
@@ -162,11 +164,11 @@ def _license(rng: random.Random, as_of: date) -> License:
     )
 
 
-def _entries(rng: random.Random, as_of: date, count: int) -> tuple[WorkEntry, ...]:
+def _entries(rng: random.Random, as_of: date, count: int, spans: bool) -> tuple[WorkEntry, ...]:
     entries = []
     for i in range(count):
         start = _day(rng, as_of, -3000, 40)
-        days = 1 if rng.random() < 0.75 else rng.randint(1, 120)
+        days = 1 if rng.random() < 0.75 or not spans else rng.randint(1, 120)
         activity = Activity.CASE_MANAGEMENT if rng.random() < 0.8 else rng.choice(list(Activity))
         entries.append(
             WorkEntry(

@@ -68,6 +68,11 @@ class Entries:
         return self.logged > 0
 
     @cached_property
+    def one_day(self) -> bool:
+        """Every entry is of one day (or starts on the as-of day): none spans days."""
+        return bool(np.array_equal(self.start, self.last))
+
+    @cached_property
     def recorded(self) -> float:
         return float(self.logged.sum())
 
@@ -129,6 +134,7 @@ class DayGrid:
         self.future = np.arange(self.today + 1, self.size, dtype=np.int64)
         self._entries: Entries | None = None
         self._cumulative: dict[tuple[bytes, tuple[PlannedSpan, ...]], FloatArray] = {}
+        self._window_starts: dict[int, IntArray] = {}
 
     def index(self, day: date) -> int:
         return day.toordinal() - self.origin
@@ -139,6 +145,14 @@ class DayGrid:
     def window_start(self, days: IntArray, years: int) -> IntArray:
         """First day inside the window (day - N years, day]."""
         return shift_years(days + self.origin, -years) - self.origin + 1
+
+    def future_window_start(self, years: int) -> IntArray:
+        """`window_start` of every future day (made once per number of years; read-only)."""
+        if years not in self._window_starts:
+            starts = self.window_start(self.future, years)
+            starts.flags.writeable = False
+            self._window_starts[years] = starts
+        return self._window_starts[years]
 
     def entries(self) -> Entries:
         """The logged entries: those starting on or before the as-of date (made once)."""
@@ -195,7 +209,10 @@ class DayGrid:
         else:
             start, last, rate = e.start, e.last, e.rate * chosen
         diff = np.bincount(start, rate, self.size + 1)
-        diff -= np.bincount(last + 1, rate, self.size + 1)
+        if e.one_day:  # each entry leaves the day after it came in: the same sums, shifted
+            diff[1:] -= diff[:-1].copy()
+        else:
+            diff -= np.bincount(last + 1, rate, self.size + 1)
         for span in planned:
             diff[span.first] += span.per_day
             diff[span.last + 1] -= span.per_day

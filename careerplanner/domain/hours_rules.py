@@ -45,7 +45,11 @@ class HoursNow:
 
 
 def _in(codes: np.ndarray, values: tuple[object, ...], allowed: tuple[object, ...]) -> BoolArray:
-    return np.isin(codes, [values.index(v) for v in allowed])
+    """Which codes (indexes into `values`) stand for one of the `allowed` values."""
+    table = np.zeros(len(values), np.bool_)
+    table[[values.index(v) for v in allowed]] = True
+    found: BoolArray = table[codes]
+    return found
 
 
 class HoursRule:
@@ -153,7 +157,7 @@ class HoursRule:
         if boundary > date.min:
             first = np.maximum(first, grid.index(boundary))
         if self.req.window_years:
-            first = np.maximum(first, grid.window_start(grid.future, self.req.window_years))
+            first = np.maximum(first, grid.future_window_start(self.req.window_years))
         return grid.sum_between(cumulative, first, grid.future)
 
     def countable_on(self, pace: Pace, days: IntArray) -> FloatArray:
@@ -253,5 +257,5 @@ class CeRule:
         cumulative = grid.cumulative_ce(ce, self._topic_mask(ce), pace.ce_per_day if counts else 0)
         first = np.zeros_like(grid.future)
         if self.req.window_years:
-            first = grid.window_start(grid.future, self.req.window_years)
+            first = grid.future_window_start(self.req.window_years)
         return grid.sum_between(cumulative, first, grid.future)
