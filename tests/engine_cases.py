@@ -43,6 +43,7 @@ AS_OF = date(2026, 12, 1)
 SMALL_SEEDS = range(60)  # up to 150 entries each
 LARGE_SEEDS = (1000, 1001, 1002)  # 4,000 to 20,000 entries: summation order matters here
 ONE_DAY_SEEDS = {2000: 150, 2001: 150, 2002: 20_000}  # seed: most entries, each of one day
+NO_ENTRY_SEEDS = range(3000, 3010)  # the other records and planned work, but no entries
 FIXTURE = "data/engine_results.json"
 
 
@@ -65,6 +66,7 @@ def cases() -> list[Case]:
     found += [_random_case(seed, 150) for seed in SMALL_SEEDS]
     found += [_random_case(seed, 20_000) for seed in LARGE_SEEDS]
     found += [_random_case(seed, most, spans=False) for seed, most in ONE_DAY_SEEDS.items()]
+    found += [_random_case(seed, 0) for seed in NO_ENTRY_SEEDS]
     return found
 
 

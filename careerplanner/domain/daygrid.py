@@ -208,7 +208,9 @@ class DayGrid:
             rate = np.compress(chosen, e.rate)
         else:
             start, last, rate = e.start, e.last, e.rate * chosen
-        diff = np.bincount(start, rate, self.size + 1)
+        # float64 even with no entries (bincount then gives integers, which would cut the
+        # planned hours added below to whole numbers)
+        diff = np.bincount(start, rate, self.size + 1).astype(np.float64, copy=False)
         if e.one_day:  # each entry leaves the day after it came in: the same sums, shifted
             diff[1:] -= diff[:-1].copy()
         else:
