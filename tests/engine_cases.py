@@ -44,6 +44,7 @@ SMALL_SEEDS = range(60)  # up to 150 entries each
 LARGE_SEEDS = (1000, 1001, 1002)  # 4,000 to 20,000 entries: summation order matters here
 ONE_DAY_SEEDS = {2000: 150, 2001: 150, 2002: 20_000}  # seed: most entries, each of one day
 NO_ENTRY_SEEDS = range(3000, 3010)  # the other records and planned work, but no entries
+RECENT_SEEDS = range(4000, 4010)  # entries of the last two years only: inside every window
 FIXTURE = "data/engine_results.json"
 
 
@@ -67,6 +68,7 @@ def cases() -> list[Case]:
     found += [_random_case(seed, 20_000) for seed in LARGE_SEEDS]
     found += [_random_case(seed, most, spans=False) for seed, most in ONE_DAY_SEEDS.items()]
     found += [_random_case(seed, 0) for seed in NO_ENTRY_SEEDS]
+    found += [_random_case(seed, 150, since=-700) for seed in RECENT_SEEDS]
     return found
 
 
@@ -101,15 +103,16 @@ def _jsonable(value: object) -> Any:
     return value
 
 
-def _random_case(seed: int, most_entries: int, *, spans: bool = True) -> Case:
+def _random_case(seed: int, most_entries: int, *, spans: bool = True, since: int = -3000) -> Case:
     rng = random.Random(seed)
     as_of = AS_OF - timedelta(days=rng.randint(0, 400))
     weekly = rng.choice([None, None, None, 0.0, 12.5, 40.0])
     ce_rate = rng.choice([None, None, 0.0, 20.0])
-    return Case(f"seed-{seed}", _plan(rng, as_of, most_entries, spans), as_of, weekly, ce_rate)
+    plan = _plan(rng, as_of, most_entries, spans, since)
+    return Case(f"seed-{seed}", plan, as_of, weekly, ce_rate)
 
 
-def _plan(rng: random.Random, as_of: date, most_entries: int, spans: bool) -> Plan:
+def _plan(rng: random.Random, as_of: date, most_entries: int, spans: bool, since: int) -> Plan:
     return Plan(
         profile=Profile(
             track=rng.choice(list(Track)),
@@ -122,7 +125,7 @@ def _plan(rng: random.Random, as_of: date, most_entries: int, spans: bool) -> Pl
             Exam(rng.choice(list(ExamType)), _day(rng, as_of, -3000, 30))
             for _ in range(rng.randint(0, 2))
         ),
-        entries=_entries(rng, as_of, rng.randint(most_entries // 5, most_entries), spans),
+        entries=_entries(rng, as_of, rng.randint(most_entries // 5, most_entries), spans, since),
         ce=tuple(
             CeActivity(
                 _day(rng, as_of, -2500, 120),
@@ -166,10 +169,13 @@ def _license(rng: random.Random, as_of: date) -> License:
     )
 
 
-def _entries(rng: random.Random, as_of: date, count: int, spans: bool) -> tuple[WorkEntry, ...]:
+def _entries(
+    rng: random.Random, as_of: date, count: int, spans: bool, since: int
+) -> tuple[WorkEntry, ...]:
+    """`count` entries starting from `since` days before `as_of` to 40 days after it."""
     entries = []
     for i in range(count):
-        start = _day(rng, as_of, -3000, 40)
+        start = _day(rng, as_of, since, 40)
         days = 1 if rng.random() < 0.75 or not spans else rng.randint(1, 120)
         activity = Activity.CASE_MANAGEMENT if rng.random() < 0.8 else rng.choice(list(Activity))
         entries.append(

@@ -73,6 +73,11 @@ class Entries:
         return bool(np.array_equal(self.start, self.last))
 
     @cached_property
+    def first_start(self) -> int:
+        """The first day any entry starts on (past every day when there are none)."""
+        return int(self.start.min()) if self.start.size else int(np.iinfo(np.int64).max)
+
+    @cached_property
     def recorded(self) -> float:
         return float(self.logged.sum())
 

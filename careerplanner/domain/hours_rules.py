@@ -119,7 +119,7 @@ class HoursRule:
         if boundary is None or boundary > grid.as_of:
             _add(groups, missing_reason if boundary is None else before_reason, remaining)
             remaining.fill(0.0)
-        elif boundary > date.min:
+        elif boundary > date.min and grid.index(boundary) > e.first_start:  # hours before it
             before = e.share(0, grid.index(boundary) - 1)
             before *= remaining > 0
             _add(groups, before_reason, before)
@@ -140,6 +140,8 @@ class HoursRule:
         first = int(grid.window_start(np.array([grid.today]), years)[0])
         if boundary is not None and boundary > date.min:
             first = max(first, grid.index(boundary))
+        if first <= e.first_start:  # every entry is inside the window: none is older
+            return
         older = remaining - e.share(first, grid.today)
         np.clip(older, 0.0, None, out=older)
         older *= remaining > 0
