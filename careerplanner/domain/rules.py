@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from functools import cached_property
+from functools import cache, cached_property
 
 import numpy as np
 
@@ -240,6 +240,7 @@ class _Context:
         rule = HoursRule(req, cert.short_name, self.plan, self.grid)
         now = rule.now(self.entries)
 
+        @cache  # asked for by the requirement's date and then by the certification's
         def days() -> BoolArray:
             return rule.future(self.pace) >= req.hours - EPSILON
 
@@ -267,6 +268,7 @@ class _Context:
         rule = CeRule(req, self.grid)
         now = rule.now(self.ce)
 
+        @cache
         def days() -> BoolArray:
             return rule.future(self.ce, self.pace) >= req.hours - EPSILON
 
