@@ -4,6 +4,9 @@ Each case is rebuilt from its seed by `random.Random`, so a case means the same 
 run and every machine. A case's record holds the whole `Eligibility` and, per hours
 requirement, the countable hours `timeline.countable_on` gives on a few days, with every float
 exactly (JSON keeps a float's shortest repr, which reads back to the same float).
+
+Every record was made by the engine as it was before its speed-up of issue 12 (the commit
+that added this file), so the fixture is a reference, not a copy of the current output.
 """
 
 from __future__ import annotations
