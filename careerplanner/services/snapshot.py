@@ -16,12 +16,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from careerplanner.domain.lazy_entries import LazyEntries
 from careerplanner.domain.model import Plan, WorkEntry
 from careerplanner.services.bus import ChangeBus
 from careerplanner.storage import Database, reader
+
+if TYPE_CHECKING:
+    from careerplanner.domain.lazy_entries import LazyEntries
 
 Stamp = tuple[object, ...]
 
@@ -63,6 +65,8 @@ class SnapshotCache:
             return self._cached[1]
         with self._db.snapshot_connection() as connection:
             plan = reader.read_plan(connection, records=self._entry_records, stale=self._stale)
+        from careerplanner.domain.lazy_entries import LazyEntries  # numpy: loaded by the read
+
         self.reads += 1
         self._columns_stored = isinstance(plan.entries, LazyEntries)  # read from the copy
         self._cached = (self._stamp(), plan)
