@@ -25,7 +25,7 @@ from careerplanner.domain.encoding import ACTIVITIES, SETTINGS, SUPERVISIONS, En
 from careerplanner.storage import schema
 
 TABLE = schema.ENTRY_COLUMNS_TABLE
-COLUMNS = ("id", "layout", "count", "data")
+COLUMNS = ("id", "layout", "count", "data")  # the model's (checked by tests/test_reader.py)
 ROW_ID = 1
 LAYOUT = 1  # bump with any change to FIELDS, and give the migration that drops the old row
 # (EncodedEntries field, stored dtype, dtype in memory), 8-byte columns first (aligned).
@@ -82,9 +82,8 @@ def _plausible(arrays: Arrays) -> bool:
 
 def read(connection: sqlite3.Connection) -> Arrays | None:
     """The stored columns, when the row is there, of this layout and of this table's entries."""
-    row = connection.execute(
-        f'SELECT "layout", "count", "data" FROM "{TABLE}" WHERE "id" = ?', (ROW_ID,)
-    ).fetchone()
+    names = ", ".join(f'"{name}"' for name in COLUMNS[1:])
+    row = connection.execute(f'SELECT {names} FROM "{TABLE}" WHERE "id" = ?', (ROW_ID,)).fetchone()
     if row is None or row[0] != LAYOUT or not isinstance(row[2], bytes):
         return None
     arrays = unpack(row[2], int(row[1]))
@@ -124,9 +123,9 @@ def _write(
         if not current():
             connection.execute("ROLLBACK")
             return False
+        names = ", ".join(f'"{name}"' for name in COLUMNS)
         connection.execute(
-            f'INSERT OR REPLACE INTO "{TABLE}" ("id", "layout", "count", "data") '
-            "VALUES (?, ?, ?, ?)",
+            f'INSERT OR REPLACE INTO "{TABLE}" ({names}) VALUES (?, ?, ?, ?)',
             (ROW_ID, LAYOUT, count, data),
         )
         connection.execute("COMMIT")
