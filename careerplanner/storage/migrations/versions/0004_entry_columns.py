@@ -36,7 +36,9 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_entry_columns")),
     )
     for name, when in _TRIGGERS.items():
-        op.execute(f'CREATE TRIGGER "{name}" {when} BEGIN DELETE FROM "entry_columns"; END')
+        op.execute(
+            f'CREATE TRIGGER "{name}" {when} BEGIN DELETE FROM "entry_columns" WHERE "id" = 1; END'
+        )
 
 
 def downgrade() -> None:
