@@ -95,6 +95,30 @@ def test_the_fast_read_equals_the_rows_read(stored: Path, catalog: Catalog) -> N
     services.close()
 
 
+def test_a_plan_without_planned_work_is_evaluated_from_the_columns_alone(
+    data_dir: Path, catalog: Catalog
+) -> None:
+    services = _open(data_dir, catalog)
+    services.hours.add_many(_entries(12))
+    services.plan.snapshot()
+    assert services.plan.store_entry_columns()
+    services.close()
+    services = _open(data_dir, catalog)
+    result = services.plan.eligibility(TODAY)  # its pace follows the latest entry's kind
+    assert services.plan.cache.entry_reads == 0
+    from careerplanner.domain.planned_work import effective_periods
+    from careerplanner.domain.rules import evaluate
+
+    rows = _rows_plan(services)
+    assert result == evaluate(rows, catalog, TODAY)
+    period = effective_periods(services.plan.snapshot(), TODAY)[0]
+    latest = max(rows.entries, key=lambda e: (e.last_day, e.start, e.id))
+    assert (
+        (period.setting, period.paid) == (latest.setting, latest.paid) == (Setting.HOSPITAL, True)
+    )
+    services.close()
+
+
 def _eligibility_json(folder: Path) -> bytes:
     out = io.StringIO()
     with contextlib.redirect_stdout(out):

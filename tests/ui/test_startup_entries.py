@@ -1,5 +1,6 @@
-"""A start-up from the stored entry columns builds no entry record: the Overview and the
-start-up chores (backup, reminders, the schedule fill prompt) use the columns only. A start
+"""A start-up from the stored entry columns builds no entry record: the Overview, the
+start-up chores (backup, reminders, the schedule fill prompt) and the Timeline use the columns
+only. A start
 that had to read the rows stores the columns once idle, and a close after a change does too."""
 
 from __future__ import annotations
@@ -82,6 +83,8 @@ def test_the_usual_start_builds_no_entry_record(qtbot: Any, started_before: Path
     assert cache.reads == 1 and cache.entry_reads == 0
     total = _in_total(running)
     assert total.replace(",", "").replace(" h", "").replace(".", "").isdigit(), total
+    running.window.show_page("timeline")  # projections and salary: the columns too
+    assert cache.entry_reads == 0
     running.window.show_page("hours")  # the hours table needs the records: read them once
     qtbot.waitUntil(lambda: running.window.pages["hours"].model.rowCount() > 30)
     assert cache.entry_reads == 1 and cache.reads == 1
