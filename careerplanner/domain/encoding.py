@@ -83,13 +83,9 @@ class EncodedEntries:
         merged = {f: np.concatenate((getattr(self, f)[kept], getattr(tail, f))) for f in _ARRAYS}
         order = np.lexsort((merged["ids"], merged["start"]))
         columns = {f: merged[f][order] for f in _ARRAYS}
-        source = self.source
-        if isinstance(source, LazyEntries) and not source.loaded:
-            return EncodedEntries(source.derived(columns["ids"]), **columns)
         size = len(self.ids)
         picks = np.concatenate((kept, np.arange(size, size + len(added))))[order]
-        pool = _records(source) + added
-        return EncodedEntries(tuple(map(pool.__getitem__, picks.tolist())), **columns)
+        return EncodedEntries(_picked(self.source, added, picks, columns["ids"]), **columns)
 
     def _sorts_before(self, tail: EncodedEntries) -> bool:
         """Whether every one of these entries comes before all of `tail`'s, which are in
@@ -122,13 +118,28 @@ def _records(entries: Sequence[WorkEntry]) -> tuple[WorkEntry, ...]:
     return entries if isinstance(entries, tuple) else tuple(entries)
 
 
+def _unread(entries: Sequence[WorkEntry]) -> LazyEntries | None:
+    return entries if isinstance(entries, LazyEntries) and not entries.loaded else None
+
+
 def _joined(
     source: Sequence[WorkEntry], added: tuple[WorkEntry, ...], ids: IntArray
 ) -> Sequence[WorkEntry]:
-    """`source` followed by `added`: unread still, when `source` was."""
-    if isinstance(source, LazyEntries) and not source.loaded:
-        return source.derived(ids)
-    return _records(source) + added
+    """`source` followed by `added` (with the ids `ids`): unread still, when `source` was."""
+    unread = _unread(source)
+    return unread.derived(ids) if unread is not None else _records(source) + added
+
+
+def _picked(
+    source: Sequence[WorkEntry], added: tuple[WorkEntry, ...], picks: IntArray, ids: IntArray
+) -> Sequence[WorkEntry]:
+    """The records of `source` then `added` at the positions `picks` (with the ids `ids`):
+    unread still, when `source` was."""
+    unread = _unread(source)
+    if unread is not None:
+        return unread.derived(ids)
+    pool = _records(source) + added
+    return tuple(map(pool.__getitem__, picks.tolist()))
 
 
 def _extended(cached: EncodedEntries, entries: Sequence[WorkEntry]) -> EncodedEntries | None:
