@@ -11,6 +11,7 @@ from sqlalchemy import (
     Date,
     DateTime,
     Float,
+    Index,
     Integer,
     MetaData,
     String,
@@ -129,6 +130,8 @@ class WorkEntryRow(Base):
         one_of("supervision", Supervision),
         positive("hours"),
         ordered("start", "end"),
+        # The 24-hour check finds the spans reaching into a day by their last day.
+        Index("ix_work_entry_end", "end", sqlite_where=text('"end" IS NOT NULL')),
         {"sqlite_autoincrement": True},  # ids are never reused: the audit log names them
     )
 
