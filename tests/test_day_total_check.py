@@ -3,7 +3,9 @@ every entry on them: older ones on the same day and spans that start earlier and
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 from sqlalchemy.dialects import sqlite
@@ -13,6 +15,7 @@ from careerplanner.domain.model import WorkEntry
 from careerplanner.services import Services
 from careerplanner.storage import Database
 from careerplanner.storage import repositories as repo
+from careerplanner.storage.migrate import downgrade, upgrade
 from careerplanner.storage.repositories.entries import spans_query
 
 DAY = date(2026, 3, 3)
@@ -34,6 +37,39 @@ def test_the_touched_days_are_read_through_the_start_and_end_indexes(db: Databas
         "SEARCH work_entry USING INDEX ix_work_entry_start (start>? AND start<?)",
         "SEARCH work_entry USING INDEX ix_work_entry_end (end>?)",
     ]
+
+
+def end_indexes(path: Path) -> list[tuple[str, str]]:
+    with sqlite3.connect(path) as connection:
+        found = connection.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND name LIKE '%end%'"
+        ).fetchall()
+    connection.close()
+    return found
+
+
+def test_migration_0004_adds_the_end_index_and_keeps_the_entries(tmp_path: Path) -> None:
+    path = tmp_path / "db.sqlite3"
+    upgrade(path, "0003")
+    rows = [("2026-03-01", "2026-03-05", 10.0), ("2026-03-03", None, 2.0)]
+    with sqlite3.connect(path) as connection:
+        connection.executemany(
+            'INSERT INTO work_entry (start, "end", hours, activity, setting, supervision, paid, '
+            "employer, notes, verified_by, verified_credential) "
+            "VALUES (?, ?, ?, 'case-management', 'hospital', 'ccm', 1, '', '', '', '')",
+            rows,
+        )
+    connection.close()
+    assert end_indexes(path) == []
+    upgrade(path)
+    index = 'CREATE INDEX ix_work_entry_end ON work_entry ("end") WHERE "end" IS NOT NULL'
+    assert end_indexes(path) == [("ix_work_entry_end", index)]
+    with sqlite3.connect(path) as connection:
+        kept = connection.execute('SELECT start, "end", hours FROM work_entry ORDER BY id')
+        assert kept.fetchall() == rows
+    connection.close()
+    downgrade(path, "0003")
+    assert end_indexes(path) == []
 
 
 def test_spans_are_those_starting_on_the_days_or_reaching_into_them(db: Database) -> None:
