@@ -9,8 +9,6 @@ and spares sorting 100,000 rows again.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from itertools import islice
-from operator import is_
 
 import numpy as np
 
@@ -20,8 +18,9 @@ from careerplanner.domain.model import WorkEntry
 def inserted_block(
     old: Sequence[WorkEntry], old_ids: np.ndarray, new: Sequence[WorkEntry], new_ids: np.ndarray
 ) -> int | None:
-    """The row where `new` has a block of entries that `old` lacks, when it is `old` (the same
-    objects, in the same order) plus that block; None for any other change."""
+    """The row where `new` has a block of entries that `old` lacks, when it is `old` (equal
+    entries, in the same order) plus that block; None for any other change. Entries read again
+    (other objects at either end) count as another change."""
     added = len(new) - len(old)
     if added <= 0 or not old:
         return None
@@ -30,9 +29,13 @@ def inserted_block(
     at = int(differ[0]) if differ.size else size
     if not np.array_equal(new_ids[at + added :], old_ids[at:]):
         return None
-    same_before = all(map(is_, islice(old, at), new))
-    if not same_before or not all(map(is_, islice(old, at, None), islice(new, at + added, None))):
-        return None  # equal ids, other entries: read again after another program's change
+    first, last = new[0 if at else added], new[size - 1 if size <= at else -1]
+    if old[0] is not first or old[-1] is not last:
+        return None  # other objects: read again (after another program's change, say)
+    # Tuples compare their items by identity first, so this costs little for the same objects;
+    # an entry changed in place (an edit, a verification) compares unequal.
+    if tuple(old[:at]) != tuple(new[:at]) or tuple(old[at:]) != tuple(new[at + added :]):
+        return None
     return at
 
 
