@@ -89,6 +89,7 @@ def test_added_rows_match_a_fresh_table(added, f, sort) -> None:  # type: ignore
 
 def test_the_selection_stays_on_its_entry(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
     model, proxy = shown(SHOWN, HoursFilter(), SORTS[0])
+    qtmodeltester.check(model)
     qtmodeltester.check(proxy)
     selection = QItemSelectionModel(proxy)
     dates = [proxy.index(r, COL_DATE).data() for r in range(proxy.rowCount())]
