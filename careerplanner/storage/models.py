@@ -12,6 +12,7 @@ from sqlalchemy import (
     Date,
     DateTime,
     Float,
+    Index,
     Integer,
     LargeBinary,
     MetaData,
@@ -133,6 +134,8 @@ class WorkEntryRow(Base):
         one_of("supervision", Supervision),
         positive("hours"),
         ordered("start", "end"),
+        # The 24-hour check finds the spans reaching into a day by their last day.
+        Index("ix_work_entry_end", "end", sqlite_where=text('"end" IS NOT NULL')),
         {"sqlite_autoincrement": True},  # ids are never reused: the audit log names them
     )
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-HEAD_REVISION = "0004"
+HEAD_REVISION = "0005"
 KNOWN_REVISIONS: tuple[str, ...] = (
     "0001",
     "0002",
     "0003",
     "0004",
+    "0005",
 )  # oldest first; the last one is HEAD_REVISION
 
 APPLICATION_ID = 0x43504C31  # "CPL1": PRAGMA application_id of every CareerPlanner database
