@@ -59,6 +59,7 @@ class Running:
 
         self.window.close()
         QThreadPool.globalInstance().waitForDone()  # the start-up check or backup may run
+        self.services.plan.store_entry_columns()  # if entries changed: a fast next start
         self.database.close()
         self.lock.unlock()
 
@@ -392,6 +393,7 @@ def _loaded(running: Running, page: str | None) -> None:
     else:
         QTimer.singleShot(0, lambda: startup_tasks(window, running.services))
         QTimer.singleShot(0, lambda: _offer_fill(window, running.services))
+    QTimer.singleShot(0, running.services.plan.store_entry_columns)  # idle: a fast next start
 
 
 def _start_checks(window: MainWindow, services: Services) -> None:

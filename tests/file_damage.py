@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-UNREAD_INDEX = "ix_work_entry_supervisor_id"  # the plan's read scans tables, not this index
+UNREAD_INDEX = "ix_entry_event_entry_id"  # the entries' audit log: nothing reads it at start
 
 
 def damage_an_unread_index(path: Path) -> bytes:

@@ -87,3 +87,35 @@ def test_an_older_file_is_checked_before_it_is_upgraded(data_dir: Path, damaged:
         Database.open(data_dir, check_later=True)
     assert path.read_bytes() == before
     assert not (data_dir / "backups").exists()  # not even the copy made before an upgrade
+
+
+def test_the_entry_columns_copy_waits_for_the_check(data_dir: Path, catalog: Catalog) -> None:
+    """The copy kept for a fast start is written on the reader's own connection: not before
+    the check passed (it would not wait for it), and never to a damaged file."""
+    with Database.open(data_dir) as database:
+        Services(database, catalog, today=lambda: TODAY).plan.load_demo()
+    path = data_dir / DATABASE_NAME
+    with sqlite3.connect(path) as connection:
+        connection.execute("DELETE FROM entry_columns")
+    connection.close()
+    services = services_on(data_dir, catalog)
+    try:
+        services.plan.snapshot()
+        assert services.plan.store_entry_columns() is False  # not checked yet
+        assert services.db.check_integrity() is None
+        assert services.plan.store_entry_columns() is True
+    finally:
+        services.close()
+    damage_an_unread_index(path)
+    damaged = path.read_bytes()
+    with sqlite3.connect(path) as connection:
+        assert connection.execute("SELECT count(*) FROM entry_columns").fetchone()[0] == 1
+    connection.close()
+    services = services_on(data_dir, catalog)
+    try:
+        services.plan.snapshot()
+        assert services.db.check_integrity() is not None
+        assert services.plan.store_entry_columns() is False
+    finally:
+        services.close()
+    assert path.read_bytes() == damaged

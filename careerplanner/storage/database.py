@@ -110,6 +110,11 @@ class Database:
         refusal's message, else None. After damage, every write raises `UnusableFileError`."""
         return None if self._check is None else self._check.run()
 
+    def checked_sound(self) -> bool:
+        """Whether writes may go ahead without waiting: the file needs no check, or passed it.
+        A write that can wait (a cache kept in the file) asks this instead of checking now."""
+        return self._check is None or self._check.passed
+
     def file_replaced(self) -> None:
         """After recovery put another file in place: close the connections to the old one (the
         next use opens the new one), and check the new file before its first write."""

@@ -34,6 +34,11 @@ class DeferredCheck:
                 self._passed = self.problem is None
             return self.problem
 
+    @property
+    def passed(self) -> bool:
+        """Whether the check has run and found the file sound (without waiting for it)."""
+        return self._passed
+
     def require_sound(self) -> None:
         """Before a write: raise `UnusableFileError` (the damage) unless the check passes."""
         problem = self.run()

@@ -61,7 +61,9 @@ def start_checks(window: MainWindow, services: Services) -> QuietTask:
 def report(window: MainWindow, services: Services, outcome: Outcome) -> None:
     if outcome.damage is not None:
         recover_or_quit(window, services, outcome.damage)
-    elif outcome.failure is not None:
+        return
+    services.plan.store_entry_columns()  # the copy kept for a fast start waited for the check
+    if outcome.failure is not None:
         window.show_status(f"The automatic backup could not be made: {outcome.failure}")
     elif outcome.backup is not None:
         window.show_status(f"Backed up your data to {outcome.backup.path.name}")
