@@ -1,6 +1,6 @@
 """The command table (cli/commands.py) against the command modules: registering only the
-modules the table names for a command gives that command exactly the parser it has when every
-module is registered, down to each action's options and help."""
+modules the table names for a command (or for one of its actions) gives that command (or
+action) exactly the parser it has when every module is registered, options and help."""
 
 from __future__ import annotations
 
@@ -51,6 +51,25 @@ def test_a_command_alone_parses_as_with_every_module(
     assert _command_helps(alone, command) == _command_helps(every_module, command)
 
 
+SPLIT = [c for c in COMMANDS if c.actions]
+
+
+@pytest.mark.parametrize("command", SPLIT, ids=lambda c: c.name)
+def test_an_action_alone_parses_as_with_every_module(
+    command: Command, every_module: Commands
+) -> None:
+    full = _command_helps(every_module, command)
+    assert {path.split()[1] for path in full if " " in path} == set(command.actions)
+    assert list(dict.fromkeys(command.actions.values())) == list(command.modules)
+    for action, module in command.actions.items():
+        alone = _commands(build_parser())
+        alone.fill(command, action)
+        assert alone.registered == {module}
+        helps = _command_helps(alone, command)
+        path = f"{command.name} {action}"
+        assert helps[path] == full[path]
+
+
 def test_every_command_gets_a_handler_or_actions(every_module: Commands) -> None:
     for command in COMMANDS:
         helps = _command_helps(every_module, command)
@@ -79,5 +98,5 @@ def test_each_module_is_named_once_per_command_and_has_a_register() -> None:
 def test_a_chosen_command_registers_only_its_modules() -> None:
     parser = build_parser()
     args = parser.parse_args(["hours", "add", "--date", "2026-01-05", "--hours", "2"])
-    assert _commands(parser).registered == {"plan", "hours", "records"}
+    assert _commands(parser).registered == {"hours"}
     assert (args.command, args.action, args.date, args.hours) == ("hours", "add", "2026-01-05", "2")

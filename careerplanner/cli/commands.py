@@ -5,14 +5,16 @@ are registered only when the command line names it: `Commands` imports the comma
 then and calls their `register(subparsers)`, so `hours add` never imports the code of reports,
 timelines or import/export. A module registers every command it serves (each module adds to
 the parsers made here, through `context.command` and `context.actions`), so the modules of a
-command are listed in the order their actions appear in its help.
+command are listed in the order their actions appear in its help. For a command whose actions
+come from several modules, `actions` names the module of each: `hours add ...` registers only
+the module of `add`, and `hours --help` (or anything but a known action) all of them.
 """
 
 from __future__ import annotations
 
 import argparse
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from importlib import import_module
 from typing import Any
 
@@ -24,6 +26,15 @@ class Command:
     name: str  # "hours"
     help: str  # its line in `careerplanner --help`
     modules: tuple[str, ...]  # the `careerplanner.cli.<name>_commands` that register it
+    actions: Mapping[str, str] = field(default_factory=dict)  # action -> its module
+
+
+def _actions(**modules: str) -> dict[str, str]:
+    """`plan="list remove"` -> {"list": "plan", "remove": "plan"}."""
+    return {action: module for module, names in modules.items() for action in names.split()}
+
+
+_LISTED = "list remove"  # the actions plan_commands (listing.py) gives every kind of record
 
 
 COMMANDS: tuple[Command, ...] = (
@@ -32,14 +43,19 @@ COMMANDS: tuple[Command, ...] = (
     Command("license", "licenses: add, list, remove", (_PLAN,)),
     Command("exam", "passed exams: add, list, remove", (_PLAN,)),
     Command("hours", "logged work hours: add, edit, history, list, remove",
-            (_PLAN, _HOURS, _RECORDS)),
-    Command("work", "planned work periods: add, list, remove", (_PLAN, "work")),
-    Command("ce", "continuing education: add, list, remove", (_PLAN, _RECORDS)),
+            (_PLAN, _HOURS, _RECORDS),
+            _actions(plan=_LISTED, hours="add edit history", records="import export")),
+    Command("work", "planned work periods: add, list, remove", (_PLAN, "work"),
+            _actions(plan=_LISTED, work="add")),
+    Command("ce", "continuing education: add, list, remove", (_PLAN, _RECORDS),
+            _actions(plan=f"add {_LISTED}", records="import export")),
     Command("supervisor",
             "supervisors (their credential decides supervision): add, edit, list, remove",
-            (_PLAN, _LOGBOOK)),
-    Command("employer", "employers and placements: add, list, remove", (_PLAN, _LOGBOOK)),
-    Command("schedule", "regular schedules: add, fill, list, remove", (_PLAN, _LOGBOOK)),
+            (_PLAN, _LOGBOOK), _actions(plan=_LISTED, logbook="add edit")),
+    Command("employer", "employers and placements: add, list, remove", (_PLAN, _LOGBOOK),
+            _actions(plan=_LISTED, logbook="add")),
+    Command("schedule", "regular schedules: add, fill, list, remove", (_PLAN, _LOGBOOK),
+            _actions(plan=_LISTED, logbook="add fill")),
     Command("goal", "certification goals: add, list, remove", (_PLAN,)),
     Command("export", "write the whole plan to a JSON file or an archive", (_RECORDS,)),
     Command("import", "load a plan into an empty data folder", (_RECORDS,)),
@@ -78,12 +94,15 @@ class Commands(argparse._SubParsersAction):  # type: ignore[type-arg]
     ) -> None:
         chosen = BY_NAME.get(values[0]) if values else None
         if chosen is not None:
-            self.fill(chosen)
+            assert values is not None
+            self.fill(chosen, values[1] if len(values) > 1 else None)
         super().__call__(parser, namespace, values, option_string)
 
-    def fill(self, command: Command) -> None:
-        """Register the command's options and actions (and those of its modules' others)."""
-        for module in command.modules:
-            if module not in self.registered:
-                self.registered.add(module)
-                import_module(f"careerplanner.cli.{module}_commands").register(self)
+    def fill(self, command: Command, action: str | None = None) -> None:
+        """Register the command's options and actions (and those of its modules' others): only
+        the module of `action`, when the table names one for it."""
+        module = command.actions.get(action or "")
+        for name in (module,) if module else command.modules:
+            if name not in self.registered:
+                self.registered.add(name)
+                import_module(f"careerplanner.cli.{name}_commands").register(self)
