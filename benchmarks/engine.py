@@ -1,5 +1,6 @@
-"""Rule engine + projection for all six certifications on 10,000 entries over 10 years, with
-three planned work periods (a job, a leave gap, a new job) and an RN license assumed renewed."""
+"""Rule engine + projection for all six certifications on 10,000 and 100,000 entries over 10
+years, with three planned work periods (a job, a leave gap, a new job) and an RN license assumed
+renewed. evaluate() runs on every start-up and after every quick-add."""
 
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ from careerplanner.catalog import load_catalog
 from careerplanner.domain.model import Activity, Plan, Setting, Supervision, WorkPeriod
 from careerplanner.domain.rules import evaluate
 
-GOAL_MS = 50.0
+GOALS_MS = {10_000: 50.0, 100_000: 15.0}  # 100k: the aim of issue 12's engine round
+RUNS = 20
 
 
 def with_three_periods(plan: Plan, today: date) -> Plan:
@@ -34,16 +36,17 @@ def with_three_periods(plan: Plan, today: date) -> Plan:
 def main() -> None:
     catalog = load_catalog()
     today = date.today()
-    plan = with_three_periods(large_plan(10_000, 10, today), today)
-    evaluate(plan, catalog, today)  # warm-up
-    runs = []
-    for _ in range(20):
-        began = time.perf_counter()
-        evaluate(plan, catalog, today)
-        runs.append((time.perf_counter() - began) * 1000)
-    median = statistics.median(runs)
-    verdict = "ok" if median < GOAL_MS else "OVER GOAL"
-    print(
-        "evaluate all six with projection, 10,000 entries / 10 years / 3 work periods: "
-        f"median {median:.1f} ms, max {max(runs):.1f} ms (goal < {GOAL_MS:.0f} ms) {verdict}"
-    )
+    for count, goal in GOALS_MS.items():
+        plan = with_three_periods(large_plan(count, 10, today), today)
+        evaluate(plan, catalog, today)  # warm-up
+        runs = []
+        for _ in range(RUNS):
+            began = time.perf_counter()
+            evaluate(plan, catalog, today)
+            runs.append((time.perf_counter() - began) * 1000)
+        median = statistics.median(runs)
+        verdict = "ok" if median < goal else "OVER GOAL"
+        print(
+            f"evaluate all six with projection, {count:,} entries / 10 years / 3 work periods: "
+            f"median {median:.1f} ms, max {max(runs):.1f} ms (goal < {goal:.0f} ms) {verdict}"
+        )

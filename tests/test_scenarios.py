@@ -256,3 +256,20 @@ def test_timeline_of_a_scenario(svc: Services) -> None:
     forty = svc.scenarios.timeline("Forty", cert_id="C-SWCM")
     assert forty.eligibility.weekly_hours == 40 and base.eligibility.weekly_hours == 20
     assert forty.hours[-1].cumulative > base.hours[-1].cumulative
+
+
+def test_names_that_differ_only_in_case_are_one_name_in_every_alphabet(svc: Services) -> None:
+    """SQLite's lower() folds only A-Z: the rule is Python's casefold, in one place."""
+    svc.scenarios.create(Scenario("Über Plan", weekly_hours=10))
+    before = svc.scenarios.list()
+    with pytest.raises(ValidationError, match="already a scenario named 'Über Plan'"):
+        svc.scenarios.create(Scenario("über plan"))
+    assert svc.scenarios.list() == before
+    assert svc.scenarios.get(" ÜBER PLAN ").name == "Über Plan"
+    svc.scenarios.create(Scenario("straße"))
+    with pytest.raises(ValidationError):
+        svc.scenarios.rename("Über Plan", "STRASSE")
+    svc.scenarios.create(Scenario("Évening", weekly_hours=5))
+    svc.scenarios.create(Scenario("apple"))
+    assert [s.name for s in svc.scenarios.list()] == ["apple", "Évening", "straße", "Über Plan"]
+    assert svc.scenarios.delete("évening").name == "Évening"

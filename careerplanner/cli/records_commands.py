@@ -67,7 +67,7 @@ def _options(args: argparse.Namespace) -> ImportOptions:
 
 
 def _report(preview: ImportPreview[Any], path: Path, noun: tuple[str, str]) -> None:
-    from careerplanner.io.csv_detect import FIELD_LABELS
+    from careerplanner.io.csv_headers import FIELD_LABELS
     from careerplanner.io.import_checks import group_problems
 
     delimiter = DELIMITER_WORDS.get(preview.delimiter, repr(preview.delimiter))

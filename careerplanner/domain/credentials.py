@@ -14,6 +14,7 @@ from careerplanner.domain.catalog import (
 )
 from careerplanner.domain.dates import add_years, fmt_day, years_between
 from careerplanner.domain.daygrid import BoolArray, DayGrid
+from careerplanner.domain.labels import exam_name
 from careerplanner.domain.model import (
     Degree,
     DegreeStatus,
@@ -22,11 +23,6 @@ from careerplanner.domain.model import (
     LicenseType,
     Plan,
 )
-
-EXAM_NAMES = {
-    ExamType.ASWB_BACHELORS: "ASWB Bachelors exam",
-    ExamType.ASWB_MASTERS: "ASWB Masters exam",
-}
 
 
 def matches(rule: DegreeRule, degree: Degree) -> bool:
@@ -190,7 +186,7 @@ def option_held_now(option: CredentialOption, plan: Plan, as_of: date) -> list[s
     if option.licenses or option.exams:
         found = active_licenses(plan, option.licenses, as_of)
         found += [
-            f"{EXAM_NAMES[e.type]} passed {e.passed.isoformat()}"
+            f"{exam_name(e.type)} passed {e.passed.isoformat()}"
             for e in plan.exams
             if e.type in option.exams and e.passed <= as_of
         ]
@@ -217,7 +213,7 @@ def describe_option(option: CredentialOption) -> str:
     if option.licenses:
         choices.append(f"an active {_either([k.value for k in option.licenses])} license")
     if option.exams:
-        choices.append(f"a passed {_either([EXAM_NAMES[e] for e in option.exams])}")
+        choices.append(f"a passed {_either([exam_name(e) for e in option.exams])}")
     if choices:
         parts.append(" or ".join(choices))
     return " and ".join(parts)

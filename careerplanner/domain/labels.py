@@ -12,7 +12,16 @@ from enum import Enum, StrEnum
 from typing import TypeVar
 
 from careerplanner.domain.errors import ValidationError
-from careerplanner.domain.model import Activity, Setting, Supervision
+from careerplanner.domain.model import (
+    Activity,
+    Degree,
+    DegreeField,
+    DegreeLevel,
+    ExamType,
+    LicenseType,
+    Setting,
+    Supervision,
+)
 from careerplanner.domain.validation import parse_choice
 
 E = TypeVar("E", bound=Enum)
@@ -33,6 +42,18 @@ _SUPERVISION = {  # standing alone
 }
 
 
+# Choices whose plain spelling ("bachelor", "aswb-masters") is not how people write them.
+NAMES: dict[StrEnum, str] = {
+    DegreeLevel.ASSOCIATE: "Associate degree",
+    DegreeLevel.BACHELOR: "Bachelor's",
+    DegreeLevel.MASTER: "Master's",
+    DegreeLevel.DOCTORATE: "Doctorate",
+    DegreeField.HEALTHCARE_ADMIN: "Healthcare administration",
+    ExamType.ASWB_BACHELORS: "ASWB Bachelors",
+    ExamType.ASWB_MASTERS: "ASWB Masters",
+}
+
+
 def label(value: str) -> str:
     """An enum value as people read it: "home-health" -> "Home health"."""
     text = value.replace("-", " ")
@@ -44,9 +65,25 @@ def supervision_label(value: Supervision) -> str:
 
 
 def member_label(member: StrEnum) -> str:
-    """Any of the model's choices (activity, setting, supervision, CE topic) as a column
-    shows it."""
-    return supervision_label(member) if isinstance(member, Supervision) else label(member.value)
+    """Any of the model's choices as a column or a chooser shows it: "Home health", "CCM",
+    "Bachelor's", "RN" (a license type is its code, except "Other")."""
+    if isinstance(member, Supervision):
+        return supervision_label(member)
+    if member in NAMES:
+        return NAMES[member]
+    if isinstance(member, LicenseType) and member is not LicenseType.OTHER:
+        return member.value
+    return label(member.value)
+
+
+def degree_name(degree: Degree) -> str:
+    """ "Bachelor's in nursing", "Associate degree in social work"."""
+    return f"{member_label(degree.level)} in {member_label(degree.field).lower()}"
+
+
+def exam_name(exam: ExamType) -> str:
+    """ "ASWB Masters exam"."""
+    return f"{member_label(exam)} exam"
 
 
 def paid_label(paid: bool) -> str:

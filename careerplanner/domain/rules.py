@@ -3,13 +3,16 @@
 A pure function of (plan, catalog, as-of date, pace). Requirements sharing a `group` are
 alternatives; a certification is met on a day when every group has a requirement met that day.
 The projected date is the first day after the as-of date on which that holds, searched up to
-15 years ahead with windows re-evaluated on each day.
+15 years ahead with windows re-evaluated on each day. A requirement's days are worked out only
+when asked for: a met requirement of an eligible certification needs none.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import cache, cached_property
 
 import numpy as np
 
@@ -48,6 +51,8 @@ from careerplanner.domain.validation import fmt_number
 HORIZON_YEARS = 15
 EPSILON = 1e-6
 
+Days = Callable[[], BoolArray]  # whether it is met on each day after the as-of date
+
 
 def evaluate(
     plan: Plan,
@@ -75,10 +80,15 @@ def evaluate(
 @dataclass
 class _Evaluated:
     result: RequirementResult
-    future: BoolArray  # met on each day after the as-of date
+    days: Days
     hint: str  # why it may never be met
     ending: tuple[str, ...] = ()  # licenses it needs that stop counting, in words
     planned: tuple[PlannedSpan, ...] = ()  # hours: the planned work that counts for it
+
+    @cached_property
+    def future(self) -> BoolArray:
+        """Met on each day after the as-of date."""
+        return self.days()
 
 
 class _Context:
@@ -101,13 +111,13 @@ class _Context:
         for req, ev in zip(cert.requirements, evaluated, strict=True):
             groups.setdefault(req.group or req.id, []).append(ev)
         eligible = all(any(ev.result.met for ev in group) for group in groups.values())
-        future = np.ones(self.grid.future.shape, np.bool_)
-        for group in groups.values():
-            future &= np.logical_or.reduce([ev.future for ev in group])
         projected: date | None = self.as_of
         blocking = None
         assumptions: tuple[str, ...] = ()
         if not eligible:
+            future = np.ones(self.grid.future.shape, np.bool_)
+            for group in groups.values():
+                future &= np.logical_or.reduce([ev.future for ev in group])
             projected = self._first_day(future)
             blocking = None if projected else self._blocking(groups)
             if projected:
@@ -167,9 +177,9 @@ class _Context:
             return self._hours(req, cert)
         return self._ce(req)
 
-    def _result(self, req: Requirement, future: BoolArray, **fields: object) -> RequirementResult:
+    def _result(self, req: Requirement, days: Days, **fields: object) -> RequirementResult:
         met = bool(fields.pop("met"))
-        projected = self.as_of if met else self._first_day(future)
+        projected = self.as_of if met else self._first_day(days())
         return RequirementResult(
             id=req.id,
             label=req.label,
@@ -192,7 +202,7 @@ class _Context:
         ending = tuple(self.credentials.ending(kinds)) if not future.all() else ()
         result = self._result(
             req,
-            future,
+            lambda: future,
             kind="credential",
             met=meeting is not None,
             current=1.0 if meeting else 0.0,
@@ -204,7 +214,7 @@ class _Context:
         if ending:  # name the license; keep the other routes when there are any
             only_licenses = all(not (o.degree or o.exams) for o in req.options)
             hint = "; ".join(ending) + ("" if only_licenses else f", and {hint}")
-        return _Evaluated(result, future, hint, ending)
+        return _Evaluated(result, lambda: future, hint, ending)
 
     def _license_years(self, req: LicenseYearsRequirement) -> _Evaluated:
         years, first = license_years_now(req, self.plan, self.as_of)
@@ -216,7 +226,7 @@ class _Context:
         future = self.credentials.license_years(req)
         result = self._result(
             req,
-            future,
+            lambda: future,
             kind="license-years",
             met=met,
             current=round(years, 2),
@@ -224,16 +234,20 @@ class _Context:
             unit="years",
             detail=detail,
         )
-        return _Evaluated(result, future, f"no {kind} license recorded or planned")
+        return _Evaluated(result, lambda: future, f"no {kind} license recorded or planned")
 
     def _hours(self, req: HoursRequirement, cert: Certification) -> _Evaluated:
         rule = HoursRule(req, cert.short_name, self.plan, self.grid)
         now = rule.now(self.entries)
-        future = rule.future(self.entries, self.pace) >= req.hours - EPSILON
+
+        @cache  # asked for by the requirement's date and then by the certification's
+        def days() -> BoolArray:
+            return rule.future(self.pace) >= req.hours - EPSILON
+
         met = now.countable >= req.hours - EPSILON
         result = self._result(
             req,
-            future,
+            days,
             kind="hours",
             met=met,
             current=now.countable,
@@ -248,15 +262,19 @@ class _Context:
         hint += f", and {problem}" if problem else f", not reached within {HORIZON_YEARS} years"
         if req.after_degree and rule.boundary(planned=True)[0] is None:
             hint = f"no completed {req.after_degree.name} recorded or planned"
-        return _Evaluated(result, future, hint, planned=tuple(rule.counting(self.pace)))
+        return _Evaluated(result, days, hint, planned=tuple(rule.counting(self.pace)))
 
     def _ce(self, req: CeRequirement) -> _Evaluated:
         rule = CeRule(req, self.grid)
         now = rule.now(self.ce)
-        future = rule.future(self.ce, self.pace) >= req.hours - EPSILON
+
+        @cache
+        def days() -> BoolArray:
+            return rule.future(self.ce, self.pace) >= req.hours - EPSILON
+
         result = self._result(
             req,
-            future,
+            days,
             kind="ce",
             met=now.countable >= req.hours - EPSILON,
             current=now.countable,
@@ -268,7 +286,7 @@ class _Context:
         )
         hint = f"{req.label}: {now.countable:,.1f} of {req.hours:,.0f} CE h"
         hint += ", and no CE hours per year are planned" if self.pace.ce_per_day <= 0 else ""
-        return _Evaluated(result, future, hint)
+        return _Evaluated(result, days, hint)
 
 
 def _by(result: RequirementResult, day: date) -> bool:

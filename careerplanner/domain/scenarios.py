@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
@@ -84,6 +85,20 @@ def _pace(points: tuple[HoursPoint, ...]) -> float:
         return 0.0
     rate = (points[1].cumulative - points[0].cumulative) / (points[1].day - points[0].day).days
     return max(rate, 0.0)
+
+
+def name_key(name: str) -> str:
+    """What makes two scenario names the same: case (in every alphabet) and surrounding
+    spaces are ignored, so "Über plan" and "über PLAN " name one scenario."""
+    return name.strip().casefold()
+
+
+def name_order(name: str) -> tuple[str, str]:
+    """Where a name is listed: alphabetically as people read it ("Évening" with the E's),
+    then by `name_key`."""
+    key = name_key(name)
+    letters = unicodedata.normalize("NFKD", key)
+    return "".join(c for c in letters if not unicodedata.combining(c)), key
 
 
 @dataclass(frozen=True, slots=True)

@@ -174,7 +174,7 @@ def countable_on(
     pace = planned_pace(grid, plan, eligibility.weekly_override, eligibility.ce_hours_per_year)
     rule = HoursRule(req, cert.short_name, plan, grid)
     indexes = np.array([grid.index(day) for day in days], dtype=np.int64)
-    return [float(v) for v in rule.countable_on(grid.entries(), pace, indexes)]
+    return [float(v) for v in rule.countable_on(pace, indexes)]
 
 
 def _hours_series(
@@ -200,9 +200,9 @@ def _hours_series(
     if projected is not None and as_of < projected <= end:
         future += [grid.index(projected) - 1, grid.index(projected)]
     future_days = np.array(sorted(set(future) | {grid.index(end)}), dtype=np.int64)
-    past_values = rule.countable_on(entries, pace, past)
+    past_values = rule.countable_on(pace, past)
     past_values[-1] = result.current  # the engine's exact figure on the as-of date
-    future_values = rule.countable_on(entries, pace, future_days)
+    future_values = rule.countable_on(pace, future_days)
     future_values[0] = result.current
     return _points(grid, past, past_values, False) + _points(grid, future_days, future_values, True)
 

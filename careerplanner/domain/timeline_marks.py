@@ -9,7 +9,8 @@ from datetime import date
 
 from careerplanner.domain.catalog import Catalog, Certification
 from careerplanner.domain.dates import add_years
-from careerplanner.domain.model import DegreeLevel, DegreeStatus, Goal, GoalStatus, Plan
+from careerplanner.domain.labels import degree_name
+from careerplanner.domain.model import DegreeStatus, Goal, GoalStatus, Plan
 from careerplanner.domain.results import Eligibility
 
 # Milestone kinds, in lane order (lane 0 is the first kind present).
@@ -65,14 +66,6 @@ def _order(mark: Milestone) -> tuple[date, str, str]:
     return mark.day, mark.label, mark.cert or ""
 
 
-LEVEL_NAMES = {
-    DegreeLevel.ASSOCIATE: "Associate degree",
-    DegreeLevel.BACHELOR: "Bachelor's",
-    DegreeLevel.MASTER: "Master's",
-    DegreeLevel.DOCTORATE: "Doctorate",
-}
-
-
 def plan_milestones(
     plan: Plan, catalog: Catalog, eligibility: Eligibility, shown: Sequence[str], end: date
 ) -> Iterator[Milestone]:
@@ -98,7 +91,7 @@ def _education(plan: Plan) -> Iterator[Milestone]:
     for degree in plan.degrees:
         if degree.end is None:
             continue
-        name = f"{LEVEL_NAMES[degree.level]} in {degree.field.value.replace('-', ' ')}"
+        name = degree_name(degree)
         done = "completed" if degree.status is DegreeStatus.COMPLETED else "planned"
         yield Milestone(degree.end, "degree", f"{name} {done}")
     for lic in plan.licenses:

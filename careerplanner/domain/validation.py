@@ -35,83 +35,72 @@ from careerplanner.domain.model import (
     WorkPeriod,
 )
 from careerplanner.domain.values import (
-    EARLIEST as EARLIEST,
-)
-from careerplanner.domain.values import (
-    EPSILON as EPSILON,
-)
-from careerplanner.domain.values import (
-    LATEST as LATEST,
-)
-from careerplanner.domain.values import (
-    MAX_CE_HOURS as MAX_CE_HOURS,
-)
-from careerplanner.domain.values import (
-    MAX_DAY_HOURS as MAX_DAY_HOURS,
-)
-from careerplanner.domain.values import (
-    MAX_ID as MAX_ID,
-)
-from careerplanner.domain.values import (
-    MAX_NUMBER_CHARS as MAX_NUMBER_CHARS,
-)
-from careerplanner.domain.values import (
-    MAX_SALARY as MAX_SALARY,
-)
-from careerplanner.domain.values import (
-    MAX_TEXT as MAX_TEXT,
-)
-from careerplanner.domain.values import (
-    MAX_WEEKLY_HOURS as MAX_WEEKLY_HOURS,
-)
-from careerplanner.domain.values import (
-    MIN_HOURS as MIN_HOURS,
-)
-from careerplanner.domain.values import (
-    PLAN_AHEAD_YEARS as PLAN_AHEAD_YEARS,
-)
-from careerplanner.domain.values import (
-    US_STATES as US_STATES,
-)
-from careerplanner.domain.values import (
-    check_date as check_date,
-)
-from careerplanner.domain.values import (
-    check_hours as check_hours,
-)
-from careerplanner.domain.values import (
-    check_not_after_today as check_not_after_today,
-)
-from careerplanner.domain.values import (
-    check_order as check_order,
-)
-from careerplanner.domain.values import (
-    check_positive as check_positive,
-)
-from careerplanner.domain.values import (
-    check_range as check_range,
-)
-from careerplanner.domain.values import (
+    EARLIEST,
+    EPSILON,
+    LATEST,
+    MAX_CE_HOURS,
+    MAX_DAY_HOURS,
+    MAX_ID,
+    MAX_NUMBER_CHARS,
+    MAX_SALARY,
+    MAX_TEXT,
+    MAX_WEEKLY_HOURS,
+    MIN_HOURS,
+    PLAN_AHEAD_YEARS,
+    US_STATES,
+    check_date,
+    check_hours,
+    check_not_after_today,
+    check_order,
+    check_positive,
+    check_range,
     clip_text,
+    fmt_number,
+    parse_choice,
+    parse_date,
+    parse_number,
+    parse_state,
+    parse_text,
 )
-from careerplanner.domain.values import (
-    fmt_number as fmt_number,
-)
-from careerplanner.domain.values import (
-    parse_choice as parse_choice,
-)
-from careerplanner.domain.values import (
-    parse_date as parse_date,
-)
-from careerplanner.domain.values import (
-    parse_number as parse_number,
-)
-from careerplanner.domain.values import (
-    parse_state as parse_state,
-)
-from careerplanner.domain.values import (
-    parse_text as parse_text,
-)
+
+__all__ = [  # the record checks, and the value parsers and limits re-exported with them
+    "EARLIEST",
+    "EPSILON",
+    "LATEST",
+    "MAX_CE_HOURS",
+    "MAX_DAY_HOURS",
+    "MAX_ID",
+    "MAX_NUMBER_CHARS",
+    "MAX_SALARY",
+    "MAX_TEXT",
+    "MAX_WEEKLY_HOURS",
+    "MIN_HOURS",
+    "PLAN_AHEAD_YEARS",
+    "US_STATES",
+    "check_date",
+    "check_hours",
+    "check_no_overlap",
+    "check_not_after_today",
+    "check_one_goal_per_cert",
+    "check_order",
+    "check_positive",
+    "check_range",
+    "describe_period",
+    "fmt_number",
+    "parse_choice",
+    "parse_date",
+    "parse_number",
+    "parse_state",
+    "parse_text",
+    "validate_ce",
+    "validate_degree",
+    "validate_entry",
+    "validate_exam",
+    "validate_goal",
+    "validate_license",
+    "validate_profile",
+    "validate_work_period",
+]
 
 # --- whole records ---------------------------------------------------------------------
 

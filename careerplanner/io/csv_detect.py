@@ -1,6 +1,6 @@
 """Which tool wrote a CSV file, and which of its columns hold each of our fields.
 
-Columns are found by their header names (the common time trackers' spellings included) and by
+Columns are found by their header names (`csv_headers`: the common trackers' spellings too) and by
 what they hold: a column of clock times is never read as a date, a column of another tool's
 activity names never as our activity. Each field takes the first of its spellings whose column
 is still free. An explicit mapping {field: column} comes first; an empty column un-maps.
@@ -12,114 +12,27 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from enum import Enum
 
 from careerplanner.domain.errors import ValidationError
 from careerplanner.domain.labels import read_choice
-from careerplanner.domain.model import Activity, Setting, Supervision
+from careerplanner.io.csv_headers import (
+    CE_ALIASES,
+    CE_REQUIRED,
+    CHOICES,
+    CLOCK_FIELDS,
+    FIELD_LABELS,
+    HOURS_ALIASES,
+    OUR_EXPORT,
+    PERSON_ALIASES,
+    SECONDS_TOOLS,
+    TOOLS,
+    YES_NO,
+)
 from careerplanner.io.csv_read import CsvTable
 from careerplanner.io.csv_values import is_clock, is_moment
 
 ColumnMapping = Mapping[str, "str | int | None"]
 SAMPLE_ROWS = 200  # rows read to tell what a column holds
-OUR_EXPORT = "CareerPlanner export"
-QUIET_COLUMNS = frozenset({"id"})  # written by our own export or a tool's row id; never imported
-
-HOURS_ALIASES: dict[str, tuple[str, ...]] = {
-    "start": (
-        *("date", "start_date", "start", "day", "work_date", "date_worked", "datum"),
-        *("time_started", "started", "start_time", "from"),
-    ),
-    "end": ("end", "end_date", "last_day", "through", "to", "until"),
-    "hours": (
-        *("hours", "hrs", "hour", "duration_hours", "duration_h", "work_hours", "ist_h"),
-        *("duration_decimal", "duration", "time_minutes", "duration_minutes", "minutes"),
-        *("duration_seconds", "seconds"),
-    ),
-    "start_time": ("start_time", "from", "start", "time_started", "started", "begin", "von"),
-    "end_time": ("end_time", "to", "end", "stop", "ende", "time_ended", "ended", "until", "bis"),
-    "break": ("break", "pause", "pause_h", "break_hours", "break_minutes", "unpaid_break"),
-    "activity": ("activity", "activity_type", "type"),
-    "setting": ("setting", "work_setting", "setting_type"),
-    "supervision": ("supervision", "supervision_type", "supervisor_type"),
-    "paid": ("paid", "is_paid", "paid_unpaid"),
-    "employer": ("employer", "organization", "organisation", "company", "agency", "site"),
-    "notes": (
-        *("notes", "note", "comments", "comment", "description", "annotation", "notiz"),
-        "bemerkung",
-    ),
-    "supervisor": ("supervisor", "supervisor_name", "supervised_by"),
-    "verified_by": ("verified_by", "verifier", "signed_by"),
-    "verified_credential": (
-        *("verified_credential", "verifier_credential", "credential"),
-        "supervisor_credential",
-    ),
-    "verified_on": ("verified_on", "verified_date", "verification_date", "date_verified"),
-}
-CE_ALIASES: dict[str, tuple[str, ...]] = {
-    "date": (
-        "date",
-        "completed",
-        "completed_on",
-        "completion_date",
-        "date_completed",
-        "day",
-        "datum",
-    ),
-    "hours": ("hours", "ce_hours", "contact_hours", "credit_hours", "credits", "hrs"),
-    "topic": ("topic", "category", "type"),
-    "title": ("title", "course", "course_title", "activity", "name"),
-    "provider": ("provider", "sponsor", "organization", "organisation"),
-}
-HOURS_REQUIRED = ("start", "hours")  # hours, or a start and an end time
-FIELD_LABELS = {  # the words the preview, the CLI and the messages use for each field
-    "start": "Date (first day)",
-    "end": "Last day of a span",
-    "hours": "Hours",
-    "start_time": "Start time",
-    "end_time": "End time",
-    "break": "Break",
-    "activity": "Activity",
-    "setting": "Setting",
-    "supervision": "Supervision",
-    "paid": "Paid",
-    "employer": "Employer",
-    "notes": "Notes",
-    "supervisor": "Supervisor",
-    "verified_by": "Verified by",
-    "verified_credential": "Verifier's credential",
-    "verified_on": "Verified on",
-    "date": "Date completed",
-    "topic": "Topic",
-    "title": "Title",
-    "provider": "Provider",
-}
-CE_REQUIRED = ("date", "hours", "topic")
-CLOCK_FIELDS = frozenset({"start_time", "end_time"})
-_CHOICES: dict[str, type[Enum]] = {
-    "activity": Activity,
-    "setting": Setting,
-    "supervision": Supervision,
-}
-_YES_NO = frozenset({"yes", "no", "y", "n", "true", "false", ""})
-PERSON_ALIASES = ("user", "employee", "member", "username", "user_name", "person", "staff")
-TOOLS: tuple[tuple[str, frozenset[str]], ...] = tuple(
-    (name, frozenset(headers.split()))
-    for name, headers in (
-        (OUR_EXPORT, "hours activity setting supervision paid verified_by verified_on"),
-        ("Clockify", "project user email start_date start_time end_time duration_h"),
-        ("Toggl", "user email project start_date start_time end_time duration"),
-        ("Harvest", "date hours first_name last_name"),
-        ("Kimai", "date from to duration user activity"),
-        ("Watson", "id start stop project tags"),
-        ("Timewarrior", "start end annotation tags"),
-        ("Simple Time Tracker", "activity_name time_started time_ended"),
-        ("gtimelog", "date work_hours"),
-        ("gtimelog", "task time_minutes"),
-        ("Arbeitszeiterfassung", "datum start ende pause_h ist_h"),
-    )
-)
-_SECONDS_TOOLS = frozenset({"Kimai"})  # "Duration" in seconds
 
 
 @dataclass(frozen=True)
@@ -268,7 +181,7 @@ def _shares(name: str, other: str, kind: str) -> bool:
 def _foreign_values(table: CsvTable, name: str, index: int) -> str:
     """For a choice field whose sampled values are mostly not ours: up to three of them
     ('' when most fit: a stray value then takes the default, with a note)."""
-    enum_cls = _CHOICES.get(name)
+    enum_cls = CHOICES.get(name)
     if enum_cls is None:
         return ""
     values = {raw.strip() for raw in _sample(table, index)}
@@ -304,7 +217,7 @@ def _unit(key: str, tool: str) -> str:
         return "minutes"
     if words & {"seconds", "second", "sec", "secs"}:
         return "seconds"
-    return "seconds" if tool in _SECONDS_TOOLS and key == "duration" else "hours"
+    return "seconds" if tool in SECONDS_TOOLS and key == "duration" else "hours"
 
 
 def _person_columns(table: CsvTable, keys: Sequence[str]) -> tuple[int, ...]:
@@ -313,7 +226,7 @@ def _person_columns(table: CsvTable, keys: Sequence[str]) -> tuple[int, ...]:
     for alias in (*PERSON_ALIASES, "email", "e_mail"):
         for i, key in enumerate(keys):
             values = _sample(table, i)
-            if key == alias and not all(v.strip().lower() in _YES_NO for v in values):
+            if key == alias and not all(v.strip().lower() in YES_NO for v in values):
                 return (i,)
     return ()
 

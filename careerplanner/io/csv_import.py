@@ -19,17 +19,13 @@ from typing import Generic, TypeVar
 from careerplanner.bulk import bulk_work
 from careerplanner.domain.model import CeActivity, WorkEntry
 from careerplanner.io.csv_choices import date_order, people, person_filter
-from careerplanner.io.csv_detect import (
+from careerplanner.io.csv_detect import ColumnMapping, Layout, ce_layout, hours_layout, normalise
+from careerplanner.io.csv_headers import (
     CE_ALIASES,
     FIELD_LABELS,
     HOURS_ALIASES,
     OUR_EXPORT,
     QUIET_COLUMNS,
-    ColumnMapping,
-    Layout,
-    ce_layout,
-    hours_layout,
-    normalise,
 )
 from careerplanner.io.csv_read import CsvTable
 from careerplanner.io.csv_rows import RowProblem, RowReader, ZeroHours, ce_activity, hours_entry

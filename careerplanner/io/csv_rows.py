@@ -27,8 +27,9 @@ from careerplanner.domain.model import (
     WorkEntry,
 )
 from careerplanner.domain.validation import parse_choice, validate_ce, validate_entry
-from careerplanner.io.csv_detect import FIELD_LABELS, Layout
+from careerplanner.io.csv_detect import Layout
 from careerplanner.io.csv_export import GUARDED_STARTS
+from careerplanner.io.csv_headers import FIELD_LABELS
 from careerplanner.io.csv_values import (
     DateFormat,
     clock_hours,

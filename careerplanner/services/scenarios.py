@@ -18,6 +18,7 @@ from careerplanner.domain.scenarios import (
     actual_vs_plan,
     apply_scenario,
     compare,
+    name_key,
     validate_scenario,
 )
 from careerplanner.domain.timeline import TimelineData, build_timeline
@@ -68,9 +69,9 @@ class ScenarioService(ServiceBase):
             return reader.list_scenarios(connection)
 
     def get(self, name: str) -> Scenario:
-        wanted = name.strip().lower()
+        wanted = name_key(name)
         for scenario in self.list():
-            if scenario.name.lower() == wanted:
+            if name_key(scenario.name) == wanted:
                 return scenario
         raise NotFoundError(f"no scenario named '{name.strip()}'", "scenario")
 

@@ -12,7 +12,7 @@ import gc
 import json
 import sqlite3
 from collections import deque
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, fields
 from datetime import date, datetime, time
@@ -287,13 +287,20 @@ def scenario_from_row(row: Any) -> Scenario:
 
 
 def list_scenarios(connection: sqlite3.Connection) -> tuple[Scenario, ...]:
-    """Every scenario, by name ignoring case."""
+    """Every scenario, by name (`by_name`)."""
     names = ", ".join(f'"{c}"' for c in SCENARIO_COLUMNS)
-    rows = connection.execute(f'SELECT {names} FROM "scenario" ORDER BY lower("name")')
-    return tuple(
+    rows = connection.execute(f'SELECT {names} FROM "scenario"')
+    return by_name(
         scenario_from_row(SimpleNamespace(**dict(zip(SCENARIO_COLUMNS, row, strict=True))))
         for row in rows
     )
+
+
+def by_name(scenarios: Iterable[Scenario]) -> tuple[Scenario, ...]:
+    """Scenarios in the order of their names (`domain.scenarios.name_order`), then ids."""
+    from careerplanner.domain.scenarios import name_order
+
+    return tuple(sorted(scenarios, key=lambda s: (name_order(s.name), s.id)))
 
 
 def dismissed_reminders(connection: sqlite3.Connection) -> dict[str, date]:

@@ -6,11 +6,11 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from careerplanner.domain.planned_work import period_to_dict
-from careerplanner.domain.scenarios import Scenario
+from careerplanner.domain.scenarios import Scenario, name_key
 from careerplanner.storage import reader
 from careerplanner.storage.models import ScenarioRow
 
@@ -50,8 +50,9 @@ def add_scenarios_keeping_ids(session: Session, scenarios: Sequence[Scenario]) -
 
 
 def list_scenarios(session: Session) -> tuple[Scenario, ...]:
-    rows = session.execute(select(ScenarioRow).order_by(func.lower(ScenarioRow.name)))
-    return tuple(reader.scenario_from_row(row) for row in rows.scalars())
+    """Every scenario, by name (`reader.by_name`)."""
+    rows = session.execute(select(ScenarioRow)).scalars()
+    return reader.by_name(reader.scenario_from_row(row) for row in rows)
 
 
 def find_scenario(session: Session, name: str) -> Scenario | None:
@@ -61,8 +62,10 @@ def find_scenario(session: Session, name: str) -> Scenario | None:
 
 
 def _row_named(session: Session, name: str) -> ScenarioRow | None:
-    statement = select(ScenarioRow).where(func.lower(ScenarioRow.name) == name.strip().lower())
-    return session.execute(statement).scalar_one_or_none()
+    """Compared in Python: SQLite's lower() folds only ASCII letters."""
+    wanted = name_key(name)
+    rows = session.execute(select(ScenarioRow)).scalars()
+    return next((row for row in rows if name_key(row.name) == wanted), None)
 
 
 def get_scenario(session: Session, scenario_id: int) -> Scenario | None:

@@ -211,12 +211,9 @@ class MainWindow(QMainWindow):
         return dialog
 
     def open_records_dialog(self, name: RecordsDialog) -> QDialog:
-        """A dialog of files/export_dialogs.py: ExportDialog, ReportDialog or PlanImportDialog."""
-        from careerplanner.ui.files.export_dialogs import (
-            ExportDialog,
-            PlanImportDialog,
-            ReportDialog,
-        )
+        """A dialog of ui/files: ExportDialog, ReportDialog or PlanImportDialog."""
+        from careerplanner.ui.files.export_dialogs import ExportDialog, ReportDialog
+        from careerplanner.ui.files.plan_import_dialog import PlanImportDialog
 
         services = self._attached()
         dialog: ExportDialog | ReportDialog | PlanImportDialog

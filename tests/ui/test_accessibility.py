@@ -34,8 +34,9 @@ from careerplanner.ui.education.education_dialogs import (
     new_license,
 )
 from careerplanner.ui.explore.explore_page import ExplorePage
-from careerplanner.ui.files.export_dialogs import ExportDialog, PlanImportDialog, ReportDialog
+from careerplanner.ui.files.export_dialogs import ExportDialog, ReportDialog
 from careerplanner.ui.files.import_dialog import CsvImportDialog
+from careerplanner.ui.files.plan_import_dialog import PlanImportDialog
 from careerplanner.ui.files.restore_dialog import RestoreDialog
 from careerplanner.ui.hours import HoursPage
 from careerplanner.ui.hours.entry_dialog import EntryDialog

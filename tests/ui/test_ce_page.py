@@ -26,7 +26,8 @@ from careerplanner.domain.model import (
 )
 from careerplanner.services import Services
 from careerplanner.storage import Database
-from careerplanner.ui.ce.ce_page import CePage, CeTableModel, RenewalCard
+from careerplanner.ui.ce.ce_page import CePage
+from careerplanner.ui.ce.ce_widgets import CeTableModel, RenewalCard
 from careerplanner.ui.overview.reminders_card import RemindersNotice, startup_tasks
 
 TODAY = date(2026, 11, 26)

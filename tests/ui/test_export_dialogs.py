@@ -23,12 +23,11 @@ from careerplanner.io.csv_export import CE_HEADERS, HOURS_HEADERS
 from careerplanner.services import Services
 from careerplanner.storage import Database
 from careerplanner.ui.files.export_dialogs import (
-    NOT_EMPTY,
     ExportDialog,
-    PlanImportDialog,
     ReportDialog,
 )
 from careerplanner.ui.files.import_dialog import CsvImportDialog
+from careerplanner.ui.files.plan_import_dialog import NOT_EMPTY, PlanImportDialog
 
 TODAY = date(2026, 11, 26)
 

@@ -87,6 +87,7 @@ def test_the_preview_names_what_was_detected_and_the_ignored_columns(
     assert "semicolons" in dialog.detected.text() and "1 row." in dialog.detected.text()
     assert "Mileage" in dialog.ignored.text()
     assert dialog.rows_model.texts(1) == ["2026-03-02"]
+    assert dialog.rows_model.texts(7) == ["Paid"]  # in words, as the Hours page
     assert dialog.import_button.isEnabled() and dialog.import_button.text() == "Import 1 entry"
 
 
@@ -132,6 +133,7 @@ def test_ce_with_custom_headers(qtbot: Any, services: Services, tmp_path: Path) 
     )
     dialog = dialog_for(qtbot, services, write(tmp_path, text, "ce.csv"), "ce")
     choose(qtbot, dialog, "topic", "Category")
+    assert dialog.rows_model.texts(3) == ["Ethics", "General"]  # in words, as the CE page
     assert dialog.import_button.text() == "Import 2 CE activities"
     click_import(qtbot, dialog)
     stored = sorted(services.ce.list(), key=lambda c: c.date)

@@ -12,7 +12,7 @@ from datetime import date
 from PySide6.QtCore import QModelIndex, Qt
 
 from careerplanner.domain.model import CeActivity, CeTopic
-from careerplanner.ui.ce.ce_page import CeTableModel
+from careerplanner.ui.ce.ce_widgets import CeTableModel
 from careerplanner.ui.education.record_section import TONES, RecordTableModel
 from careerplanner.ui.files.import_parts import RowsModel
 

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 
 from careerplanner.domain.model import CeActivity, CeTopic
 from careerplanner.domain.validation import MAX_CE_HOURS
+from careerplanner.ui.common.choices import enum_combo
 from careerplanner.ui.common.date_field import DateField
-from careerplanner.ui.education.education_dialogs import choice_combo
 from careerplanner.ui.hours.lock_dialogs import FormDialog
 
 CeSaver = Callable[[CeActivity, Path | None, bool], None]
@@ -50,7 +50,7 @@ class CeDialog(FormDialog):
         self.hours.setDecimals(2)
         self.hours.setSingleStep(0.5)
         self.hours.setValue(activity.hours)
-        self.topic = choice_combo(CeTopic, activity.topic)
+        self.topic = enum_combo(CeTopic, activity.topic)
         self.title = QLineEdit(activity.title)
         self.title.setPlaceholderText("e.g. Ethics in discharge planning")
         self.provider = QLineEdit(activity.provider)

@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
-from enum import StrEnum
 from typing import Any
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QLineEdit, QWidget
 
 from careerplanner.domain.model import (
     Degree,
@@ -20,43 +19,10 @@ from careerplanner.domain.model import (
     License,
     LicenseType,
 )
+from careerplanner.ui.common.choices import enum_combo
 from careerplanner.ui.common.date_field import DateField
 from careerplanner.ui.common.state_chooser import state_combo
 from careerplanner.ui.hours.lock_dialogs import FormDialog
-
-LEVEL_NAMES = {
-    DegreeLevel.ASSOCIATE: "Associate",
-    DegreeLevel.BACHELOR: "Bachelor's",
-    DegreeLevel.MASTER: "Master's",
-    DegreeLevel.DOCTORATE: "Doctorate",
-}
-STATUS_NAMES = {
-    DegreeStatus.PLANNED: "Planned",
-    DegreeStatus.IN_PROGRESS: "In progress",
-    DegreeStatus.COMPLETED: "Completed",
-}
-EXAM_NAMES = {ExamType.ASWB_BACHELORS: "ASWB Bachelors", ExamType.ASWB_MASTERS: "ASWB Masters"}
-FIELD_NAMES = {DegreeField.HEALTHCARE_ADMIN: "Healthcare administration"}
-
-
-def enum_name(member: StrEnum) -> str:
-    """An enum value as people read it."""
-    for names in (LEVEL_NAMES, STATUS_NAMES, EXAM_NAMES, FIELD_NAMES):
-        if member in names:
-            return names[member]  # type: ignore[index]
-    if isinstance(member, LicenseType) and member is not LicenseType.OTHER:
-        return member.value
-    text = member.value.replace("-", " ")
-    return text[:1].upper() + text[1:]
-
-
-def choice_combo(enum_cls: type[StrEnum], current: StrEnum) -> QComboBox:
-    combo = QComboBox()
-    for member in enum_cls:
-        combo.addItem(enum_name(member), member.value)
-    combo.setCurrentIndex(max(0, combo.findData(current.value)))
-    return combo
-
 
 Saver = Callable[[Any], None]
 """Stores the record; raises ValidationError (naming the field) when it is refused."""
@@ -86,9 +52,9 @@ class DegreeDialog(RecordDialog):
             parent,
         )
         self._degree = degree
-        self.level = choice_combo(DegreeLevel, degree.level)
-        self.field = choice_combo(DegreeField, degree.field)
-        self.status = choice_combo(DegreeStatus, degree.status)
+        self.level = enum_combo(DegreeLevel, degree.level)
+        self.field = enum_combo(DegreeField, degree.field)
+        self.status = enum_combo(DegreeStatus, degree.status)
         self.institution = QLineEdit(degree.institution)
         self.institution.setPlaceholderText("e.g. State University (optional)")
         self.start = DateField(degree.start, field="Started", key="start")
@@ -135,7 +101,7 @@ class LicenseDialog(RecordDialog):
             parent,
         )
         self._license = lic
-        self.type = choice_combo(LicenseType, lic.type)
+        self.type = enum_combo(LicenseType, lic.type)
         self.state = state_combo(lic.state)
         self.number = QLineEdit(lic.number)
         self.number.setPlaceholderText("optional")
@@ -179,7 +145,7 @@ class ExamDialog(RecordDialog):
             parent,
         )
         self._exam = exam
-        self.type = choice_combo(ExamType, exam.type)
+        self.type = enum_combo(ExamType, exam.type)
         self.passed = DateField(exam.passed, required=True, field="Passed on", key="passed")
         self.add_field("exam", "Exam", self.type)
         self.add_field("passed", "Passed on", self.passed)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from careerplanner.domain.errors import ValidationError
+from careerplanner.domain.labels import degree_name, member_label
 from careerplanner.domain.license_standing import Standing, license_standing
 from careerplanner.domain.model import Degree, Exam, License
 from careerplanner.services.bus import ChangeKind
@@ -26,7 +27,6 @@ from careerplanner.ui.education.education_dialogs import (
     ExamDialog,
     LicenseDialog,
     RecordDialog,
-    enum_name,
     new_degree,
     new_exam,
     new_license,
@@ -62,8 +62,8 @@ def degree_row(d: Degree) -> tuple[str, ...]:
         if flag
     ]
     return (
-        f"{enum_name(d.level)} in {enum_name(d.field).lower()}",
-        enum_name(d.status),
+        degree_name(d),
+        member_label(d.status),
         format_date(d.start, ""),
         format_date(d.end, ""),
         d.institution,
@@ -80,7 +80,7 @@ def renewal_text(lic: License) -> str:
 
 def license_row(lic: License, today: date) -> tuple[str, ...]:
     return (
-        enum_name(lic.type),
+        member_label(lic.type),
         lic.state or "",
         lic.number,
         format_date(lic.issued),
@@ -91,7 +91,7 @@ def license_row(lic: License, today: date) -> tuple[str, ...]:
 
 
 def exam_row(e: Exam) -> tuple[str, ...]:
-    return (enum_name(e.type), format_date(e.passed))
+    return (member_label(e.type), format_date(e.passed))
 
 
 class EducationPage(Page):
@@ -223,7 +223,7 @@ class EducationPage(Page):
         self.exams.set_rows(exams, [exam_row(e) for e in exams])
         self.work.refresh()
         warnings = [
-            f"Your {enum_name(lic.type)} license: {text.lower()}."
+            f"Your {member_label(lic.type)} license: {text.lower()}."
             for lic, (text, tone) in zip(licenses, statuses, strict=True)
             if tone
         ]

@@ -14,13 +14,13 @@ from typing import Protocol
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from careerplanner.domain.errors import ValidationError
+from careerplanner.domain.labels import member_label
 from careerplanner.domain.model import WorkPeriod
 from careerplanner.domain.validation import check_no_overlap, fmt_number, validate_work_period
 from careerplanner.ui.common.widgets import format_date
 from careerplanner.ui.education.education_dialogs import RecordDialog
 from careerplanner.ui.education.record_section import RecordSection
 from careerplanner.ui.education.work_form import SUPERVISION_SHORT, WorkPeriodForm, blank_period
-from careerplanner.ui.wizard.wizard_pages import nice
 
 HEADERS = ("From", "Until", "Hours a week", "Setting", "Supervised by", "Paid", "Employer")
 EMPTY = (
@@ -63,7 +63,7 @@ def period_row(p: WorkPeriod) -> tuple[str, ...]:
         format_date(p.start),
         format_date(p.end, "open-ended"),
         fmt_number(p.weekly_hours),
-        nice(p.setting),
+        member_label(p.setting),
         SUPERVISION_SHORT[p.supervision],
         "Yes" if p.paid else "No",
         p.employer,

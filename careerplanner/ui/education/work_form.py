@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLineEdit, QWid
 from careerplanner.domain.defaults import DEFAULT_WEEKLY_HOURS
 from careerplanner.domain.model import Activity, Setting, Supervision, WorkPeriod
 from careerplanner.domain.validation import fmt_number, parse_number, validate_work_period
+from careerplanner.ui.common.choices import enum_combo
 from careerplanner.ui.common.date_field import DateField
-from careerplanner.ui.wizard.wizard_pages import enum_combo
 
 SUPERVISION_NAMES = {
     Supervision.NONE: "No one (unsupervised)",

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -32,7 +31,6 @@ from PySide6.QtWidgets import (
 from careerplanner.domain.errors import ValidationError
 from careerplanner.io.csv_detect import map_columns
 from careerplanner.io.csv_import import ImportOptions, ImportPreview
-from careerplanner.io.import_checks import group_problems
 from careerplanner.ui.common.background import Job, run_in_background
 from careerplanner.ui.common.widgets import FieldError, heading, muted
 from careerplanner.ui.files.import_choices import ImportChoices
@@ -40,16 +38,13 @@ from careerplanner.ui.files.import_mapping import MappingPanel
 from careerplanner.ui.files.import_parts import (
     KINDS,
     ImportKind,
-    RowsModel,
     detected_text,
     summary_text,
-    table_view,
 )
+from careerplanner.ui.files.import_tabs import PreviewTabs
 
 if TYPE_CHECKING:
     from careerplanner.services import Services
-
-PREVIEW_ROWS = 50
 
 
 class CsvImportDialog(QDialog):
@@ -114,14 +109,9 @@ class CsvImportDialog(QDialog):
         layout.addWidget(self.mapper)
         self.ignored = muted()
         layout.addWidget(self.ignored)
-        self.tabs = QTabWidget()
-        self.rows_model = RowsModel(("Line", *self.kind.headers), self)
-        self.problems_model = RowsModel(("Line", "Rows", "What is wrong"), self)
-        self.skipped_model = RowsModel(("Line", "Why it is skipped"), self)
-        views = [table_view(m) for m in (self.rows_model, self.problems_model, self.skipped_model)]
-        for view in views:
-            self.tabs.addTab(view, "")
-        self.rows_view = views[0]
+        self.tabs = PreviewTabs(self.kind)
+        self.rows_model, self.rows_view = self.tabs.rows_model, self.tabs.rows_view
+        self.problems_model, self.skipped_model = self.tabs.problems_model, self.tabs.skipped_model
         layout.addWidget(self.tabs, 1)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -258,9 +248,7 @@ class CsvImportDialog(QDialog):
             for label in (self.detected, self.ignored, self.notes):
                 label.setText("")
             self.notes.hide()
-            for model in (self.rows_model, self.problems_model, self.skipped_model):
-                model.set_rows([])
-            self._tab_titles(0, 0, 0)
+            self.tabs.show_preview(None)
             self.import_button.setEnabled(False)
             self.import_button.setText("Import")
             return
@@ -271,19 +259,7 @@ class CsvImportDialog(QDialog):
         )
         self.notes.setText("\n".join(f"• {n[:1].upper()}{n[1:]}." for n in p.notes))
         self.notes.setVisible(bool(p.notes))
-        shown = p.rows[:PREVIEW_ROWS]
-        self.rows_model.set_rows(
-            [(line, *self.kind.cells(r)) for line, r in zip(p.lines, shown, strict=False)]
-        )
-        self.rows_view.resizeColumnsToContents()
-        groups = group_problems((q.line, q.column, q.message) for q in p.problems)
-        self.problems_model.set_rows(
-            [(lines[0], count, _lines(text, count, lines)) for text, count, lines in groups]
-        )
-        skipped = self.kind.skipped(p)
-        self.skipped_model.set_rows(skipped)
-        self._tab_titles(len(p.rows), len(p.problems), len(skipped))
-        self.tabs.setCurrentIndex(1 if p.problems and not p.skip_invalid else 0)
+        self.tabs.show_preview(p)
         self.summary.setText(self.kind.preview_text(p))
         self._tone("bad" if not p.ok else "")
         ready = p.ok and bool(p.rows)
@@ -295,12 +271,6 @@ class CsvImportDialog(QDialog):
         self.summary.setObjectName(name)
         self.summary.style().unpolish(self.summary)
         self.summary.style().polish(self.summary)
-
-    def _tab_titles(self, rows: int, problems: int, skipped: int) -> None:
-        first = f"New rows (first {PREVIEW_ROWS} of {rows:,})" if rows > PREVIEW_ROWS else None
-        self.tabs.setTabText(0, first or f"New rows ({rows:,})")
-        self.tabs.setTabText(1, f"Problems ({problems:,})")
-        self.tabs.setTabText(2, f"Skipped ({skipped:,})")
 
     # --- importing ----------------------------------------------------------------------------
     def run_import(self) -> None:
@@ -329,11 +299,3 @@ class CsvImportDialog(QDialog):
         message = error.message if isinstance(error, ValidationError) else str(error)
         self.error.show_error(f"Nothing was imported: {message}.")
         self._show_preview()
-
-
-def _lines(text: str, count: int, lines: list[int]) -> str:
-    """A problem said once, with the first lines it is on."""
-    if count == 1:
-        return text
-    more = " …" if count > len(lines) else ""
-    return f"{text} (lines {', '.join(map(str, lines))}{more})"

@@ -10,9 +10,9 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
 
-from careerplanner.domain.labels import choice_label
+from careerplanner.domain.labels import choice_label, member_label, paid_label
 from careerplanner.domain.model import CeActivity, WorkEntry
-from careerplanner.io.csv_detect import (
+from careerplanner.io.csv_headers import (
     CE_ALIASES,
     CE_REQUIRED,
     FIELD_LABELS,
@@ -44,7 +44,7 @@ def _entry_cells(e: WorkEntry) -> tuple[str, ...]:
         choice_label(e.activity),
         choice_label(e.setting),
         choice_label(e.supervision),
-        "yes" if e.paid else "no",
+        paid_label(e.paid),
         e.employer,
         e.verified_by,
         e.notes,
@@ -52,7 +52,7 @@ def _entry_cells(e: WorkEntry) -> tuple[str, ...]:
 
 
 def _ce_cells(c: CeActivity) -> tuple[str, ...]:
-    return (c.date.isoformat(), format_hours(c.hours), str(c.topic), c.title, c.provider)
+    return (c.date.isoformat(), format_hours(c.hours), member_label(c.topic), c.title, c.provider)
 
 
 @dataclass(frozen=True)

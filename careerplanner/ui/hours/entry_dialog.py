@@ -22,12 +22,12 @@ from careerplanner.domain.errors import ValidationError
 from careerplanner.domain.logbook import Supervisor
 from careerplanner.domain.model import Activity, Setting, Supervision, WorkEntry
 from careerplanner.domain.validation import fmt_number, parse_number
+from careerplanner.ui.common.choices import enum_combo
 from careerplanner.ui.common.date_field import DateField
 from careerplanner.ui.common.widgets import FieldError, clear_on_edit, muted
 from careerplanner.ui.hours.clock_fields import ClockFields
 from careerplanner.ui.hours.fields import (
     employer_edit,
-    enum_combo,
     select_value,
     set_employers,
     valid_hours,

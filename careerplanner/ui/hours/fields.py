@@ -21,21 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from careerplanner.domain.errors import ValidationError
-from careerplanner.domain.labels import label, supervision_label
-from careerplanner.domain.model import Activity, Setting, Supervision
 from careerplanner.domain.validation import parse_number
+from careerplanner.ui.common.choices import enum_combo
 from careerplanner.ui.hours.table_model import COL_PAID, ENUM_COLUMNS
-
-EnumType = type[Activity] | type[Setting] | type[Supervision]
-
-
-def enum_combo(enum_cls: EnumType) -> QComboBox:
-    """A combo box of an enum's values in plain words; the value is kept as item data."""
-    combo = QComboBox()
-    for member in enum_cls:
-        text = supervision_label(member) if isinstance(member, Supervision) else label(member.value)
-        combo.addItem(text, member.value)
-    return combo
 
 
 def valid_hours(widget: QWidget) -> Callable[[], bool]:

@@ -20,11 +20,11 @@ from PySide6.QtWidgets import (
 from careerplanner.domain.errors import ValidationError
 from careerplanner.domain.model import Activity, Setting, Supervision, WorkEntry
 from careerplanner.domain.validation import fmt_number, parse_number
+from careerplanner.ui.common.choices import enum_combo
 from careerplanner.ui.common.date_field import DateField
 from careerplanner.ui.common.widgets import FieldError, clear_on_edit, least_width
 from careerplanner.ui.hours.fields import (
     employer_edit,
-    enum_combo,
     select_value,
     set_employers,
     valid_hours,

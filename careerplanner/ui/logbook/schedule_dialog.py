@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QSpi
 from careerplanner.domain.clock import parse_hhmm
 from careerplanner.domain.logbook import WEEKDAYS, Schedule
 from careerplanner.domain.model import Activity
+from careerplanner.ui.common.choices import enum_combo
 from careerplanner.ui.common.date_field import DateField
-from careerplanner.ui.hours.fields import enum_combo
 from careerplanner.ui.hours.lock_dialogs import FormDialog
 
 if TYPE_CHECKING:

@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
 )
 
 from careerplanner.domain.errors import ValidationError
+from careerplanner.domain.labels import degree_name
 from careerplanner.domain.model import Degree, DegreeStatus
 from careerplanner.domain.scenarios import Scenario
-from careerplanner.domain.timeline_marks import LEVEL_NAMES
 from careerplanner.domain.validation import parse_number
 from careerplanner.ui.common.date_field import DateField
 from careerplanner.ui.common.widgets import FieldError, format_hours, muted
@@ -32,7 +32,7 @@ def degree_captions(degrees: list[Degree]) -> list[str]:
     """ "Master's in social work (State University) finished on", distinct for each degree."""
     names = []
     for degree in degrees:
-        name = f"{LEVEL_NAMES[degree.level]} in {degree.field.value.replace('-', ' ')}"
+        name = degree_name(degree)
         if degree.institution:
             name += f" ({degree.institution})"
         names.append(name)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from careerplanner.domain.day_totals import validate_day_totals
 from careerplanner.domain.errors import ValidationError
+from careerplanner.domain.labels import choice_label, degree_name, member_label
 from careerplanner.domain.model import (
     Degree,
     DegreeField,
@@ -43,9 +44,10 @@ from careerplanner.domain.validation import (
     validate_entry,
     validate_license,
 )
+from careerplanner.ui.common.choices import enum_combo
 from careerplanner.ui.common.date_field import DateField
+from careerplanner.ui.common.state_chooser import state_combo
 from careerplanner.ui.common.widgets import FieldError, muted
-from careerplanner.ui.wizard.wizard_pages import enum_combo, nice, state_combo
 
 
 def widget_state(widget: QWidget) -> object:
@@ -180,9 +182,9 @@ class DegreesPage(ListEditorPage):
     def read_form(self) -> Degree:
         return validate_degree(
             Degree(
-                level=self.level.currentData(),
-                field=self.degree_field.currentData(),
-                status=self.status.currentData(),
+                level=DegreeLevel(self.level.currentData()),
+                field=DegreeField(self.degree_field.currentData()),
+                status=DegreeStatus(self.status.currentData()),
                 end=self.end.date(),
                 accredited=self.accredited.isChecked(),
                 field_experience=self.field_experience.isChecked(),
@@ -191,7 +193,7 @@ class DegreesPage(ListEditorPage):
 
     def describe(self, item: Degree) -> str:
         when = f", {item.end.isoformat()}" if item.end else ""
-        return f"{nice(item.level)} in {nice(item.field).lower()} — {item.status}{when}"
+        return f"{degree_name(item)} — {member_label(item.status).lower()}{when}"
 
 
 class LicensesPage(ListEditorPage):
@@ -214,7 +216,7 @@ class LicensesPage(ListEditorPage):
     def read_form(self) -> License:
         return validate_license(
             License(
-                type=self.type.currentData(),
+                type=LicenseType(self.type.currentData()),
                 issued=self.issued.required_date(),
                 expires=self.expires.date(),
                 state=self.state.currentData(),
@@ -264,8 +266,8 @@ class BacklogPage(ListEditorPage):
                 start=self.start.required_date(),
                 end=self.end.required_date(),
                 hours=parse_number(self.hours.text(), "hours"),
-                setting=self.setting.currentData(),
-                supervision=self.supervision.currentData(),
+                setting=Setting(self.setting.currentData()),
+                supervision=Supervision(self.supervision.currentData()),
                 paid=self.paid.isChecked(),
                 employer=self.employer.text(),
                 notes="Backlog entered in the set-up wizard",
@@ -283,5 +285,10 @@ class BacklogPage(ListEditorPage):
     def describe(self, item: WorkEntry) -> str:
         return (
             f"{item.hours:,.1f} h, {item.start.isoformat()} to {item.last_day.isoformat()}, "
-            f"{nice(item.setting).lower()}, supervision: {nice(item.supervision).lower()}"
+            f"{member_label(item.setting).lower()}, {_lower_first(choice_label(item.supervision))}"
         )
+
+
+def _lower_first(text: str) -> str:
+    """ "Supervised by a CCM" -> "supervised by a CCM" (inside a sentence)."""
+    return text[:1].lower() + text[1:]

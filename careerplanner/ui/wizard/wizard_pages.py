@@ -1,12 +1,9 @@
-"""The single-form pages of the first-run wizard and the combo boxes they share; none writes."""
+"""The single-form pages of the first-run wizard; none writes."""
 
 from __future__ import annotations
 
-from enum import StrEnum
-
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QComboBox,
     QFormLayout,
     QLineEdit,
     QRadioButton,
@@ -17,31 +14,9 @@ from PySide6.QtWidgets import (
 from careerplanner.domain.defaults import DEFAULT_CE_HOURS
 from careerplanner.domain.errors import ValidationError
 from careerplanner.domain.model import Track
-from careerplanner.domain.validation import MAX_CE_HOURS, US_STATES, parse_number
+from careerplanner.domain.validation import MAX_CE_HOURS, parse_number
+from careerplanner.ui.common.state_chooser import state_combo
 from careerplanner.ui.common.widgets import FieldError
-
-
-def nice(value: str) -> str:
-    """An enum value as people read it: "home-health" -> "Home health"."""
-    text = value.replace("-", " ")
-    return text[:1].upper() + text[1:]
-
-
-def enum_combo(enum_cls: type[StrEnum], current: StrEnum | None = None) -> QComboBox:
-    combo = QComboBox()
-    for member in enum_cls:
-        combo.addItem(member.value if member.value.isupper() else nice(member.value), member)
-    if current is not None:
-        combo.setCurrentIndex(combo.findData(current))
-    return combo
-
-
-def state_combo() -> QComboBox:
-    combo = QComboBox()
-    combo.addItem("Not set", None)
-    for code in sorted(US_STATES):
-        combo.addItem(code, code)
-    return combo
 
 
 def bounded_number(edit: QLineEdit, error: FieldError, field: str, high: float) -> float:
