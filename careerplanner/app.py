@@ -55,6 +55,7 @@ class Running:
 
     def close(self) -> None:
         self.window.close()
+        self.services.plan.store_entry_columns()  # if entries changed: a fast next start
         self.database.close()
         self.lock.unlock()
 
@@ -335,6 +336,7 @@ def _loaded(running: Running, page: str | None) -> None:
     else:
         QTimer.singleShot(0, lambda: startup_tasks(window, running.services))
         QTimer.singleShot(0, lambda: _offer_fill(window, running.services))
+    QTimer.singleShot(0, running.services.plan.store_entry_columns)  # idle: a fast next start
 
 
 def _offer_fill(window: MainWindow, services: Services) -> None:

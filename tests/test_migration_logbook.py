@@ -88,7 +88,7 @@ def test_a_file_from_a_newer_schema_is_refused_untouched(tmp_path: Path) -> None
     path = make_0002(data_dir)
     upgrade(path)
     with sqlite3.connect(path) as connection:
-        connection.execute("UPDATE alembic_version SET version_num = '0004'")
+        connection.execute("UPDATE alembic_version SET version_num = '0099'")
     connection.close()
     before = hashlib.sha256(path.read_bytes()).hexdigest()
     with pytest.raises(DatabaseError, match="newer version of CareerPlanner"):

@@ -40,6 +40,27 @@ def test_a_new_database_matches_the_migrated_one(db) -> None:  # type: ignore[no
     assert differences(db.path) == []
 
 
+def _triggers(path: Path) -> dict[str, str]:
+    connection = sqlite3.connect(path)
+    try:
+        rows = connection.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")
+        return {name: " ".join(sql.split()) for name, sql in rows}
+    finally:
+        connection.close()
+
+
+def test_a_new_database_has_the_triggers_of_the_migrated_one(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from careerplanner.storage.schema import ENTRY_COLUMNS_TRIGGERS
+
+    migrated = tmp_path / "migrated.sqlite3"
+    sqlite3.connect(migrated).close()
+    upgrade(migrated)
+    assert _triggers(db.path) == _triggers(migrated)
+    assert set(_triggers(migrated)) == set(ENTRY_COLUMNS_TRIGGERS)
+    downgrade(migrated, "0003")
+    assert _triggers(migrated) == {}
+
+
 def test_downgrade_to_base_removes_every_table(tmp_path: Path) -> None:
     path = tmp_path / "db.sqlite3"
     upgrade(path)

@@ -61,6 +61,25 @@ def test_emptiness_looks_at_every_user_table() -> None:
     assert tuple(_table(r).name for r in m.USER_TABLES) == reader.USER_TABLE_NAMES
 
 
+def test_the_stored_entry_columns_fit_their_model_the_engine_and_the_triggers() -> None:
+    from careerplanner.domain.encoding import EncodedEntries, encode_entries
+    from careerplanner.storage import entry_columns, schema
+
+    table = _table(m.EntryColumnsRow)
+    assert table.name == entry_columns.TABLE == schema.ENTRY_COLUMNS_TABLE
+    assert tuple(table.c.keys()) == entry_columns.COLUMNS
+    assert m.EntryColumnsRow not in m.USER_TABLES and table.name not in reader.USER_TABLE_NAMES
+    arrays = {f.name for f in fields(EncodedEntries)} - {"source"}
+    empty = encode_entries(())
+    assert {name: memory for name, _, memory in entry_columns.FIELDS} == {
+        name: getattr(empty, name).dtype.type for name in arrays
+    }
+    # An update of any column the copy is made from deletes it (the others keep it).
+    read = {"ids" if n == "id" else n for n in reader.ENTRY_COLUMNS}
+    assert read == arrays
+    assert set(schema.ENTRY_SOURCE_COLUMNS) == set(reader.ENTRY_COLUMNS)
+
+
 def test_dismissals_are_read_from_the_model_columns() -> None:
     table, columns = reader.DISMISSALS
     assert table == _table(m.ReminderDismissalRow).name

@@ -1,7 +1,9 @@
 """Work entries as columns of numbers, so the rule engine never loops over entries in Python.
 
-The storage layer builds them straight from fetched rows (`from_columns`); a plan built in code
-is encoded on first use (`encode_entries`).
+The storage layer builds them straight from fetched rows (`from_columns`) or from their stored
+copy; a plan built in code is encoded on first use (`encode_entries`). The `source` of the
+columns is the plan's entries they were made from: a tuple, or a `LazyEntries` whose records are
+read only when first needed (a patch keeps such a source unread).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from operator import attrgetter, is_
 import numpy as np
 import numpy.typing as npt
 
+from careerplanner.domain.lazy_entries import LazyEntries
 from careerplanner.domain.model import Activity, Plan, Setting, Supervision, WorkEntry
 
 IntArray = npt.NDArray[np.int64]
@@ -32,7 +35,7 @@ _FIELDS = attrgetter("start", "end", "hours", "activity", "setting", "supervisio
 class EncodedEntries:
     """One array per field; dates as day ordinals, enums as their index in the enum."""
 
-    source: tuple[WorkEntry, ...]  # the entries encoded, to tell whether a plan still matches
+    source: Sequence[WorkEntry]  # the entries encoded, to tell whether a plan still matches
     start: IntArray
     end: IntArray  # last day of the span
     hours: FloatArray
@@ -44,7 +47,7 @@ class EncodedEntries:
 
     @classmethod
     def from_columns(
-        cls, source: tuple[WorkEntry, ...], columns: Sequence[Sequence[object]]
+        cls, source: Sequence[WorkEntry], columns: Sequence[Sequence[object]]
     ) -> EncodedEntries:
         """Columns in the order start, end (None: the start), hours, activity, setting,
         supervision, paid, id; enum columns may hold the enum or its string value."""
@@ -64,22 +67,33 @@ class EncodedEntries:
             ids=np.fromiter(ids, np.int64, size),
         )
 
-    def matches(self, entries: tuple[WorkEntry, ...]) -> bool:
+    def matches(self, entries: Sequence[WorkEntry]) -> bool:
         return self.source is entries
 
     def patched(self, removed: set[int], added: tuple[WorkEntry, ...]) -> EncodedEntries:
         """These entries without the ids `removed`, plus `added`, by start date then id (the
         order the storage reads them in), with the columns to match. Only index arrays are
-        handled in Python's loops, so a patch of 100,000 entries stays a few milliseconds."""
-        kept = np.flatnonzero(~np.isin(self.ids, np.fromiter(removed, np.int64, len(removed))))
+        handled in Python's loops, so a patch of 100,000 entries stays a few milliseconds; an
+        unread source stays unread (its records are the table's rows when first read)."""
         tail = encode_entries(added)
+        if not removed and self._sorts_before(tail):  # the usual add: new entries come last
+            joined = {f: np.concatenate((getattr(self, f), getattr(tail, f))) for f in _ARRAYS}
+            return EncodedEntries(_joined(self.source, added, joined["ids"]), **joined)
+        kept = np.flatnonzero(~np.isin(self.ids, np.fromiter(removed, np.int64, len(removed))))
         merged = {f: np.concatenate((getattr(self, f)[kept], getattr(tail, f))) for f in _ARRAYS}
         order = np.lexsort((merged["ids"], merged["start"]))
-        size = len(self.source)
+        columns = {f: merged[f][order] for f in _ARRAYS}
+        size = len(self.ids)
         picks = np.concatenate((kept, np.arange(size, size + len(added))))[order]
-        pool = self.source + added
-        source = tuple(map(pool.__getitem__, picks.tolist()))
-        return EncodedEntries(source, **{f: merged[f][order] for f in _ARRAYS})
+        return EncodedEntries(_picked(self.source, added, picks, columns["ids"]), **columns)
+
+    def _sorts_before(self, tail: EncodedEntries) -> bool:
+        """Whether every one of these entries comes before all of `tail`'s, which are in
+        order themselves (by start, then id)."""
+        keys = list(zip(tail.start.tolist(), tail.ids.tolist(), strict=True))
+        if keys != sorted(keys):
+            return False
+        return not keys or not self.ids.size or (int(self.start[-1]), int(self.ids[-1])) < keys[0]
 
     def latest(self, as_of: date) -> int | None:
         """Index of the most recent entry started by `as_of` (by last day, start, id)."""
@@ -98,24 +112,54 @@ def _codes(values: Sequence[object], members: tuple[object, ...], size: int) -> 
     return np.fromiter(map(lookup.__getitem__, values), np.int64, size)
 
 
-def _extended(cached: EncodedEntries, entries: tuple[WorkEntry, ...]) -> EncodedEntries | None:
+def _records(entries: Sequence[WorkEntry]) -> tuple[WorkEntry, ...]:
+    if isinstance(entries, LazyEntries):
+        return entries.records
+    return entries if isinstance(entries, tuple) else tuple(entries)
+
+
+def _unread(entries: Sequence[WorkEntry]) -> LazyEntries | None:
+    return entries if isinstance(entries, LazyEntries) and not entries.loaded else None
+
+
+def _joined(
+    source: Sequence[WorkEntry], added: tuple[WorkEntry, ...], ids: IntArray
+) -> Sequence[WorkEntry]:
+    """`source` followed by `added` (with the ids `ids`): unread still, when `source` was."""
+    unread = _unread(source)
+    return unread.derived(ids) if unread is not None else _records(source) + added
+
+
+def _picked(
+    source: Sequence[WorkEntry], added: tuple[WorkEntry, ...], picks: IntArray, ids: IntArray
+) -> Sequence[WorkEntry]:
+    """The records of `source` then `added` at the positions `picks` (with the ids `ids`):
+    unread still, when `source` was."""
+    unread = _unread(source)
+    if unread is not None:
+        return unread.derived(ids)
+    pool = _records(source) + added
+    return tuple(map(pool.__getitem__, picks.tolist()))
+
+
+def _extended(cached: EncodedEntries, entries: Sequence[WorkEntry]) -> EncodedEntries | None:
     """The cached columns plus the entries added after them, when `entries` only appends."""
-    size = len(cached.source)
+    size = len(cached.ids)
     if len(entries) < size or not all(map(is_, entries[:size], cached.source)):
         return None
-    tail = encode_entries(entries[size:])
+    tail = encode_entries(tuple(entries[size:]))
     return EncodedEntries(
         entries,
         *(np.concatenate((getattr(cached, f), getattr(tail, f))) for f in _ARRAYS),
     )
 
 
-def encode_entries(entries: tuple[WorkEntry, ...]) -> EncodedEntries:
+def encode_entries(entries: Sequence[WorkEntry]) -> EncodedEntries:
     columns = list(zip(*map(_FIELDS, entries), strict=True)) if entries else [()] * 8
     return EncodedEntries.from_columns(entries, columns)
 
 
-def encoded(entries: tuple[WorkEntry, ...], cached: EncodedEntries | None) -> EncodedEntries:
+def encoded(entries: Sequence[WorkEntry], cached: EncodedEntries | None) -> EncodedEntries:
     """The cached encoding when it was made from these entries (or extended by the ones
     appended since), else a new one."""
     if cached is None:

@@ -3,6 +3,7 @@ work periods, CE, goals."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, time
 from enum import StrEnum
@@ -242,7 +243,8 @@ class Plan:
     degrees: tuple[Degree, ...] = ()
     licenses: tuple[License, ...] = ()
     exams: tuple[Exam, ...] = ()
-    entries: tuple[WorkEntry, ...] = ()
+    # a tuple, or the lazily read records of a snapshot (lazy_entries.LazyEntries)
+    entries: Sequence[WorkEntry] = ()
     ce: tuple[CeActivity, ...] = ()
     goals: tuple[Goal, ...] = ()
     work_periods: tuple[WorkPeriod, ...] = ()  # planned work, by first day

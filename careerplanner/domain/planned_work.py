@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from careerplanner.domain.dates import fmt_day
-from careerplanner.domain.encoding import plan_columns
+from careerplanner.domain.encoding import ACTIVITIES, SETTINGS, SUPERVISIONS, plan_columns
 from careerplanner.domain.model import Activity, Plan, Setting, Supervision, WorkPeriod
 from careerplanner.domain.validation import fmt_number
 
@@ -39,9 +39,15 @@ def _implicit_period(plan: Plan, as_of: date) -> WorkPeriod:
         return WorkPeriod(
             0, start, None, hours, Activity.CASE_MANAGEMENT, Setting.OTHER, Supervision.NONE
         )
-    last = columns.source[latest]
-    return WorkPeriod(
-        0, start, None, hours, last.activity, last.setting, last.supervision, last.paid
+    return WorkPeriod(  # from the columns: the entries' records may not have been read
+        0,
+        start,
+        None,
+        hours,
+        ACTIVITIES[columns.activity[latest]],
+        SETTINGS[columns.setting[latest]],
+        SUPERVISIONS[columns.supervision[latest]],
+        bool(columns.paid[latest]),
     )
 
 

@@ -112,7 +112,7 @@ class _Career:
         shares = (np.minimum(end, day) - start + 1) / (end - start + 1)
         self.logged = float((enc.hours[work] * shares).sum())
         latest = enc.latest(as_of)
-        counts = latest is None or enc.source[latest].activity is Activity.CASE_MANAGEMENT
+        counts = latest is None or ACTIVITIES[enc.activity[latest]] is Activity.CASE_MANAGEMENT
         self.daily = eligibility.weekly_hours / 7 if counts else 0.0
         self.certified_on = min(
             (e.day for e in career_events(plan, eligibility) if e.kind == "certification"),

@@ -47,8 +47,8 @@ class HoursService(ServiceBase):
         with each write."""
         super().__init__(db, bus, today, cache)
 
-    def list(self) -> tuple[WorkEntry, ...]:
-        """Every entry, by start date then id."""
+    def list(self) -> Sequence[WorkEntry]:
+        """Every entry, by start date then id (the snapshot's, read on first use, when shared)."""
         if self._cache is not None:
             return self._cache.plan().entries
         with self._db.session() as session:

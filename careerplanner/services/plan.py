@@ -51,6 +51,12 @@ class PlanService(ServiceBase):
         """Everything stored, read in one transaction (or the last read, kept current)."""
         return self.cache.plan()
 
+    def store_entry_columns(self) -> bool:
+        """Keep the entries' number columns in the file for a fast next start (when the app is
+        idle after a start that read every entry, and when it closes after entries changed);
+        nothing happens when the copy is there, or the snapshot is not the file's any more."""
+        return self.cache.store_entry_columns()
+
     def eligibility(
         self, as_of: date | None = None, weekly_hours: float | None = None
     ) -> Eligibility:

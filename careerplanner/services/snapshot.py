@@ -5,17 +5,25 @@ committed: changed entries are merged into the cached ones (and their number col
 changed part of the plan is read again on its own. The cache is read in full again only when it
 was not current before the write (another process wrote, or nothing was cached), and after an
 import or a restore (which publish every kind without patching).
+
+A read takes the entries' number columns from their stored copy when the file has one, and
+then reads the entries' records only when something first asks for them (`entry_reads`
+counts those reads). `store_entry_columns` writes the copy for the next start, from a cached
+snapshot that is still the file's.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from careerplanner.domain.model import Plan, WorkEntry
 from careerplanner.services.bus import ChangeBus
 from careerplanner.storage import Database, reader
+
+if TYPE_CHECKING:
+    from careerplanner.domain.lazy_entries import LazyEntries
 
 Stamp = tuple[object, ...]
 
@@ -35,7 +43,9 @@ class SnapshotCache:
         self._db = db
         self._bus = bus
         self._cached: tuple[Stamp, Plan] | None = None
+        self._columns_stored = False  # whether the file holds the cached plan's entry columns
         self.reads = 0  # full reads of the plan, so far
+        self.entry_reads = 0  # reads of the entries' records a plan put off (LazyEntries)
 
     def _stamp(self, generation: int | None = None) -> Stamp:
         """Our own writes bump the bus; another process's change the file or its WAL."""
@@ -54,10 +64,43 @@ class SnapshotCache:
         if self._cached is not None and self._cached[0] == stamp:
             return self._cached[1]
         with self._db.snapshot_connection() as connection:
-            plan = reader.read_plan(connection)
+            plan = reader.read_plan(connection, records=self._entry_records, stale=self._stale)
+        from careerplanner.domain.lazy_entries import LazyEntries  # numpy: loaded by the read
+
         self.reads += 1
+        self._columns_stored = isinstance(plan.entries, LazyEntries)  # read from the copy
         self._cached = (self._stamp(), plan)
         return plan
+
+    def _entry_records(self) -> tuple[WorkEntry, ...]:
+        with self._db.snapshot_connection() as connection:
+            records = reader.read_entries(connection)
+        self.entry_reads += 1
+        return records
+
+    def _stale(self, entries: LazyEntries) -> None:
+        """The rows read for `entries` are not the ones its columns were: another process
+        wrote in between, so the cached plan (if it has them) is read again when next asked."""
+        if self._cached is not None and self._cached[1].entries is entries:
+            self._cached = None
+
+    def store_entry_columns(self) -> bool:
+        """Keep a copy of the cached plan's entry columns in the file, for the next start: only
+        when the file lacks it and the cached plan is still current (checked again under the
+        write lock). True when it was written."""
+        from careerplanner.domain.encoding import plan_columns
+        from careerplanner.storage import entry_columns
+
+        cached = self._cached
+        if self._columns_stored or cached is None or self.token() is None:
+            return False
+        columns = plan_columns(cached[1])
+        with self._db.snapshot_connection() as connection:
+            written = entry_columns.store(connection, columns, lambda: self.token() is not None)
+        if written:  # our own write changed the file's stamp, not the plan
+            self._columns_stored = True
+            self._cached = (self._stamp(), cached[1])
+        return written
 
     def part(self, kind: str) -> tuple[object, ...] | None:
         """The cached records of one change kind that is a part of the plan; None when that
@@ -90,6 +133,7 @@ class SnapshotCache:
         kinds = set(kinds)
         if "entries" in kinds:
             plan = _with_entries(plan, set(removed), added)
+            self._columns_stored = False  # the write's triggers deleted the copy
         changed = [_PARTS[k] for k in kinds if k in _PARTS]
         if changed:
             with self._db.snapshot_connection() as connection:

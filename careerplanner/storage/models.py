@@ -8,14 +8,18 @@ from enum import Enum
 from sqlalchemy import (
     Boolean,
     CheckConstraint,
+    Connection,
     Date,
     DateTime,
     Float,
+    Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
     Time,
+    event,
     text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -34,6 +38,7 @@ from careerplanner.domain.model import (
     Supervision,
     Track,
 )
+from careerplanner.storage.schema import ENTRY_COLUMNS_TRIGGER_SQL
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -129,6 +134,8 @@ class WorkEntryRow(Base):
         one_of("supervision", Supervision),
         positive("hours"),
         ordered("start", "end"),
+        # The 24-hour check finds the spans reaching into a day by their last day.
+        Index("ix_work_entry_end", "end", sqlite_where=text('"end" IS NOT NULL')),
         {"sqlite_autoincrement": True},  # ids are never reused: the audit log names them
     )
 
@@ -303,6 +310,27 @@ class ReminderDismissalRow(Base):
 
     key: Mapped[str] = mapped_column(Text, primary_key=True)
     dismissed_on: Mapped[date] = mapped_column(Date)
+
+
+class EntryColumnsRow(Base):
+    """A copy of every work entry's number columns as one BLOB (storage/entry_columns.py), so a
+    start-up need not read the entries' rows. Not something the user entered: triggers on
+    work_entry delete it whenever an entry changes, and no export or archive holds it."""
+
+    __tablename__ = "entry_columns"
+    __table_args__ = (CheckConstraint("id = 1", name="single_row"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    layout: Mapped[int] = mapped_column(Integer)  # entry_columns.LAYOUT of the BLOB
+    count: Mapped[int] = mapped_column(Integer)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+@event.listens_for(Base.metadata, "after_create")
+def _create_triggers(_metadata: MetaData, connection: Connection, **_kw: object) -> None:
+    """A new file gets the triggers that migration 0004 makes."""
+    for sql in ENTRY_COLUMNS_TRIGGER_SQL:
+        connection.exec_driver_sql(sql)
 
 
 USER_TABLES = (

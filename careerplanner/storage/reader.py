@@ -8,20 +8,13 @@ read here fails the suite. The schema itself changes only through Alembic.
 
 from __future__ import annotations
 
-import gc
 import json
 import sqlite3
-from collections import deque
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
-from dataclasses import dataclass, fields
-from datetime import date, datetime, time
-from enum import Enum
-from functools import cached_property
-from itertools import repeat
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date, datetime
 from pathlib import Path
 from types import SimpleNamespace
-from typing import TYPE_CHECKING, Any, Generic, TypeVar, get_args, get_type_hints
+from typing import TYPE_CHECKING, Any
 
 from careerplanner.domain.defaults import NEW_USER_PROFILE
 from careerplanner.domain.logbook import Credential, Employer, Schedule, Supervisor
@@ -47,11 +40,16 @@ from careerplanner.domain.model import (
     WorkEntry,
     WorkPeriod,
 )
+from careerplanner.storage.table_spec import TableSpec as TableSpec
+from careerplanner.storage.table_spec import gc_paused as gc_paused
 
 if TYPE_CHECKING:
+    from careerplanner.domain.encoding import EncodedEntries
+    from careerplanner.domain.lazy_entries import LazyEntries
     from careerplanner.domain.scenarios import Scenario
 
-T = TypeVar("T")
+Records = Callable[[], Sequence[WorkEntry]]
+Stale = Callable[["LazyEntries"], None]
 
 PROFILE_ID = 1
 # Every table that holds something the user entered (models.USER_TABLES, checked by a test).
@@ -73,112 +71,6 @@ USER_TABLE_NAMES = (
     "reminder_dismissal",
 )
 BUSY_TIMEOUT_MS = 5_000
-
-
-@contextmanager
-def gc_paused(*, freeze: bool = False) -> Iterator[None]:
-    """Building 100,000 records would otherwise trigger many full garbage collections. With
-    `freeze`, what was built is moved out of the collector's sight before it resumes: a
-    long-lived snapshot (no cycles) would otherwise be walked by the next full collection."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if freeze:
-            gc.freeze()
-        if enabled:
-            gc.enable()
-
-
-def _construct(cls: type[T], names: Sequence[str], columns: Sequence[Sequence[Any]]) -> list[T]:
-    """Many frozen records at once. A slotted dataclass without __post_init__ is filled slot by
-    slot through its descriptors (five times faster than calling __init__ for each record)."""
-    if hasattr(cls, "__slots__") and not hasattr(cls, "__post_init__"):
-        records: list[T] = list(map(object.__new__, repeat(cls, len(columns[0]))))
-        for name, column in zip(names, columns, strict=True):
-            deque(map(getattr(cls, name).__set__, records, column), maxlen=0)
-        return records
-    return list(map(cls, *columns))
-
-
-def _fields_of_type(cls: type[Any], wanted: type) -> frozenset[str]:
-    hints = get_type_hints(cls)
-    return frozenset(
-        f.name for f in fields(cls) if hints[f.name] is wanted or wanted in get_args(hints[f.name])
-    )
-
-
-@dataclass(frozen=True)
-class TableSpec(Generic[T]):
-    """How one table's rows become domain records: same field names, enums as their values,
-    dates as ISO text, flags as 0/1."""
-
-    table: str
-    cls: type[T]
-    enums: Mapping[str, type[Enum]]
-    order: tuple[str, ...]
-
-    @cached_property
-    def columns(self) -> tuple[str, ...]:
-        return tuple(f.name for f in fields(self.cls))  # type: ignore[arg-type]
-
-    @cached_property
-    def dates(self) -> frozenset[str]:
-        return _fields_of_type(self.cls, date)
-
-    @cached_property
-    def times(self) -> frozenset[str]:
-        return _fields_of_type(self.cls, time)
-
-    @cached_property
-    def flags(self) -> frozenset[str]:
-        return _fields_of_type(self.cls, bool)
-
-    @cached_property
-    def select_sql(self) -> str:
-        names = ", ".join(f'"{name}"' for name in self.columns)
-        order = ", ".join(f'"{name}"' for name in self.order)
-        return f'SELECT {names} FROM "{self.table}" ORDER BY {order}'
-
-    def sql(self, where: str = "") -> str:
-        if not where:
-            return self.select_sql
-        head, _, tail = self.select_sql.partition(" ORDER BY ")
-        return f"{head} WHERE {where} ORDER BY {tail}"
-
-    def build_columns(
-        self, rows: Sequence[Sequence[Any]]
-    ) -> tuple[list[T], dict[str, Sequence[Any]]]:
-        """The records, and their converted values column by column (by column name)."""
-        if not rows:
-            return [], {name: () for name in self.columns}
-        columns: list[Sequence[Any]] = list(zip(*rows, strict=True))
-        texts = {
-            v for n, col in zip(self.columns, columns, strict=True) if n in self.dates for v in col
-        }
-        days = {v: None if v is None else date.fromisoformat(v) for v in texts}
-        for index, name in enumerate(self.columns):
-            if name in self.dates:
-                columns[index] = list(map(days.__getitem__, columns[index]))
-            elif name in self.times:
-                columns[index] = [
-                    None if v is None else time.fromisoformat(v) for v in columns[index]
-                ]
-            elif name in self.enums:
-                by_value: dict[Any, Any] = {m.value: m for m in self.enums[name]}
-                by_value[None] = None  # a nullable choice (an employer's setting)
-                columns[index] = list(map(by_value.__getitem__, columns[index]))
-            elif name in self.flags:
-                columns[index] = list(map(bool, columns[index]))
-        records = _construct(self.cls, self.columns, columns)
-        return records, dict(zip(self.columns, columns, strict=True))
-
-    def read(
-        self, connection: sqlite3.Connection, where: str = "", params: Sequence[Any] = ()
-    ) -> tuple[list[T], dict[str, Sequence[Any]]]:
-        with gc_paused():
-            return self.build_columns(connection.execute(self.sql(where), params).fetchall())
 
 
 _WORK = {"activity": Activity, "setting": Setting, "supervision": Supervision}
@@ -219,17 +111,25 @@ def read_profile(connection: sqlite3.Connection) -> Profile:
     return profiles[0] if profiles else NEW_USER_PROFILE
 
 
-def read_plan(connection: sqlite3.Connection, *, begin: bool = True) -> Plan:
+def read_plan(
+    connection: sqlite3.Connection,
+    *,
+    begin: bool = True,
+    records: Records | None = None,
+    stale: Stale | None = None,
+) -> Plan:
     """Everything the rule engine needs, read in one transaction (its own unless `begin` is
-    False: the caller's); the entries also come as columns of numbers."""
-    from careerplanner.domain.encoding import EncodedEntries
+    False: the caller's); the entries also come as columns of numbers.
 
+    With `records` (a function that reads the entries' rows later, see `read_entries`), the
+    entries' number columns come from their stored copy when it is there, and the entries are
+    then a `LazyEntries` read by `records` on first use (`stale` hears of one whose rows had
+    changed by then); otherwise, and always without the copy, they are a tuple read now."""
     if begin:
         connection.execute("BEGIN")
     try:
         with gc_paused(freeze=True):
-            records, columns = ENTRIES.read(connection)
-            entries = tuple(records)
+            entries, encoded = _entries(connection, records, stale)
             return Plan(
                 profile=read_profile(connection),
                 degrees=tuple(DEGREES.read(connection)[0]),
@@ -239,11 +139,37 @@ def read_plan(connection: sqlite3.Connection, *, begin: bool = True) -> Plan:
                 ce=tuple(CE.read(connection)[0]),
                 goals=tuple(GOALS.read(connection)[0]),
                 work_periods=tuple(WORK_PERIODS.read(connection)[0]),
-                encoded=EncodedEntries.from_columns(entries, [columns[n] for n in ENTRY_COLUMNS]),
+                encoded=encoded,
             )
     finally:
         if begin:
             connection.execute("COMMIT")
+
+
+def _entries(
+    connection: sqlite3.Connection, records: Records | None, stale: Stale | None
+) -> tuple[Sequence[WorkEntry], EncodedEntries]:
+    from careerplanner.domain.encoding import EncodedEntries
+    from careerplanner.storage import entry_columns
+
+    stored = entry_columns.read(connection)
+    if stored is not None and records is not None:
+        from careerplanner.domain.lazy_entries import LazyEntries
+
+        lazy = LazyEntries(stored["ids"], records, stale)
+        return lazy, EncodedEntries(lazy, **stored)
+    rows, columns = ENTRIES.read(connection)
+    entries = tuple(rows)
+    if stored is not None:  # read in the same transaction: the copy is of these rows
+        return entries, EncodedEntries(entries, **stored)
+    return entries, EncodedEntries.from_columns(entries, [columns[n] for n in ENTRY_COLUMNS])
+
+
+def read_entries(connection: sqlite3.Connection) -> tuple[WorkEntry, ...]:
+    """Every entry, by start date then id, kept out of the garbage collector's sight (as a
+    snapshot's are): the records a `LazyEntries` reads on first use."""
+    with gc_paused(freeze=True):
+        return tuple(ENTRIES.read(connection)[0])
 
 
 DISMISSALS = ("reminder_dismissal", ("key", "dismissed_on"))

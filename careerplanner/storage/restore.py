@@ -3,8 +3,9 @@
 The order never changes: (1) copy the source into a hidden temporary file in the data folder,
 (2) upgrade the copy if it is from an older schema, (3) run `verify.problems` on the copy (the
 full integrity and foreign key checks, the schema against the models, the revision, every
-stored value), and only then (4) put it in place. Until step 4 the live data is not touched;
-a refused file leaves nothing behind.
+stored value), drop its stored entry columns and put their triggers in place as this version
+makes them (`entry_columns.rearm`), and only then (4) put it in place. Until step 4 the live
+data is not touched; a refused file leaves nothing behind.
 
 Step 4 has two forms. Over a live database, `install` copies the checked file in with SQLite's
 backup API inside one write transaction: atomic, and correct even while the window has the
@@ -49,6 +50,7 @@ def checked_copy(source: Path, folder: Path, page_size: int | None = None) -> Pa
         if found:
             listed = "; ".join(found[:MAX_LISTED])
             raise UnusableFileError(f"{source} cannot be restored: {listed}")
+        _rearm(temp, source)
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
@@ -114,6 +116,20 @@ def _upgrade(temp: Path, source: Path, revision: str) -> None:
             f"{source} cannot be restored: it says it has schema {revision}, but its upgrade "
             f"failed ({type(error).__name__}: {error})"
         ) from error
+
+
+def _rearm(temp: Path, source: Path) -> None:
+    """The copy's stored entry columns dropped and its triggers made as this version makes
+    them: a file from elsewhere may carry a copy its triggers no longer guard."""
+    from careerplanner.storage.entry_columns import rearm
+
+    connection = sqlite3.connect(temp)
+    try:
+        rearm(connection)
+    except sqlite3.Error as error:
+        raise _refusal(error, source, temp.parent) from error
+    finally:
+        connection.close()
 
 
 def _problems(temp: Path) -> list[str]:

@@ -13,7 +13,8 @@ from hours_fixtures import entry
 from PySide6.QtCore import Qt
 
 from careerplanner.domain.model import Setting
-from careerplanner.ui.hours.proxy import HoursFilter, HoursFilterProxy
+from careerplanner.ui.hours.filtering import HoursFilter
+from careerplanner.ui.hours.proxy import HoursFilterProxy
 from careerplanner.ui.hours.table_model import (
     COL_DATE,
     COL_EMPLOYER,

@@ -75,11 +75,35 @@ def test_empty_plan_shows_a_welcome_with_sample_data(qtbot: Any, app_services: A
     assert not app_services.plan.is_empty()
 
 
+def _shown(page: OverviewPage) -> list[object]:
+    """What the page shows: every label's text and tone, every bar's value and whether met."""
+    labels = [(w.text(), w.objectName()) for w in page.findChildren(QLabel) if w.isVisibleTo(page)]
+    bars = [(b.value(), b.property("met")) for b in page.findChildren(QProgressBar)]
+    return sorted(map(str, [*labels, *bars]))
+
+
 def test_overview_follows_a_logged_entry(running: Running, qtbot: Any) -> None:
     page = running.window.pages["overview"]
-    before = page.goal_cards[0]
+    before, cards = _shown(page), list(page.goal_cards)
     running.services.hours.add(WorkEntry(running.services.today(), 3.0, employer="Mercy"))
-    qtbot.waitUntil(lambda: page.goal_cards and page.goal_cards[0] is not before)
+    qtbot.waitUntil(lambda: _shown(page) != before)
+    fresh = OverviewPage(running.services)
+    qtbot.addWidget(fresh)
+    qtbot.waitUntil(lambda: _shown(page) == _shown(fresh))  # in place, as if built anew
+    assert page.goal_cards == cards
+
+
+def test_a_new_goal_builds_the_page_again(qtbot: Any, services: Any) -> None:
+    services.education.add_license(License(LicenseType.RN, date(2015, 1, 1), None, "TX"))
+    services.hours.add(WorkEntry(date(2026, 11, 2), 40.0, date(2026, 11, 6)))
+    services.goals.add(Goal("CCM"))
+    page = _page(qtbot, services)
+    services.hours.add(WorkEntry(date(2026, 11, 9), 8.0))
+    page.refresh()
+    assert _shown(page) == _shown(_page(qtbot, services))
+    services.goals.add(Goal("ACM-RN"))
+    page.refresh()
+    assert len(page.goal_cards) == 2 and _shown(page) == _shown(_page(qtbot, services))
 
 
 def test_hours_between_spreads_spans_over_their_days() -> None:

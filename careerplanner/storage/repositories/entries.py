@@ -6,7 +6,7 @@ import json
 from datetime import date, datetime
 from typing import Any, NamedTuple
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import Select, and_, insert, or_, select
 from sqlalchemy.orm import Session
 
 from careerplanner.domain.day_totals import Span
@@ -26,12 +26,18 @@ class EntryEvent(NamedTuple):
 
 def spans_between(session: Session, first: date, last: date) -> list[Span]:
     """(first day, last day, hours) of every entry touching any day in first..last."""
+    rows = session.execute(spans_query(first, last))
+    return [(start, end or start, hours) for start, end, hours in rows]
+
+
+def spans_query(first: date, last: date) -> Select[Any]:
+    """Two index ranges, whatever the size of the log: the entries starting on the days (the
+    start index), and the spans starting before them that reach into them (the end index,
+    which holds only entries with an end date)."""
     table = WorkEntryRow.__table__.c
-    last_day = func.coalesce(table.end, table.start)
-    query = select(table.start, table.end, table.hours).where(
-        table.start <= last, last_day >= first
-    )
-    return [(start, end or start, hours) for start, end, hours in session.execute(query)]
+    starting = table.start.between(first, last)
+    reaching = and_(table.end >= first, table.start < first)
+    return select(table.start, table.end, table.hours).where(or_(starting, reaching))
 
 
 def record_events(session: Session, events: list[EntryEvent]) -> None:

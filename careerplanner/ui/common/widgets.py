@@ -96,12 +96,17 @@ def muted(text: str = "", wrap: bool = True) -> QLabel:
     return label
 
 
+def bar_value(current: float, required: float) -> int:
+    """A progress bar's value (per mille of `required`) for `current`."""
+    fraction = 1.0 if required <= 0 else max(0.0, min(1.0, current / required))
+    return round(fraction * 1000)
+
+
 def progress_bar(current: float, required: float) -> QProgressBar:
     """A bar from 0 to `required` (per-mille resolution) showing `current`, without text."""
     bar = QProgressBar()
     bar.setRange(0, 1000)
-    fraction = 1.0 if required <= 0 else max(0.0, min(1.0, current / required))
-    bar.setValue(round(fraction * 1000))
+    bar.setValue(bar_value(current, required))
     bar.setTextVisible(False)
     bar.setFixedHeight(10)
     return bar

@@ -12,7 +12,7 @@ from careerplanner.domain.labels import label
 from careerplanner.domain.model import Setting
 from careerplanner.ui.common.date_field import DateField
 from careerplanner.ui.common.widgets import least_width
-from careerplanner.ui.hours.proxy import HoursFilter
+from careerplanner.ui.hours.filtering import HoursFilter
 
 _ANY = "\x00any"
 NO_EMPLOYER = "(no employer)"

@@ -28,8 +28,9 @@ from careerplanner.ui.common.widgets import FieldError, format_hours, heading, m
 from careerplanner.ui.hours.actions import HoursActions
 from careerplanner.ui.hours.fields import HoursDelegate
 from careerplanner.ui.hours.filter_bar import FilterBar
+from careerplanner.ui.hours.filtering import HoursFilter
 from careerplanner.ui.hours.logbook_actions import employer_names, title_row
-from careerplanner.ui.hours.proxy import HoursFilter, HoursFilterProxy
+from careerplanner.ui.hours.proxy import HoursFilterProxy
 from careerplanner.ui.hours.quick_add import QuickAddBar
 from careerplanner.ui.hours.table_model import HoursTableModel
 from careerplanner.ui.hours.table_view import ColumnWidths, make_table
@@ -99,6 +100,7 @@ class HoursPage(Page):
         self.table.doubleClicked.connect(self.actions_.double_clicked)
         self.proxy.modelReset.connect(self._update_footer)
         self.proxy.layoutChanged.connect(self._update_footer)
+        self.proxy.rowsInserted.connect(self._update_footer)
         self.refresh()
 
     # --- layout ---------------------------------------------------------------------------
@@ -178,7 +180,7 @@ class HoursPage(Page):
         entries = self.services.hours.list()
         self.model.set_entries(entries, self.services.hours.columns())
         columns = self.model.columns()
-        employers = set(columns.employers)
+        employers = columns.employer_set
         self.filter_bar.set_employers(employers)
         self.quick_add.set_employers(employer_names(self.services, employers))
         if not self._primed:

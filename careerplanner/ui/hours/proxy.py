@@ -2,14 +2,12 @@
 
 Qt's QSortFilterProxyModel asks Python once per row and per comparison, which costs seconds at
 this size; this proxy computes the visible rows with numpy and list comprehensions over the
-source model's precomputed columns, then resets.
+source model's precomputed columns, then resets; rows a write adds are put in place instead.
 """
 
 from __future__ import annotations
 
-from collections.abc import Set as AbstractSet
-from dataclasses import dataclass, replace
-from datetime import date
+from dataclasses import replace
 
 import numpy as np
 from PySide6.QtCore import (
@@ -21,6 +19,9 @@ from PySide6.QtCore import (
 
 from careerplanner.domain.labels import label, supervision_label
 from careerplanner.domain.model import Activity, Setting, Supervision
+from careerplanner.ui.hours.columns import HoursColumns
+from careerplanner.ui.hours.filtering import HoursFilter, passing
+from careerplanner.ui.hours.row_changes import merged_order, visible_after
 from careerplanner.ui.hours.table_model import (
     COL_DATE,
     COL_EMPLOYER,
@@ -32,7 +33,6 @@ from careerplanner.ui.hours.table_model import (
     ENTRY_ROLE,
     ENUM_COLUMNS,
     HEADERS,
-    HoursColumns,
     HoursTableModel,
 )
 
@@ -45,24 +45,8 @@ _ROLES = frozenset(
         ENTRY_ROLE,
     }
 )
-ENUM_FIELDS = (("activity", Activity), ("setting", Setting), ("supervision", Supervision))
 
 _Index = QModelIndex | QPersistentModelIndex
-
-
-@dataclass(frozen=True, slots=True)
-class HoursFilter:
-    """What the user filters by; an empty value means "any"."""
-
-    text: str = ""
-    since: date | None = None
-    until: date | None = None
-    setting: str = ""
-    employer: str | None = None  # None: any employer; "" : entries without an employer
-
-    @property
-    def active(self) -> bool:
-        return self != HoursFilter()
 
 
 class HoursFilterProxy(QAbstractProxyModel):
@@ -86,12 +70,14 @@ class HoursFilterProxy(QAbstractProxyModel):
             old.modelAboutToBeReset.disconnect(self.beginResetModel)
             old.modelReset.disconnect(self._source_reset)
             old.dataChanged.disconnect(self._source_data_changed)
+            old.rowsInserted.disconnect(self._source_rows_inserted)
         self.beginResetModel()
         super().setSourceModel(model)
         self._model = model
         model.modelAboutToBeReset.connect(self.beginResetModel)
         model.modelReset.connect(self._source_reset)
         model.dataChanged.connect(self._source_data_changed)
+        model.rowsInserted.connect(self._source_rows_inserted)
         self._order = None
         self._recompute()
         self.endResetModel()
@@ -105,6 +91,32 @@ class HoursFilterProxy(QAbstractProxyModel):
         self._order = None
         self._recompute()
         self.endResetModel()
+
+    def _source_rows_inserted(self, _parent: QModelIndex, first: int, last: int) -> None:
+        """New source rows: put them in place in the date order, else sort again."""
+        added = last - first + 1
+        if self._order is None or self._sort_column != COL_DATE or len(self._order) == 0:
+            self.beginResetModel()
+            self._source_reset()
+            return
+        c = self.source().columns()
+        descending = self._sort_order == Qt.SortOrder.DescendingOrder
+        order = merged_order(self._order, _date_key(c), first, added, descending)
+        new_rows = np.arange(first, last + 1)
+        mask = passing(self.source().block_columns(first, last + 1), self._filter)
+        shown = new_rows if mask is None else new_rows[mask]
+        rows = order if mask is None else visible_after(order, self._rows, shown, first, added)
+        places = np.flatnonzero((rows >= first) & (rows <= last))
+        together = len(places) and places[-1] - places[0] + 1 == len(places)
+        if together:
+            self.beginInsertRows(QModelIndex(), int(places[0]), int(places[-1]))
+        elif len(places):
+            self.beginResetModel()
+        self._order, self._rows, self._inverse = order, rows, None
+        if together:
+            self.endInsertRows()
+        elif len(places):
+            self.endResetModel()
 
     def _source_data_changed(self, top: QModelIndex, bottom: QModelIndex, roles: object) -> None:
         first, last = self.mapFromSource(top), self.mapFromSource(bottom)
@@ -151,12 +163,12 @@ class HoursFilterProxy(QAbstractProxyModel):
         columns = model.columns()
         if self._order is None:
             self._order = self._sorted(model, columns)
-        mask = _mask(columns, self._filter)
+        mask = passing(columns, self._filter)
         self._rows = self._order if mask is None else self._order[mask[self._order]]
 
     def _sorted(self, model: HoursTableModel, c: HoursColumns) -> np.ndarray:
         if self._sort_column == COL_DATE:  # the usual order: one combined key sorts fastest
-            order = np.argsort((c.first << 32) | c.ids, kind="stable")
+            order = np.argsort(_date_key(c), kind="stable")
         else:
             order = np.lexsort((c.ids, c.first, _sort_key(model, c, self._sort_column)))
         return order[::-1].copy() if self._sort_order == Qt.SortOrder.DescendingOrder else order
@@ -231,6 +243,12 @@ class HoursFilterProxy(QAbstractProxyModel):
         return self.index(row, column)
 
 
+def _date_key(c: HoursColumns) -> np.ndarray:
+    """The date order's key, one per row: the first day, then the id (unique)."""
+    key: np.ndarray = (c.first << 32) | c.ids
+    return key
+
+
 def _sort_key(model: HoursTableModel, c: HoursColumns, column: int) -> np.ndarray:
     """One sortable number per source row for the column."""
     if column == COL_DATE:
@@ -253,43 +271,3 @@ def _sort_key(model: HoursTableModel, c: HoursColumns, column: int) -> np.ndarra
 
 def _label(member: Activity | Setting | Supervision) -> str:
     return supervision_label(member) if isinstance(member, Supervision) else label(member.value)
-
-
-def _mask(c: HoursColumns, f: HoursFilter) -> np.ndarray | None:
-    """Which source rows pass the filter; None when every row does."""
-    if not f.active:
-        return None
-    mask = np.ones(len(c.ids), np.bool_)
-    if f.since is not None:
-        mask &= c.last >= f.since.toordinal()
-    if f.until is not None:
-        mask &= c.first <= f.until.toordinal()
-    if f.setting:
-        mask &= _in(c.members("setting"), {Setting(f.setting)})
-    if f.employer is not None:
-        employer = f.employer
-        mask &= np.fromiter((e == employer for e in c.employers), np.bool_, len(c.ids))
-    for word in f.text.split():
-        mask &= _word_mask(c, word)
-    return mask
-
-
-def _in(values: list[object], wanted: AbstractSet[object]) -> np.ndarray:
-    return np.fromiter((v in wanted for v in values), np.bool_, len(values))
-
-
-def _word_mask(c: HoursColumns, word: str) -> np.ndarray:
-    """Rows whose text, or whose activity, setting or supervision in words, contains `word`."""
-    mask = np.fromiter((word in s for s in c.search), np.bool_, len(c.search))
-    for name, enum_cls in ENUM_FIELDS:
-        hits = {m for m in enum_cls if word in _words(m)}
-        if hits:
-            mask |= _in(c.members(name), hits)
-    return mask
-
-
-def _words(member: Activity | Setting | Supervision) -> str:
-    words = f"{member.value} {label(member.value)}"
-    if isinstance(member, Supervision):
-        words += f" {supervision_label(member)}"
-    return words.lower()

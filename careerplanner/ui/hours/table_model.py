@@ -5,10 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
-from functools import cached_property
-from operator import attrgetter
 
-import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from careerplanner.domain.encoding import EncodedEntries
@@ -16,6 +13,8 @@ from careerplanner.domain.errors import ValidationError
 from careerplanner.domain.labels import label, paid_label, supervision_label
 from careerplanner.domain.model import Activity, Setting, Supervision, WorkEntry
 from careerplanner.domain.validation import fmt_number, parse_choice, parse_date, parse_number
+from careerplanner.ui.hours.columns import HoursColumns
+from careerplanner.ui.hours.row_changes import inserted_block
 
 COL_DATE, COL_END, COL_HOURS, COL_ACTIVITY, COL_SETTING = 0, 1, 2, 3, 4
 COL_SUPERVISION, COL_PAID, COL_EMPLOYER, COL_NOTES, COL_VERIFIED = 5, 6, 7, 8, 9
@@ -61,65 +60,6 @@ def _verified_text(e: WorkEntry) -> str:
     return f"✔ {e.verified_by}" if e.verified_on is not None else ""
 
 
-class HoursColumns:
-    """Column arrays of every row, for fast sorting, filtering and totals; built on first use."""
-
-    def __init__(self, entries: Sequence[WorkEntry], encoded: EncodedEntries | None = None) -> None:
-        """`encoded`, when given, holds the same entries as number columns (the snapshot's):
-        ids, hours and days are then taken from it instead of from every entry."""
-        self._entries = entries
-        self._n = len(entries)
-        self._members: dict[str, list[object]] = {}
-        self._encoded = encoded
-
-    def _numbers(self, name: str, dtype: type) -> np.ndarray:
-        return np.fromiter(map(attrgetter(name), self._entries), dtype, self._n)
-
-    @cached_property
-    def ids(self) -> np.ndarray:
-        if self._encoded is not None:
-            return self._encoded.ids
-        return self._numbers("id", np.int64)
-
-    @cached_property
-    def hours(self) -> np.ndarray:
-        if self._encoded is not None:
-            return self._encoded.hours
-        return self._numbers("hours", np.float64)
-
-    @cached_property
-    def first(self) -> np.ndarray:
-        """First days, as ordinals."""
-        if self._encoded is not None:
-            return self._encoded.start
-        starts = map(attrgetter("start"), self._entries)
-        return np.fromiter(map(date.toordinal, starts), np.int64, self._n)
-
-    @cached_property
-    def last(self) -> np.ndarray:
-        """Last days, as ordinals."""
-        if self._encoded is not None:
-            return self._encoded.end
-        ends = [d.toordinal() if d else 0 for d in map(attrgetter("end"), self._entries)]
-        last: np.ndarray = np.maximum(np.array(ends, np.int64), self.first)
-        return last
-
-    @cached_property
-    def employers(self) -> list[str]:
-        return list(map(attrgetter("employer"), self._entries))
-
-    def members(self, name: str) -> list[object]:
-        """The enum values of one column ("activity", "setting", "supervision")."""
-        if name not in self._members:
-            self._members[name] = list(map(attrgetter(name), self._entries))
-        return self._members[name]
-
-    @cached_property
-    def search(self) -> list[str]:
-        """Lower-case free text of every row (employer, notes, verifier) for the text filter."""
-        return [f"{e.employer}\x1f{e.notes}\x1f{e.verified_by}".lower() for e in self._entries]
-
-
 class HoursTableModel(QAbstractTableModel):
     """Work entries in storage order; sorting and filtering happen in the proxy."""
 
@@ -137,12 +77,29 @@ class HoursTableModel(QAbstractTableModel):
         self, entries: Sequence[WorkEntry], encoded: EncodedEntries | None = None
     ) -> None:
         """Show `entries` (kept as given: the snapshot's tuple is not copied); `encoded`, the
-        same entries as number columns, spares building them again."""
-        self.beginResetModel()
-        self._entries = entries
-        self._encoded = encoded if encoded is not None and encoded.source is entries else None
-        self._columns = None
-        self.endResetModel()
+        same entries as number columns, spares building them again. New entries added in one
+        block to the shown ones come as inserted rows; any other change resets the model."""
+        encoded = encoded if encoded is not None and encoded.source is entries else None
+        if entries is self._entries and encoded is self._encoded:
+            return
+        at = self._inserted_at(entries, encoded)
+        if at is None or encoded is None:
+            self.beginResetModel()
+            self._entries, self._encoded, self._columns = entries, encoded, None
+            self.endResetModel()
+            return
+        self.beginInsertRows(QModelIndex(), at, at + len(entries) - len(self._entries) - 1)
+        before = self._columns
+        self._entries, self._encoded = entries, encoded
+        self._columns = None if before is None else before.inserted(at, entries, encoded)
+        self.endInsertRows()
+
+    def _inserted_at(
+        self, entries: Sequence[WorkEntry], encoded: EncodedEntries | None
+    ) -> int | None:
+        if encoded is None or self._encoded is None:
+            return None
+        return inserted_block(self._entries, self._encoded.ids, entries, encoded.ids)
 
     def set_editor(self, editor: Editor | None, on_error: ErrorReporter | None = None) -> None:
         """Where inline edits go (the page pushes them on the undo stack) and typing errors."""
@@ -154,6 +111,10 @@ class HoursTableModel(QAbstractTableModel):
 
     def entry(self, row: int) -> WorkEntry:
         return self._entries[row]
+
+    def block_columns(self, first: int, end: int) -> HoursColumns:
+        """The columns of the rows first..end-1 alone (to filter rows just inserted)."""
+        return HoursColumns(self._entries[first:end])
 
     def columns(self) -> HoursColumns:
         if self._columns is None:

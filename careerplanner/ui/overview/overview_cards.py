@@ -5,13 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
 
 from careerplanner.domain.model import DegreeStatus, Goal, GoalStatus, Plan
 from careerplanner.domain.pace import pace
 from careerplanner.domain.results import CertificationResult, Eligibility, RequirementResult
 from careerplanner.ui.common.widgets import (
     Card,
+    bar_value,
     describe_distance,
     format_date,
     format_hours,
@@ -123,25 +124,33 @@ def _degree_name(degree: object) -> str:
     )
 
 
-def status_label(goal: Goal, result: CertificationResult, today: date) -> QLabel:
-    """On track / behind / eligible, coloured by the theme (object names good, warn, bad)."""
+def status_text(goal: Goal, result: CertificationResult, today: date) -> tuple[str, str]:
+    """On track / behind / eligible, and its tone (the theme's object names good, warn, bad)."""
     verdict = pace(goal, result)
     if result.eligible:
-        text, tone = "Eligible now — you can apply", "good"
-    elif result.projected_date is None:
-        text, tone = "Not reachable at your current pace", "bad"
-    elif goal.target is None:
-        text, tone = f"Projected {format_date(result.projected_date)} (no target date set)", "warn"
-    elif verdict.on_track:
-        text, tone = f"On track for your target of {format_date(goal.target)}", "good"
-    else:
-        late = verdict.months_late
-        text = f"Behind: about {late} month{'s' if late != 1 else ''} after your target"
-        tone = "bad"
-    label = QLabel(text)
-    label.setObjectName(tone)
-    label.setWordWrap(True)
-    return label
+        return "Eligible now — you can apply", "good"
+    if result.projected_date is None:
+        return "Not reachable at your current pace", "bad"
+    if goal.target is None:
+        return f"Projected {format_date(result.projected_date)} (no target date set)", "warn"
+    if verdict.on_track:
+        return f"On track for your target of {format_date(goal.target)}", "good"
+    late = verdict.months_late
+    return f"Behind: about {late} month{'s' if late != 1 else ''} after your target", "bad"
+
+
+def set_tone(label: QLabel, text: str, tone: str) -> None:
+    """The label's text in the theme's colour for `tone` (restyled only when it changes)."""
+    label.setText(text)
+    if label.objectName() != tone:
+        label.setObjectName(tone)
+        repolish(label)
+
+
+def repolish(widget: QWidget) -> None:
+    """Apply the style sheet again after a property its selectors read has changed."""
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
 
 
 def requirement_text(req: RequirementResult) -> str:
@@ -155,49 +164,93 @@ def requirement_text(req: RequirementResult) -> str:
 
 
 class GoalCard(Card):
-    """One goal: status against its target, then a progress bar per requirement."""
+    """One goal: status against its target, then a progress bar per requirement; `update`
+    shows new figures in the same widgets while the card's lines stay the same."""
 
     def __init__(self, goal: Goal, result: CertificationResult, today: date) -> None:
-        title = result.id if result.name == result.id else f"{result.id} — {result.name}"
-        super().__init__(title)
+        super().__init__(result.id if result.name == result.id else f"{result.id} — {result.name}")
+        self.shape = _card_shape(goal, result)
+        self.rows: list[tuple[QLabel, QProgressBar, QLabel]] = []
+        earned = goal.status == GoalStatus.EARNED
+        self.status = muted() if earned else QLabel()
+        self.status.setWordWrap(True)
+        self.body.addWidget(self.status)
+        self.note = muted() if _note_kind(goal, result) else None
+        if self.note is not None:
+            self.body.addWidget(self.note)
+        if not earned:
+            self.body.addLayout(self._requirements(result))
+        self.update_figures(goal, result, today)
+
+    def update_figures(self, goal: Goal, result: CertificationResult, today: date) -> bool:
+        """Show the goal's new figures; False (nothing changed) when its lines differ."""
+        if _card_shape(goal, result) != self.shape:
+            return False
         if goal.status == GoalStatus.EARNED:
             expiry = f", renew by {format_date(goal.expires_on)}" if goal.expires_on else ""
-            self.body.addWidget(muted(f"Earned {format_date(goal.earned_on)}{expiry}."))
-            return
-        self.body.addWidget(status_label(goal, result, today))
-        if result.projected_date and not result.eligible:
-            when = describe_distance(today, result.projected_date)
-            self.body.addWidget(
-                muted(f"Projected eligibility: {format_date(result.projected_date)} ({when})")
-            )
-        elif result.blocking:
-            self.body.addWidget(muted(f"Why: {result.blocking}"))
-        self.body.addLayout(self._requirements(result))
+            self.status.setText(f"Earned {format_date(goal.earned_on)}{expiry}.")
+            return True
+        set_tone(self.status, *status_text(goal, result, today))
+        if self.note is not None:
+            self.note.setText(_note(goal, result, today))
+        seen_groups: set[str] = set()
+        for (label, bar, numbers), req in zip(self.rows, result.requirements, strict=True):
+            prefix = "or " if req.group and req.group in seen_groups else ""
+            if req.group:
+                seen_groups.add(req.group)
+            label.setText(("✓ " if req.met else "") + prefix + req.label)
+            label.setToolTip(req.detail)
+            bar.setValue(bar_value(req.current, req.required))
+            if bar.property("met") != req.met:
+                bar.setProperty("met", req.met)
+                repolish(bar)
+            numbers.setText(requirement_text(req))
+        return True
 
     def _requirements(self, result: CertificationResult) -> QVBoxLayout:
         """Each requirement's text across the card's width, with its bar and numbers below it
         (beside them, a narrow column wrapped long requirements one word a line)."""
         column = QVBoxLayout()
         column.setSpacing(4)
-        seen_groups: set[str] = set()
-        for req in result.requirements:
-            prefix = "or " if req.group and req.group in seen_groups else ""
-            if req.group:
-                seen_groups.add(req.group)
-            label = QLabel(("✓ " if req.met else "") + prefix + req.label)
+        for _req in result.requirements:
+            label = QLabel()
             label.setWordWrap(True)
-            label.setToolTip(req.detail)
-            bar = progress_bar(req.current, req.required)
-            bar.setProperty("met", req.met)
+            bar = progress_bar(0, 1)
             bar.setMinimumWidth(60)
+            numbers = muted()
             row = QHBoxLayout()
             row.setSpacing(12)
             row.addWidget(bar, 1)
-            row.addWidget(muted(requirement_text(req)), 1)
+            row.addWidget(numbers, 1)
             column.addWidget(label)
             column.addLayout(row)
             column.addSpacing(4)
+            self.rows.append((label, bar, numbers))
         return column
+
+
+def _card_shape(goal: Goal, result: CertificationResult) -> tuple[object, ...]:
+    """What decides a goal card's lines: its title, earned or not, which note, the requirements."""
+    requirements = tuple((r.id, r.group) for r in result.requirements)
+    earned = goal.status == GoalStatus.EARNED
+    return (result.id, result.name, earned, _note_kind(goal, result), requirements)
+
+
+def _note_kind(goal: Goal, result: CertificationResult) -> str:
+    """Which line goes under the status: the projected date, what blocks it, or none."""
+    if goal.status == GoalStatus.EARNED:
+        return ""
+    if result.projected_date and not result.eligible:
+        return "projected"
+    return "why" if result.blocking else ""
+
+
+def _note(goal: Goal, result: CertificationResult, today: date) -> str:
+    kind = _note_kind(goal, result)
+    if kind == "projected" and result.projected_date is not None:
+        when = describe_distance(today, result.projected_date)
+        return f"Projected eligibility: {format_date(result.projected_date)} ({when})"
+    return f"Why: {result.blocking}" if kind == "why" else ""
 
 
 class StatTile(Card):
@@ -206,14 +259,19 @@ class StatTile(Card):
     def __init__(self, caption: str, value: str, note: str) -> None:
         super().__init__()
         self.body.addWidget(muted(caption))
-        number = QLabel(value)
-        font = number.font()
+        self.number = QLabel(value)
+        font = self.number.font()
         font.setPointSizeF(font.pointSizeF() * 2.0)
         font.setBold(True)
-        number.setFont(font)
-        self.body.addWidget(number)
-        self.body.addWidget(muted(note))
+        self.number.setFont(font)
+        self.body.addWidget(self.number)
+        self.note = muted(note)
+        self.body.addWidget(self.note)
         self.body.addStretch(1)  # tiles of one row keep their numbers level
+
+    def show_value(self, value: str, note: str) -> None:
+        self.number.setText(value)
+        self.note.setText(note)
 
 
 def tile_row(tiles: list[QWidget]) -> QHBoxLayout:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -68,6 +69,8 @@ class OverviewPage(Page):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.scroll_area)
         self.goal_cards: list[GoalCard] = []
+        self._shown: _Shown | None = None
+        self.title = QLabel()
         # A returning user opens the app on a plan they made before; a new one fills it now.
         self.returning = not services.plan.is_empty()
         self.refresh()
@@ -76,31 +79,68 @@ class OverviewPage(Page):
         return self.services.today()
 
     def refresh(self) -> None:
+        """Show the plan as it is now: new figures in the same widgets when the page keeps its
+        sections (after logging hours, say), else the page built again."""
         plan = self.services.plan.snapshot()
         today = self.today()
+        if not has_records(plan):
+            self._build(plan, today, None)
+            return
+        eligibility = self.services.plan.eligibility(today)
+        if not self._update(plan, eligibility, today):
+            self._build(plan, today, eligibility)
+
+    def _build(self, plan: Plan, today: date, eligibility: Eligibility | None) -> None:
         content = QWidget()
         column = QVBoxLayout(content)
         column.setContentsMargins(28, 22, 28, 22)
         column.setSpacing(16)
-        column.addWidget(heading(greeting(plan, self.returning)))
+        self.title = heading(greeting(plan, self.returning))
+        column.addWidget(self.title)
         self.goal_cards = []
-        if not has_records(plan):
+        self._shown = None
+        if eligibility is None:
             column.addWidget(self._welcome())
         else:
-            eligibility = self.services.plan.eligibility(today)
-            column.addWidget(self._next_milestone(plan, eligibility, today))
-            column.addLayout(self._hours_tiles(plan, eligibility, today))
-            column.addWidget(RemindersCard(self.services))  # what is due within 90 days
+            parts = _Shown(
+                _page_shape(plan, today),
+                self._next_milestone(plan, eligibility, today),
+                self._hours_tiles(plan, eligibility, today),
+                RemindersCard(self.services),  # what is due within 90 days
+                self._later_deadlines(plan, today),
+            )
+            column.addWidget(parts.milestone)
+            column.addLayout(tile_row(list(parts.tiles)))
+            column.addWidget(parts.reminders)
             column.addWidget(heading("Your goals", level=2))
             column.addLayout(self._goals(plan, eligibility, today))
-            later = self._later_deadlines(plan, today)
-            if later is not None:
-                column.addWidget(later)
+            if parts.later is not None:
+                column.addWidget(parts.later)
+            self._shown = parts
         column.addStretch(1)
         old = self.scroll_area.takeWidget()
         self.scroll_area.setWidget(content)
         if old is not None:
             old.deleteLater()
+
+    def _update(self, plan: Plan, eligibility: Eligibility, today: date) -> bool:
+        """New figures in the shown widgets; False when the page's sections differ."""
+        shown = self._shown
+        if shown is None or shown.shape != _page_shape(plan, today):
+            return False
+        cards = zip(self.goal_cards, plan.goals, strict=True)
+        if not all(c.update_figures(g, eligibility.get(g.cert_id), today) for c, g in cards):
+            return False
+        self.title.setText(greeting(plan, self.returning))
+        shown.milestone = _replace(shown.milestone, self._next_milestone(plan, eligibility, today))
+        figures = self._hours(plan, eligibility, today)
+        for tile, (value, note) in zip(shown.tiles, figures, strict=True):
+            tile.show_value(value, note)
+        shown.reminders.refresh()
+        later = self._later_deadlines(plan, today)
+        if shown.later is not None and later is not None:
+            shown.later = _replace(shown.later, later)
+        return True
 
     # --- sections ---------------------------------------------------------------------------
     def _welcome(self) -> Card:
@@ -150,7 +190,13 @@ class OverviewPage(Page):
             card.body.addWidget(muted(note.strip()))
         return card
 
-    def _hours_tiles(self, plan: Plan, eligibility: Eligibility, today: date) -> QHBoxLayout:
+    def _hours_tiles(self, plan: Plan, eligibility: Eligibility, today: date) -> list[StatTile]:
+        captions = ("This week", "This month", "In total")
+        figures = self._hours(plan, eligibility, today)
+        return [StatTile(c, v, n) for c, (v, n) in zip(captions, figures, strict=True)]
+
+    def _hours(self, plan: Plan, eligibility: Eligibility, today: date) -> list[tuple[str, str]]:
+        """The hours this week, this month and in total, each with its note."""
         week_start = today - timedelta(days=today.weekday())
         month_start = today.replace(day=1)
         goals = open_goals(plan)
@@ -167,13 +213,7 @@ class OverviewPage(Page):
             days = [week_start - timedelta(days=1), month_start - timedelta(days=1)]
             before = countable_on(plan, cert, focus.id, eligibility, days)
             values = [max(0.0, focus.current - b) for b in before] + [focus.current]
-        captions = ("This week", "This month", "In total")
-        return tile_row(
-            [
-                StatTile(c, format_hours(v), n)
-                for c, v, n in zip(captions, values, notes, strict=True)
-            ]
-        )
+        return [(format_hours(v), n) for v, n in zip(values, notes, strict=True)]
 
     def _goals(self, plan: Plan, eligibility: Eligibility, today: date) -> QGridLayout:
         grid = QGridLayout()
@@ -212,6 +252,38 @@ class OverviewPage(Page):
             label.setWordWrap(True)
             card.body.addWidget(label)
         return card
+
+
+W = TypeVar("W", bound=QWidget)
+
+
+@dataclass
+class _Shown:
+    """The widgets of a shown plan that `refresh` updates in place."""
+
+    shape: tuple[object, ...]
+    milestone: Card
+    tiles: list[StatTile]
+    reminders: RemindersCard
+    later: Card | None
+
+
+def _page_shape(plan: Plan, today: date) -> tuple[object, ...]:
+    """What decides the page's sections: the goals (a card each) and any later deadlines."""
+    later = any((m.day - today).days > HORIZON_DAYS for m in deadlines(plan, today))
+    return (tuple((g.cert_id, g.status) for g in plan.goals), later)
+
+
+def _replace(old: W, new: W) -> W:
+    """Put `new` where `old` is in its layout."""
+    parent = old.parentWidget()
+    layout = parent.layout() if parent is not None else None
+    if layout is not None:
+        layout.replaceWidget(old, new)
+    new.show()
+    old.hide()
+    old.deleteLater()
+    return new
 
 
 def _lower_first(text: str) -> str:

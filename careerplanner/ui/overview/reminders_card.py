@@ -62,6 +62,7 @@ class RemindersCard(Card):
         self.show_dismissed.setFlat(True)
         self.show_dismissed.toggled.connect(lambda _on: self.refresh())
         self.body.addWidget(self.show_dismissed, 0, Qt.AlignmentFlag.AlignLeft)
+        self._shown: tuple[object, ...] | None = None  # what the rows show
         self.refresh()
 
     def reminders(self) -> tuple[Reminder, ...]:
@@ -74,14 +75,19 @@ class RemindersCard(Card):
         return tuple(r for r in self.services.reminders.all() if r.key not in shown)
 
     def refresh(self) -> None:
+        """Show the reminders due now; the rows stay as they are when nothing differs."""
         today = self.services.today()
         due = self.reminders()
+        hidden = self.dismissed()
+        showing = self.show_dismissed.isChecked() and bool(hidden)
+        shown = (today, due, hidden, showing)
+        if shown == self._shown:
+            return
+        self._shown = shown
         self.rows = self._fill(self.list_layout, due, "Dismiss", self.dismiss, today)
         if not due:
             self.list_layout.addWidget(muted(EMPTY_TEXT))
-        hidden = self.dismissed()
         self.show_dismissed.setVisible(bool(hidden))
-        showing = self.show_dismissed.isChecked() and bool(hidden)
         count = len(hidden)
         self.show_dismissed.setText("Hide dismissed" if showing else f"Show dismissed ({count})")
         self.restore_rows = self._fill(

@@ -196,7 +196,7 @@ class SetupWizard(QWizard):
         self.services.plan.validate(
             replace(
                 plan,
-                entries=current.entries + plan.entries,
+                entries=(*current.entries, *plan.entries),
                 work_periods=current.work_periods + plan.work_periods,
                 goals=current.goals + plan.goals,
             )

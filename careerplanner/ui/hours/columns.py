@@ -1,0 +1,98 @@
+"""The hours table's column arrays (ids, days, hours, texts) for sorting, filtering and totals."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from functools import cached_property
+from operator import attrgetter
+
+import numpy as np
+
+from careerplanner.domain.encoding import EncodedEntries
+from careerplanner.domain.model import WorkEntry
+
+_LISTS = ("employers", "search")  # the cached lists of one value per row
+
+
+class HoursColumns:
+    """Column arrays of every row, for fast sorting, filtering and totals; built on first use."""
+
+    def __init__(self, entries: Sequence[WorkEntry], encoded: EncodedEntries | None = None) -> None:
+        """`encoded`, when given, holds the same entries as number columns (the snapshot's):
+        ids, hours and days are then taken from it instead of from every entry."""
+        self._entries = entries
+        self._n = len(entries)
+        self._members: dict[str, list[object]] = {}
+        self._encoded = encoded
+
+    def _numbers(self, name: str, dtype: type) -> np.ndarray:
+        return np.fromiter(map(attrgetter(name), self._entries), dtype, self._n)
+
+    @cached_property
+    def ids(self) -> np.ndarray:
+        if self._encoded is not None:
+            return self._encoded.ids
+        return self._numbers("id", np.int64)
+
+    @cached_property
+    def hours(self) -> np.ndarray:
+        if self._encoded is not None:
+            return self._encoded.hours
+        return self._numbers("hours", np.float64)
+
+    @cached_property
+    def first(self) -> np.ndarray:
+        """First days, as ordinals."""
+        if self._encoded is not None:
+            return self._encoded.start
+        starts = map(attrgetter("start"), self._entries)
+        return np.fromiter(map(date.toordinal, starts), np.int64, self._n)
+
+    @cached_property
+    def last(self) -> np.ndarray:
+        """Last days, as ordinals."""
+        if self._encoded is not None:
+            return self._encoded.end
+        ends = [d.toordinal() if d else 0 for d in map(attrgetter("end"), self._entries)]
+        last: np.ndarray = np.maximum(np.array(ends, np.int64), self.first)
+        return last
+
+    @cached_property
+    def employers(self) -> list[str]:
+        return list(map(attrgetter("employer"), self._entries))
+
+    def members(self, name: str) -> list[object]:
+        """The enum values of one column ("activity", "setting", "supervision")."""
+        if name not in self._members:
+            self._members[name] = list(map(attrgetter(name), self._entries))
+        return self._members[name]
+
+    @cached_property
+    def search(self) -> list[str]:
+        """Lower-case free text of every row (employer, notes, verifier) for the text filter."""
+        return [f"{e.employer}\x1f{e.notes}\x1f{e.verified_by}".lower() for e in self._entries]
+
+    @cached_property
+    def employer_set(self) -> set[str]:
+        """Every employer text logged (for the filter's and quick add's choices)."""
+        return set(self.employers)
+
+    def inserted(
+        self, at: int, entries: Sequence[WorkEntry], encoded: EncodedEntries
+    ) -> HoursColumns:
+        """The columns of `entries`: these rows with the rows at..at+k-1 of `entries` inserted
+        (k: how many more there are). The lists built so far move over with the new rows put
+        in place (these columns are done with afterwards), rather than being built again."""
+        after = HoursColumns(entries, encoded)
+        block = HoursColumns(entries[at : at + len(entries) - self._n])
+        lists = [(name, self.__dict__[name]) for name in _LISTS if name in self.__dict__]
+        for name, values in lists:
+            values[at:at] = getattr(block, name)
+            after.__dict__[name] = values
+        for name, values in self._members.items():
+            values[at:at] = block.members(name)
+            after._members[name] = values
+        if "employer_set" in self.__dict__:
+            after.__dict__["employer_set"] = self.employer_set | block.employer_set
+        return after

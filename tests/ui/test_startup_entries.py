@@ -1,0 +1,105 @@
+"""A start-up from the stored entry columns builds no entry record: the Overview, the
+start-up chores (backup, reminders, the schedule fill prompt) and the Timeline use the columns
+only. A start
+that had to read the rows stores the columns once idle, and a close after a change does too."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QLabel
+
+from careerplanner.app import Running, _loaded, launch
+from careerplanner.domain.catalog import Catalog
+from careerplanner.domain.model import WorkEntry
+from careerplanner.services import Services
+from careerplanner.storage import Database
+
+TODAY = date(2026, 11, 26)
+
+
+def _stored(folder: Path) -> int:
+    connection = sqlite3.connect(folder / "careerplanner.sqlite3")
+    try:
+        return int(connection.execute("SELECT count(*) FROM entry_columns").fetchone()[0])
+    finally:
+        connection.close()
+
+
+def _in_total(running: Running) -> str:
+    from careerplanner.ui.overview.overview_cards import StatTile
+
+    for tile in running.window.pages["overview"].findChildren(StatTile):
+        labels = tile.findChildren(QLabel)
+        if labels and labels[0].text() == "In total":
+            return labels[1].text()
+    raise AssertionError("the Overview shows no 'In total' tile")
+
+
+def _start(qtbot: Any, folder: Path) -> Running:
+    """Launch as the app does, and return once the start-up chores queued have all run."""
+    running = launch(folder, today=lambda: TODAY)
+    assert running is not None
+    qtbot.addWidget(running.window)
+    running.window.show()
+    _loaded(running, "overview")
+    done: list[bool] = []
+    QTimer.singleShot(0, lambda: done.append(True))  # after the chores queued before it
+    qtbot.waitUntil(lambda: bool(done))
+    return running
+
+
+@pytest.fixture
+def sample(demo_dir: Path, catalog: Catalog) -> Path:
+    """The sample plan with 30 more entries, not yet started (no stored columns)."""
+    with Database.open(demo_dir) as database:
+        services = Services(database, catalog, today=lambda: TODAY)
+        services.hours.add_many(
+            [WorkEntry(start=TODAY - timedelta(days=2 * d + 1), hours=2.5) for d in range(30)]
+        )
+    assert _stored(demo_dir) == 0
+    return demo_dir
+
+
+@pytest.fixture
+def started_before(qtbot: Any, sample: Path) -> Iterator[Path]:
+    """The folder after one earlier run of the app, which stored the columns once idle."""
+    first = _start(qtbot, sample)
+    assert first.services.plan.cache.reads == 1
+    first.close()
+    assert _stored(sample) == 1
+    yield sample
+
+
+def test_the_usual_start_builds_no_entry_record(qtbot: Any, started_before: Path) -> None:
+    running = _start(qtbot, started_before)
+    cache = running.services.plan.cache
+    assert cache.reads == 1 and cache.entry_reads == 0
+    total = _in_total(running)
+    assert total.replace(",", "").replace(" h", "").replace(".", "").isdigit(), total
+    running.window.show_page("timeline")  # projections and salary: the columns too
+    assert cache.entry_reads == 0
+    running.window.show_page("hours")  # the hours table needs the records: read them once
+    qtbot.waitUntil(lambda: running.window.pages["hours"].model.rowCount() > 30)
+    assert cache.entry_reads == 1 and cache.reads == 1
+    running.close()
+
+
+def test_a_close_after_a_change_stores_the_columns(qtbot: Any, started_before: Path) -> None:
+    running = _start(qtbot, started_before)
+    running.services.hours.add(WorkEntry(start=TODAY, hours=1.0))
+    assert _stored(started_before) == 0  # the write's trigger dropped the copy
+    count = len(running.services.hours.list())
+    running.close()
+    assert _stored(started_before) == 1
+    with Database.open(started_before) as database:
+        services = Services(database, running.services.catalog, today=lambda: TODAY)
+        entries = services.plan.snapshot().entries
+        assert len(entries) == count
+        assert services.plan.cache.entry_reads == 0
