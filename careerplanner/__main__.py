@@ -26,7 +26,8 @@ def main(argv: list[str] | None = None) -> int:
     # One BLAS thread: the rule engine's arrays are small, and extra threads only cost CPU.
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     os.umask(PRIVATE_UMASK)
-    from careerplanner.app import main_gui, window_only
+    from careerplanner.app import main_gui
+    from careerplanner.gui_options import window_only
 
     if window_only(args):  # the window: no need to load the commands
         return main_gui(args)

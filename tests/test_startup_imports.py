@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from careerplanner.app import opens_cleanly, window_only
+from careerplanner.app import opens_cleanly
+from careerplanner.gui_options import window_only
 from careerplanner.paths import DATABASE_NAME
 
 HEAVY = ("sqlalchemy", "alembic", "pyqtgraph", "numpy")
