@@ -62,7 +62,7 @@ def today_of(services: Services) -> Callable[[], date]:
 class HoursPage(Page):
     """Log, correct, sign off and filter work hours; every change can be undone."""
 
-    kinds = frozenset({ChangeKind.ENTRIES})
+    kinds = frozenset({ChangeKind.ENTRIES, ChangeKind.SUPERVISORS})  # names show in the log
     status_message = Signal(str)
     refreshed = Signal()  # after each refresh, for the window's Edit → Filter
 
@@ -178,6 +178,7 @@ class HoursPage(Page):
         """Reload every entry from services, keeping the selection and the filter."""
         selected = {e.id for e in self.selected_entries()}
         entries = self.services.hours.list()
+        self.model.set_supervisors(self.services.supervisors.list())
         self.model.set_entries(entries, self.services.hours.columns())
         columns = self.model.columns()
         employers = columns.employer_set

@@ -29,6 +29,8 @@ from careerplanner.ui.hours.table_model import (
     COL_HOURS,
     COL_NOTES,
     COL_PAID,
+    COL_SUPERVISOR,
+    COL_TIME,
     COL_VERIFIED,
     ENTRY_ROLE,
     ENUM_COLUMNS,
@@ -257,6 +259,10 @@ def _sort_key(model: HoursTableModel, c: HoursColumns, column: int) -> np.ndarra
         return c.last
     if column == COL_HOURS:
         return c.hours
+    if column == COL_TIME:
+        return c.start_minutes()
+    if column == COL_SUPERVISOR:
+        return c.supervisor_ranks()
     if column in ENUM_COLUMNS:
         members = c.members(HEADERS[column].lower())
         ranked = sorted(ENUM_COLUMNS[column], key=lambda m: _label(m).casefold())

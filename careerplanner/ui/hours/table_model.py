@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 
@@ -10,54 +10,61 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from careerplanner.domain.encoding import EncodedEntries
 from careerplanner.domain.errors import ValidationError
-from careerplanner.domain.labels import label, paid_label, supervision_label
-from careerplanner.domain.model import Activity, Setting, Supervision, WorkEntry
-from careerplanner.domain.validation import fmt_number, parse_choice, parse_date, parse_number
+from careerplanner.domain.logbook import Supervisor
+from careerplanner.domain.model import Activity, Setting, WorkEntry
+from careerplanner.domain.validation import parse_choice, parse_date, parse_number
+from careerplanner.ui.hours.cells import (
+    COL_ACTIVITY,
+    COL_DATE,
+    COL_EMPLOYER,
+    COL_END,
+    COL_HOURS,
+    COL_NOTES,
+    COL_PAID,
+    COL_SETTING,
+    COL_SUPERVISION,
+    COL_SUPERVISOR,
+    COL_TIME,
+    COL_VERIFIED,
+    EDITABLE,
+    ENUM_COLUMNS,
+    HEADER_TIPS,
+    HEADERS,
+    display,
+    edit_value,
+    tooltip,
+)
 from careerplanner.ui.hours.columns import HoursColumns
 from careerplanner.ui.hours.row_changes import inserted_block
 
-COL_DATE, COL_END, COL_HOURS, COL_ACTIVITY, COL_SETTING = 0, 1, 2, 3, 4
-COL_SUPERVISION, COL_PAID, COL_EMPLOYER, COL_NOTES, COL_VERIFIED = 5, 6, 7, 8, 9
-HEADERS = (
-    "Date",
-    "Until",
-    "Hours",
-    "Activity",
-    "Setting",
-    "Supervision",
-    "Paid",
-    "Employer",
-    "Notes",
-    "Verified",
-)
-HEADER_TIPS = (
-    "The day worked, or the first day of a span",
-    "The last day of a span (a week, a pay period); empty for a single day",
-    "Hours worked (spread evenly over the days of a span)",
-    "What kind of work it was",
-    "Where the work was done",
-    "Who supervised the work",
-    "Paid or unpaid (volunteer) work",
-    "Employer or placement",
-    "Your notes",
-    "Signed off by a supervisor; verified entries are locked",
-)
-EDITABLE = frozenset(range(COL_DATE, COL_VERIFIED))
-ENUM_COLUMNS: dict[int, type[Activity] | type[Setting] | type[Supervision]] = {
-    COL_ACTIVITY: Activity,
-    COL_SETTING: Setting,
-    COL_SUPERVISION: Supervision,
-}
+__all__ = [  # the columns are defined in cells; the model's users take them from here too
+    "COL_ACTIVITY",
+    "COL_DATE",
+    "COL_EMPLOYER",
+    "COL_END",
+    "COL_HOURS",
+    "COL_NOTES",
+    "COL_PAID",
+    "COL_SETTING",
+    "COL_SUPERVISION",
+    "COL_SUPERVISOR",
+    "COL_TIME",
+    "COL_VERIFIED",
+    "EDITABLE",
+    "ENTRY_ROLE",
+    "ENUM_COLUMNS",
+    "HEADERS",
+    "HEADER_TIPS",
+    "HoursTableModel",
+    "with_value",
+]
+
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 Editor = Callable[[WorkEntry, WorkEntry], bool]
 """Stores an edited entry (old, new); returns whether it was saved."""
 ErrorReporter = Callable[[ValidationError], None]
-
-
-def _verified_text(e: WorkEntry) -> str:
-    return f"✔ {e.verified_by}" if e.verified_on is not None else ""
 
 
 class HoursTableModel(QAbstractTableModel):
@@ -68,6 +75,7 @@ class HoursTableModel(QAbstractTableModel):
         self._entries: Sequence[WorkEntry] = ()
         self._encoded: EncodedEntries | None = None
         self._columns: HoursColumns | None = None
+        self._supervisors: dict[int, Supervisor] = {}
         self._editor: Editor | None = None
         self._on_error: ErrorReporter | None = None
 
@@ -94,6 +102,19 @@ class HoursTableModel(QAbstractTableModel):
         self._columns = None if before is None else before.inserted(at, entries, encoded)
         self.endInsertRows()
 
+    def set_supervisors(self, supervisors: Iterable[Supervisor]) -> None:
+        """The supervisor records the entries name (their names show, sort and are searched);
+        a change (a rename, a new credential) shows on every row."""
+        by_id = {s.id: s for s in supervisors}
+        if by_id == self._supervisors:
+            return
+        self.beginResetModel()
+        self._supervisors, self._columns = by_id, None
+        self.endResetModel()
+
+    def supervisors(self) -> Mapping[int, Supervisor]:
+        return self._supervisors
+
     def _inserted_at(
         self, entries: Sequence[WorkEntry], encoded: EncodedEntries | None
     ) -> int | None:
@@ -114,11 +135,11 @@ class HoursTableModel(QAbstractTableModel):
 
     def block_columns(self, first: int, end: int) -> HoursColumns:
         """The columns of the rows first..end-1 alone (to filter rows just inserted)."""
-        return HoursColumns(self._entries[first:end])
+        return HoursColumns(self._entries[first:end], None, self._supervisors)
 
     def columns(self) -> HoursColumns:
         if self._columns is None:
-            self._columns = HoursColumns(self._entries, self._encoded)
+            self._columns = HoursColumns(self._entries, self._encoded, self._supervisors)
         return self._columns
 
     # --- Qt model interface -----------------------------------------------------------
@@ -157,13 +178,13 @@ class HoursTableModel(QAbstractTableModel):
             return None
         e = self._entries[row]
         if role == Qt.ItemDataRole.DisplayRole:
-            return _display(e, column)
+            return display(e, column, self._supervisors)
         if role == Qt.ItemDataRole.EditRole:
-            return _edit_value(e, column)
+            return edit_value(e, column, self._supervisors)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_HOURS:
             return _RIGHT
         if role == Qt.ItemDataRole.ToolTipRole:
-            return _tooltip(e, column)
+            return tooltip(e, column, self._supervisors)
         if role == ENTRY_ROLE:
             return e
         return None
@@ -232,53 +253,3 @@ def with_value(entry: WorkEntry, column: int, value: object) -> WorkEntry:
     if column == COL_NOTES:
         return replace(entry, notes=text)
     raise ValidationError(f"{HEADERS[column]} can't be edited here", None)
-
-
-def _display(e: WorkEntry, column: int) -> str:
-    if column == COL_DATE:
-        return e.start.isoformat()
-    if column == COL_END:
-        return e.end.isoformat() if e.end else ""
-    if column == COL_HOURS:
-        return fmt_number(e.hours)
-    if column == COL_ACTIVITY:
-        return label(e.activity.value)
-    if column == COL_SETTING:
-        return label(e.setting.value)
-    if column == COL_SUPERVISION:
-        return supervision_label(e.supervision)
-    if column == COL_PAID:
-        return paid_label(e.paid)
-    if column == COL_EMPLOYER:
-        return e.employer
-    if column == COL_NOTES:
-        return e.notes.replace("\n", " ")
-    return _verified_text(e)
-
-
-def _edit_value(e: WorkEntry, column: int) -> object:
-    if column in ENUM_COLUMNS:
-        return getattr(e, HEADERS[column].lower()).value
-    if column == COL_PAID:
-        return "paid" if e.paid else "unpaid"
-    if column == COL_NOTES:
-        return e.notes
-    return _display(e, column)
-
-
-def _tooltip(e: WorkEntry, column: int) -> str | None:
-    if column == COL_VERIFIED or e.verified:
-        if not e.verified:
-            return "Not verified yet"
-        credential = f", {e.verified_credential}" if e.verified_credential else ""
-        on = e.verified_on.isoformat() if e.verified_on else ""
-        return f"Verified by {e.verified_by}{credential} on {on} — locked (Unlock… to change)"
-    if column == COL_NOTES and e.notes:
-        return e.notes
-    if column == COL_HOURS and e.start_time is not None and e.end_time is not None:
-        pause = f", less a {e.break_minutes} min break" if e.break_minutes else ""
-        return f"{e.start_time:%H:%M}–{e.end_time:%H:%M}{pause}: {fmt_number(e.hours)} h"
-    if column in (COL_DATE, COL_END, COL_HOURS) and e.end:
-        per_day = e.hours / e.span_days
-        return f"{fmt_number(e.hours)} h over {e.span_days} days ({fmt_number(per_day)} h a day)"
-    return None

@@ -1,17 +1,34 @@
 """The hours table view: its look and behaviour, and column widths that fit the content and
-are kept per user in the settings."""
+are kept per user in the settings, by column name (so a column added later neither takes
+another's width nor gives its own away)."""
 
 from __future__ import annotations
+
+import json
 
 from PySide6.QtCore import QAbstractItemModel, QSettings, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from careerplanner.ui.hours.table_model import HEADERS
 
-COLUMN_WIDTHS = (86, 86, 56, 118, 100, 104, 54, 160, 140, 116)  # until sized to the content
+COLUMN_WIDTHS = {  # until sized to the content
+    "Date": 86,
+    "Until": 86,
+    "Hours": 56,
+    "Time": 100,
+    "Activity": 118,
+    "Setting": 100,
+    "Supervision": 104,
+    "Supervisor": 120,
+    "Paid": 54,
+    "Employer": 160,
+    "Notes": 140,
+    "Verified": 116,
+}
 MAX_COLUMN_WIDTH = 280
 CONTENT_SAMPLE_ROWS = 500  # rows looked at to size a column
-HEADER_KEY = "hours/columns"
+HEADER_KEY = "hours/column_widths"  # {header: width}, as JSON
+OLD_HEADER_KEY = "hours/columns"  # the header's state by position, from before the Time column
 
 
 def make_table(model: QAbstractItemModel, parent: QWidget) -> QTableView:
@@ -35,8 +52,8 @@ def make_table(model: QAbstractItemModel, parent: QWidget) -> QTableView:
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setHighlightSections(False)
-    for column, width in enumerate(COLUMN_WIDTHS):
-        table.setColumnWidth(column, width)
+    for column, name in enumerate(HEADERS):
+        table.setColumnWidth(column, COLUMN_WIDTHS[name])
     header.setSectionResizeMode(HEADERS.index("Notes"), QHeaderView.ResizeMode.Stretch)
     return table
 
@@ -48,11 +65,25 @@ class ColumnWidths:
         self.table, self.settings = table, settings
 
     def apply(self) -> None:
-        header = self.table.horizontalHeader()
-        saved = self.settings.value(HEADER_KEY) if self.settings is not None else None
-        if saved is None or not header.restoreState(saved):
-            self.fit()
-        header.sectionResized.connect(self.remember)
+        """Fit every column, then give the columns the user sized their saved widths."""
+        self.fit()
+        for name, width in self.saved().items():
+            if name in HEADERS and name != "Notes":  # Notes takes the room left
+                self.table.setColumnWidth(HEADERS.index(name), width)
+        if self.settings is not None:
+            self.settings.remove(OLD_HEADER_KEY)  # widths by position: wrong once columns move
+        self.table.horizontalHeader().sectionResized.connect(self.remember)
+
+    def saved(self) -> dict[str, int]:
+        """The saved widths by column name; nothing when none are saved or they are unreadable."""
+        text = self.settings.value(HEADER_KEY) if self.settings is not None else None
+        try:
+            widths = json.loads(text) if isinstance(text, str) else {}
+        except ValueError:
+            return {}
+        if not isinstance(widths, dict):
+            return {}
+        return {k: v for k, v in widths.items() if isinstance(v, int) and 0 < v <= 4000}
 
     def fit(self) -> None:
         """Each column as wide as its widest value among the first rows (within a limit)."""
@@ -66,4 +97,6 @@ class ColumnWidths:
 
     def remember(self, *_args: object) -> None:
         if self.settings is not None:
-            self.settings.setValue(HEADER_KEY, self.table.horizontalHeader().saveState())
+            header = self.table.horizontalHeader()
+            widths = {name: header.sectionSize(i) for i, name in enumerate(HEADERS)}
+            self.settings.setValue(HEADER_KEY, json.dumps(widths))
