@@ -84,8 +84,9 @@ class HoursColumns:
         """Lower-case free text of every row (employer, notes, verifier, supervisor's name) for
         the text filter."""
         names: dict[int | None, str] = {i: s.name for i, s in self._supervisors.items()}
+        named = names.get
         return [
-            f"{e.employer}\x1f{e.notes}\x1f{e.verified_by}\x1f{names.get(e.supervisor_id, '')}".lower()
+            f"{e.employer}\x1f{e.notes}\x1f{e.verified_by}\x1f{named(e.supervisor_id, '')}".lower()
             for e in self._entries
         ]
 
