@@ -79,12 +79,12 @@ def test_time_and_supervisor_texts() -> None:
     model = _model()
     times = [model.index(r, COL_TIME).data() for r in range(7)]
     assert times == [
-        "07:00–15:30, 30 min break",
+        "07:00–15:30 (30 min)",
         "09:00–17:00",
         "",
         "07:00–11:00",
         "",
-        "13:00–17:45, 15 min break",
+        "13:00–17:45 (15 min)",
         "",
     ]
     names = [model.index(r, COL_SUPERVISOR).data() for r in range(7)]
@@ -105,7 +105,7 @@ def test_time_and_supervisor_tooltips_and_headers() -> None:
     assert model.index(2, COL_SUPERVISOR).data(TIP) is None
     horizontal = Qt.Orientation.Horizontal
     assert model.headerData(COL_TIME, horizontal, TIP) == (
-        "Clock times and break, when the entry has them (Edit… to change)"
+        "Clock times, the break in brackets; empty for an entry without times (Edit… to change)"
     )
     assert model.headerData(COL_SUPERVISOR, horizontal, TIP) == (
         "The supervisor named on the entry, with their credential (Edit… to change)"
@@ -150,10 +150,10 @@ def test_sort_orders_in_words() -> None:
     proxy = _proxy(_model())
     proxy.sort(COL_TIME, Qt.SortOrder.AscendingOrder)
     assert [proxy.index(r, COL_TIME).data() for r in range(7)] == [
-        "07:00–15:30, 30 min break",
+        "07:00–15:30 (30 min)",
         "07:00–11:00",
         "09:00–17:00",
-        "13:00–17:45, 15 min break",
+        "13:00–17:45 (15 min)",
         "",
         "",
         "",
@@ -206,7 +206,7 @@ def test_the_page_shows_supervisors_and_times_from_the_services(
     ]
     assert rows == [
         ["2026-03-03", "6", "", ""],
-        ["2026-03-02", "8", "07:00–15:30, 30 min break", "Dana Lee, RN"],
+        ["2026-03-02", "8", "07:00–15:30 (30 min)", "Dana Lee, RN"],
     ]
 
 
@@ -243,3 +243,20 @@ def test_saved_widths_follow_the_column_names(
     saved = json.loads(str(settings.value(HEADER_KEY)))
     assert (saved["Time"], saved["Supervisor"], saved["Employer"]) == (151, 133, 190)
     assert list(saved) == list(HEADERS)
+
+
+def test_notes_keep_a_readable_width_when_the_columns_outgrow_the_page(
+    qtbot: Any,
+    hours_services: Any,  # noqa: F811
+) -> None:
+    hours_services.hours.add(entry(2, notes="Discharge planning"))
+    page = HoursPage(hours_services)
+    qtbot.addWidget(page)
+    page.resize(1024, 640)
+    page.show()
+    qtbot.waitExposed(page)
+    header = page.table.horizontalHeader()
+    assert page.table.horizontalScrollBar().maximum() > 0  # twelve columns: the table scrolls
+    assert header.sectionSize(HEADERS.index("Notes")) >= 120
+    last = len(HEADERS) - 1
+    assert header.sectionSize(last) >= header.sectionSizeHint(last)

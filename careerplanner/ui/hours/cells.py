@@ -1,7 +1,8 @@
 """What each cell of the hours table says: its columns, headers and the text of every cell.
 
-The table shows an entry's clock times ("07:00–15:30, 30 min break") and its supervisor
-record ("Dana Lee, RN"); both are read-only here (the entry dialog edits them).
+The table shows an entry's clock times ("07:00–15:30 (30 min)": the break in brackets, the
+tooltip says it in full) and its supervisor record ("Dana Lee, RN"); both are read-only here
+(the entry dialog edits them).
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ HEADER_TIPS = (
     "The day worked, or the first day of a span",
     "The last day of a span (a week, a pay period); empty for a single day",
     "Hours worked (spread evenly over the days of a span)",
-    "Clock times and break, when the entry has them (Edit… to change)",
+    "Clock times, the break in brackets; empty for an entry without times (Edit… to change)",
     "What kind of work it was",
     "Where the work was done",
     "Who supervised the work",
@@ -62,7 +63,7 @@ def time_text(e: WorkEntry) -> str:
     if e.start_time is None or e.end_time is None:
         return ""
     span = f"{hhmm(e.start_time)}–{hhmm(e.end_time)}"
-    return f"{span}, {e.break_minutes} min break" if e.break_minutes else span
+    return f"{span} ({e.break_minutes} min)" if e.break_minutes else span
 
 
 def time_sentence(e: WorkEntry) -> str | None:

@@ -26,13 +26,16 @@ COLUMN_WIDTHS = {  # until sized to the content
     "Verified": 116,
 }
 MAX_COLUMN_WIDTH = 280
+FITTED_LIMITS = {"Supervisor": (0, 180), "Notes": (120, MAX_COLUMN_WIDTH)}  # (least, most)
 CONTENT_SAMPLE_ROWS = 500  # rows looked at to size a column
 HEADER_KEY = "hours/column_widths"  # {header: width}, as JSON
 OLD_HEADER_KEY = "hours/columns"  # the header's state by position, from before the Time column
 
 
 def make_table(model: QAbstractItemModel, parent: QWidget) -> QTableView:
-    """Rows selected whole, edited by double click or F2, sorted newest first; Notes stretches."""
+    """Rows selected whole, edited by double click or F2, sorted newest first; the last column
+    takes the room left (a stretched Notes shrank to nothing once the columns outgrew the
+    window: it now keeps a readable width and the table scrolls)."""
     table = QTableView(parent)
     table.setAccessibleName("Hours log")
     table.setModel(model)
@@ -54,7 +57,7 @@ def make_table(model: QAbstractItemModel, parent: QWidget) -> QTableView:
     header.setHighlightSections(False)
     for column, name in enumerate(HEADERS):
         table.setColumnWidth(column, COLUMN_WIDTHS[name])
-    header.setSectionResizeMode(HEADERS.index("Notes"), QHeaderView.ResizeMode.Stretch)
+    header.setStretchLastSection(True)
     return table
 
 
@@ -68,7 +71,7 @@ class ColumnWidths:
         """Fit every column, then give the columns the user sized their saved widths."""
         self.fit()
         for name, width in self.saved().items():
-            if name in HEADERS and name != "Notes":  # Notes takes the room left
+            if name in HEADERS[:-1]:  # the last column takes the room left
                 self.table.setColumnWidth(HEADERS.index(name), width)
         if self.settings is not None:
             self.settings.remove(OLD_HEADER_KEY)  # widths by position: wrong once columns move
@@ -89,11 +92,11 @@ class ColumnWidths:
         """Each column as wide as its widest value among the first rows (within a limit)."""
         header = self.table.horizontalHeader()
         header.setResizeContentsPrecision(CONTENT_SAMPLE_ROWS)
-        for column in range(len(HEADERS)):
-            if header.sectionResizeMode(column) != QHeaderView.ResizeMode.Stretch:
-                fitted = self.table.sizeHintForColumn(column) + 12
-                wanted = max(header.sectionSizeHint(column), fitted)
-                self.table.setColumnWidth(column, min(wanted, MAX_COLUMN_WIDTH))
+        for column, name in enumerate(HEADERS[:-1]):
+            least, most = FITTED_LIMITS.get(name, (0, MAX_COLUMN_WIDTH))
+            fitted = self.table.sizeHintForColumn(column) + 12
+            wanted = max(header.sectionSizeHint(column), fitted, least)
+            self.table.setColumnWidth(column, min(wanted, most))
 
     def remember(self, *_args: object) -> None:
         if self.settings is not None:
