@@ -216,6 +216,7 @@ def test_a_renamed_supervisor_shows_after_the_change(qtbot: Any, running: Runnin
     services.hours.add(WorkEntry(date(2026, 3, 2), 4.0, supervisor_id=kim.id))
     page = running.window.show_page("hours")
     assert isinstance(page, HoursPage)
+    assert "supervisor's name" in page.filter_bar.text.toolTip()
     page.filter_bar.text.setText("kim")
     qtbot.waitUntil(lambda: page.proxy.rowCount() == 1)
     assert page.proxy.index(0, COL_SUPERVISOR).data() == "Sam Kim, LCSW"

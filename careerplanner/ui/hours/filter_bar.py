@@ -18,6 +18,12 @@ _ANY = "\x00any"
 NO_EMPLOYER = "(no employer)"
 
 
+SEARCH_TIP = (
+    "Shows the entries whose employer, notes, supervisor's name, verifier, activity, setting "
+    "or supervision contain every word typed"
+)
+
+
 class FilterBar(QWidget):
     """Emits `changed` with the new HoursFilter whenever one of its fields changes."""
 
@@ -27,6 +33,7 @@ class FilterBar(QWidget):
         super().__init__(parent)
         self.text = QLineEdit()
         self.text.setPlaceholderText("Search employer, notes, setting… (Ctrl+F)")
+        self.text.setToolTip(SEARCH_TIP)
         self.text.setClearButtonEnabled(True)
         self.text.setAccessibleName("Search entries")
         self.since = DateField(field="From")
