@@ -15,6 +15,8 @@ from typing import Any
 
 import pytest
 from hours_fixtures import entry, hours_services  # noqa: F401
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from PySide6.QtCore import QSettings, Qt
 
 from careerplanner.app import Running
@@ -144,6 +146,47 @@ def test_sorting_both_ways_matches_a_sort_done_here(column: int, key: Any) -> No
     assert _ids(proxy) == ascending
     proxy.sort(column, Qt.SortOrder.DescendingOrder)
     assert _ids(proxy) == ascending[::-1]
+
+
+NAMED = [*SUPERVISORS.values(), Supervisor("ALEX KIM", Credential.CCM, id=4)]  # a tie without case
+rows = st.lists(
+    st.tuples(
+        st.integers(1, 28),  # the day in March
+        st.one_of(st.none(), st.integers(0, 20 * 60)),  # the start minute, or no clock times
+        st.one_of(st.none(), st.sampled_from([s.id for s in NAMED])),
+    ),
+    max_size=25,
+)
+
+
+@settings(derandomize=True, max_examples=60, deadline=None)
+@given(rows=rows)
+def test_any_mixed_table_sorts_like_a_sort_done_here(rows: list[Any]) -> None:
+    entries = [
+        replace(entry(day, 4), id=n + 1, supervisor_id=sid)
+        if at is None
+        else replace(
+            _timed(day, time(at // 60, at % 60), time(23, 59), 0, 4), id=n + 1, supervisor_id=sid
+        )
+        for n, (day, at, sid) in enumerate(rows)
+    ]
+    model = HoursTableModel()
+    model.set_supervisors(NAMED)
+    model.set_entries(entries)
+    proxy = _proxy(model)
+    by_id = {s.id: s for s in NAMED}
+
+    def supervisor_key(e: WorkEntry) -> tuple[object, ...]:
+        s = by_id.get(e.supervisor_id) if e.supervisor_id is not None else None
+        named = (0, s.name.casefold(), s.id) if s is not None else (1, "", 0)
+        return (*named, e.start.toordinal(), e.id)
+
+    for column, key in ((COL_TIME, _time_key), (COL_SUPERVISOR, supervisor_key)):
+        ascending = [e.id for e in sorted(entries, key=key)]
+        proxy.sort(column, Qt.SortOrder.AscendingOrder)
+        assert _ids(proxy) == ascending
+        proxy.sort(column, Qt.SortOrder.DescendingOrder)
+        assert _ids(proxy) == ascending[::-1]
 
 
 def test_sort_orders_in_words() -> None:
