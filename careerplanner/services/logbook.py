@@ -18,9 +18,9 @@ from careerplanner.domain.logbook import (
     validate_employer,
     validate_supervisor,
 )
+from careerplanner.domain.values import name_key
 from careerplanner.services.base import ServiceBase, Today
 from careerplanner.services.bus import ChangeBus, ChangeKind
-from careerplanner.services.entry_links import name_key
 from careerplanner.services.hours import event
 from careerplanner.services.records import RecordStore
 from careerplanner.storage import Database
