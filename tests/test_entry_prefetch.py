@@ -88,7 +88,8 @@ def test_the_slices_are_handed_to_the_cached_plan(
         cache = services.plan.cache
         cache.prefetch.rows = rows
         entries = services.plan.snapshot().entries
-        assert _steps(services) == len(days) // rows + 1  # the last slice is short (or empty)
+        # the last slice is short (or empty); the step after it hands the records over
+        assert _steps(services) == len(days) // rows + 2
         assert isinstance(entries, LazyEntries) and entries.loaded
         assert entries.records == _fresh(services.db) and cache.prefetch.handed == 1
         assert services.hours.list() is entries and cache.entry_reads == 0
@@ -110,20 +111,27 @@ def test_our_own_write_between_slices_starts_the_read_over(started: Services) ->
     added = started.hours.add(WorkEntry(start=TODAY - timedelta(days=2), hours=2.0))
     after = started.plan.snapshot().entries
     assert isinstance(after, LazyEntries) and not after.loaded
-    assert _steps(started) == 11 // 3 + 1 and started.plan.cache.prefetch.slices == 2 + 4
+    assert _steps(started) == 11 // 3 + 2 and started.plan.cache.prefetch.slices == 2 + 4
     assert isinstance(before, LazyEntries) and not before.loaded  # never given the slices
     assert after.loaded and after.records == _fresh(started.db) and added in after.records
     assert started.plan.cache.entry_reads == 0
     started.close()
 
 
-def test_another_process_writing_between_slices_drops_them(started: Services) -> None:
-    entries = started.plan.snapshot().entries
-    assert started.plan.prefetch_entries()
-    connection = sqlite3.connect(started.db.path)
+def _outside_update(db: Database) -> None:
+    """Another process changes entry 4."""
+    connection = sqlite3.connect(db.path)
     with connection:
         connection.execute("UPDATE work_entry SET hours = 5.0 WHERE id = 4")
     connection.close()
+
+
+@pytest.mark.parametrize("slices", [1, 4])  # the 4th is the last: the hand-over is next
+def test_another_process_writing_between_slices_drops_them(started: Services, slices: int) -> None:
+    entries = started.plan.snapshot().entries
+    for _ in range(slices):
+        assert started.plan.prefetch_entries()
+    _outside_update(started.db)
     assert not started.plan.prefetch_entries()  # the snapshot is not the file's any more
     assert isinstance(entries, LazyEntries) and not entries.loaded
     assert started.plan.cache.prefetch.handed == 0

@@ -4,7 +4,7 @@ After a start from the stored entry columns the snapshot's `Plan.entries` is a `
 whose records are read on first use (the Hours page's first show). `EntryPrefetch` reads them
 before that: one slice of at most `rows` rows, by start date then id, per `step()`
 (`reader.read_entries_after`, a keyset page), so that a caller can spread the read over the idle
-moments of an event loop. After the last slice the records are offered to the entries.
+moments of an event loop. The step after the last slice offers the records to the entries.
 
 Consistency: the slices are one read only while the snapshot stays the one they began with
 (the same stamp, `SnapshotCache.token()`, checked before and after each slice). A write in
@@ -49,12 +49,13 @@ class EntryPrefetch:
         self._reading: Target | None = None
         self._slices: list[list[WorkEntry]] = []
         self._after: reader.Key | None = None
+        self._read_all = False  # the last slice is read: the next step offers the records
         self.slices = 0  # slices read, so far
         self.handed = 0  # records handed to the entries they were read for, so far
 
     def step(self) -> bool:
-        """Read the next slice (after the last one, offer the records): True while there is
-        more to read, False once there is nothing (left) to read ahead."""
+        """Read the next slice or, once the last was read, offer the records (a step of its
+        own): True while there is more to do, False once there is nothing (left) to do."""
         with self._lock:
             target = self._target()
             if target is None:
@@ -62,21 +63,25 @@ class EntryPrefetch:
                 return False
             if not self._is_reading(target):
                 self._reset(target)
-            with self._db.snapshot_connection() as connection:
-                rows, after = reader.read_entries_after(connection, self._after, self.rows)
-            self.slices += 1
-            if not self._is_reading(self._target()):
-                self._reset(None)  # a write came in between: start over on the next step
-                return True
-            self._slices.append(rows)
-            self._after = after if after is not None else self._after
-            if len(rows) == self.rows:
+            if not self._read_all:
+                self._read_slice()
                 return True
             records = self._joined(())
             self._reset(None)
         if target[1].offer(records):  # outside our lock: the entries' own lock comes first
             self.handed += 1
         return False
+
+    def _read_slice(self) -> None:
+        with self._db.snapshot_connection() as connection:
+            rows, after = reader.read_entries_after(connection, self._after, self.rows)
+        self.slices += 1
+        if not self._is_reading(self._target()):
+            self._reset(None)  # a write came in between: start over on the next step
+            return
+        self._slices.append(rows)
+        self._after = after if after is not None else self._after
+        self._read_all = len(rows) < self.rows
 
     def rest(self) -> tuple[WorkEntry, ...] | None:
         """The records of a read under way for the cached plan's unread entries: the slices
@@ -106,4 +111,4 @@ class EntryPrefetch:
         return tuple(chain.from_iterable(self._slices)) + tuple(rows)
 
     def _reset(self, target: Target | None) -> None:
-        self._reading, self._slices, self._after = target, [], None
+        self._reading, self._slices, self._after, self._read_all = target, [], None, False
