@@ -108,8 +108,9 @@ def _first_show(app: Any, folder: Path) -> None:
             f"median of {RUNS}: {_ms(statistics.median(shows[when]))}"
         )
     print(
-        f"read ahead of the {COUNT:,} records once idle: {len(slices) // RUNS} slices of "
-        f"{SLICE_ROWS:,} rows, the longest {_ms(max(slices))}, median "
+        f"read ahead of the {COUNT:,} records once idle: {len(slices) // RUNS} steps on the "
+        f"GUI thread (slices of {SLICE_ROWS:,} rows, then the hand-over), the longest "
+        f"{_ms(max(slices))}, median "
         f"{_ms(statistics.median(slices))}; done {_ms(statistics.median(spans))} after it "
         f"began (median of {RUNS})"
     )
