@@ -11,6 +11,7 @@ go into shared XDG folders, so they keep the user's own umask.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 
@@ -24,11 +25,25 @@ def main(argv: list[str] | None = None) -> int:
         return desktop_entry_command(args)
     # One BLAS thread: the rule engine's arrays are small, and extra threads only cost CPU.
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    os.umask(PRIVATE_UMASK)
+    from careerplanner.app import main_gui
+    from careerplanner.gui_options import window_only
+
+    if window_only(args):  # the window: no need to load the commands
+        return main_gui(args)
     from careerplanner.cli import run
 
-    os.umask(PRIVATE_UMASK)
+    code = run(args)
+    leave_the_heap_to_exit()
+    return code
 
-    return run(args)
+
+def leave_the_heap_to_exit() -> None:
+    """The process ends after this run: keep every object still alive out of the collector's
+    last pass at exit, which would otherwise take SQLAlchemy's modules and mappers apart one
+    cycle at a time (more CPU than all of `hours add`'s own work); the system frees the memory
+    at once. By then the database and every file are closed, and exit flushes the output."""
+    gc.freeze()
 
 
 def desktop_entry_command(args: list[str]) -> int:

@@ -6,7 +6,7 @@ migrations load when they are first needed.
 
 from __future__ import annotations
 
-import argparse
+import gc
 import os
 import sys
 from collections.abc import Callable
@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from careerplanner.gui_options import UsageError, check_page, parse_options
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QLockFile, QSettings
@@ -27,20 +29,6 @@ if TYPE_CHECKING:
 
 LOCK_NAME = ".careerplanner.lock"
 SETTINGS_NAME = "settings.ini"
-SCREENSHOT_PAGES: tuple[str, ...] = ("overview", "hours", "education", "certifications")
-SCREENSHOT_PAGES += ("settings", "timeline", "ce", "explore")
-
-
-class UsageError(Exception):
-    """A command-line option the GUI cannot use (exit 2)."""
-
-
-@dataclass(frozen=True, slots=True)
-class GuiOptions:
-    data_dir: str | None = None
-    screenshot: Path | None = None
-    page: str | None = None
-    size: tuple[int, int] = (1280, 800)
 
 
 @dataclass
@@ -54,42 +42,13 @@ class Running:
     settings: QSettings
 
     def close(self) -> None:
+        from PySide6.QtCore import QThreadPool
+
         self.window.close()
+        QThreadPool.globalInstance().waitForDone()  # the start-up check or backup may run
         self.services.plan.store_entry_columns()  # if entries changed: a fast next start
         self.database.close()
         self.lock.unlock()
-
-
-def parse_options(argv: list[str]) -> GuiOptions:
-    parser = argparse.ArgumentParser(prog="careerplanner", add_help=False)
-    parser.add_argument("--data-dir")
-    parser.add_argument("--screenshot", type=Path)
-    parser.add_argument("--page")
-    parser.add_argument("--size", default="1280x800")
-    args, unknown = parser.parse_known_args(argv)
-    if unknown:
-        raise UsageError(f"unknown option {unknown[0]}")
-    return GuiOptions(args.data_dir, args.screenshot, args.page, _parse_size(args.size))
-
-
-def _parse_size(text: str) -> tuple[int, int]:
-    width, _, height = text.lower().partition("x")
-    if not (width.isdigit() and height.isdigit()) or not (
-        400 <= int(width) <= 8000 and 300 <= int(height) <= 8000
-    ):
-        raise UsageError(f"--size must look like 1280x800 (400x300 or larger), not {text!r}")
-    return int(width), int(height)
-
-
-def check_page(page: str | None) -> None:
-    """Refuse a page name that is unknown or whose page is not part of this version."""
-    from careerplanner.ui.main_window import PAGE_NAMES
-
-    if page is None or page in PAGE_NAMES:
-        return
-    if page in SCREENSHOT_PAGES:
-        raise UsageError(f"the {page} page is not available in this version")
-    raise UsageError(f"unknown page {page!r}; choose one of {', '.join(PAGE_NAMES)}")
 
 
 def application() -> QApplication:
@@ -152,9 +111,10 @@ def launch(
     """Open everything for `data_dir`; on a refused folder or database, explain and give None.
 
     `window`, when given, is a window already on screen that gets the services; `today` is
-    their clock (tests pin it). With
-    `ask=False` (a screenshot, where no one can answer a dialog) a problem is printed as one
-    `error:` line and a damaged database is not offered for recovery."""
+    their clock (tests pin it). The file's quick check is left for `_loaded` to run in the
+    background (nothing is written before it passed). With `ask=False` (a screenshot, where
+    no one can answer a dialog) the file is checked now, a problem is printed as one `error:`
+    line and a damaged database is not offered for recovery."""
     from careerplanner.ui.common.dialogs import DatabaseErrorDialog
 
     lock = None
@@ -168,12 +128,14 @@ def launch(
         if lock is None:
             _explain(DatabaseErrorDialog.for_lock(data_dir), ask)
             return None
-    from careerplanner.services.recovery import open_database
     from careerplanner.storage import DatabaseError
-    from careerplanner.ui.files.restore_dialog import RecoveryDeclined, open_with_recovery
+    from careerplanner.ui.files.recovery_dialog import RecoveryDeclined, open_with_recovery
+
+    def open_with(folder: Path) -> Services:
+        return open_services(folder, today, check_later=ask)
 
     try:  # a damaged file: offers the newest backup
-        database = open_with_recovery(data_dir) if ask else open_database(data_dir)
+        services = open_with_recovery(data_dir, open_with) if ask else open_with(data_dir)
     except (DatabaseError, RecoveryDeclined) as error:
         if lock is not None:
             lock.unlock()
@@ -181,14 +143,27 @@ def launch(
             _explain(DatabaseErrorDialog.for_database(str(error), data_dir), ask)
         return None
     assert lock is not None
-    from careerplanner.catalog import load_catalog
-    from careerplanner.services import Services
-
-    services = Services(database, load_catalog(), today)
     if window is None:
         window = empty_window(data_dir)
     window.attach(services)
-    return Running(window, services, database, lock, window.settings)
+    return Running(window, services, services.db, lock, window.settings)
+
+
+def open_services(data_dir: Path, today: Callable[[], date], *, check_later: bool) -> Services:
+    """The services over the folder's database, with the plan read once: a file too damaged
+    to be read is refused here. `check_later`: see `Database.open`."""
+    from careerplanner.catalog import load_catalog
+    from careerplanner.services import Services
+    from careerplanner.storage import Database
+
+    database = Database.open(data_dir, check_later=check_later)
+    try:
+        services = Services(database, load_catalog(), today)
+        services.plan.snapshot()
+    except BaseException:
+        database.close()
+        raise
+    return services
 
 
 def _explain(dialog: DatabaseErrorDialog, ask: bool) -> None:
@@ -225,8 +200,8 @@ def empty_window(data_dir: Path) -> MainWindow:
 
 def opens_cleanly(data_dir: Path) -> bool:
     """True when the database is missing or looks like ours (its header; nothing written and
-    no integrity check, which `launch` runs once when it opens the database): then the window
-    can paint before the database layer loads. A problem is explained by `launch`."""
+    no integrity check, which runs once the plan shows): then the window can paint before the
+    database layer loads. A problem is explained by `launch`."""
     from careerplanner.paths import DATABASE_NAME
     from careerplanner.storage.fileguard import is_careerplanner_file
 
@@ -251,7 +226,24 @@ def take_screenshot(window: MainWindow, path: Path, page: str, size: tuple[int, 
 
 
 def main_gui(argv: list[str] | None = None) -> int:
-    """Run the desktop app (or take a screenshot of it); the process exit code."""
+    """Run the desktop app (or take a screenshot of it); the process exit code.
+
+    Start-up makes mostly long-lived objects (modules, classes, widgets, the plan): the garbage
+    collector, which would walk them over a hundred times, waits until the first page shows."""
+    gc.disable()
+    try:
+        return _run_gui(argv)
+    finally:
+        _collect_again()
+
+
+def _collect_again() -> None:
+    """Hide what start-up made from the collector for good, and let it run again."""
+    gc.freeze()
+    gc.enable()
+
+
+def _run_gui(argv: list[str] | None) -> int:
     try:
         options = parse_options(sys.argv[1:] if argv is None else argv)
         if options.screenshot is not None:
@@ -324,7 +316,8 @@ def _paint_now(app: QApplication, window: MainWindow) -> None:
 
 
 def _loaded(running: Running, page: str | None) -> None:
-    """With the data in place: the requested page, then the wizard or the start-up chores."""
+    """With the data in place: the requested page, the file's check and the daily backup in
+    the background, then the wizard or the start-up chores."""
     from PySide6.QtCore import QTimer
 
     from careerplanner.ui.common.idle import PREFETCH_DELAY_MS, run_when_idle
@@ -332,6 +325,8 @@ def _loaded(running: Running, page: str | None) -> None:
 
     window = running.window
     window.show_page(page or window.current_name())
+    _collect_again()
+    QTimer.singleShot(0, lambda: _start_checks(window, running.services))
     if running.services.plan.is_empty():
         QTimer.singleShot(0, window.open_wizard)
     else:
@@ -339,6 +334,12 @@ def _loaded(running: Running, page: str | None) -> None:
         QTimer.singleShot(0, lambda: _offer_fill(window, running.services))
     QTimer.singleShot(0, running.services.plan.store_entry_columns)  # idle: a fast next start
     run_when_idle(window, running.services.plan.prefetch_entries, PREFETCH_DELAY_MS)  # Hours
+
+
+def _start_checks(window: MainWindow, services: Services) -> None:
+    from careerplanner.ui.files.startup_check import start_checks
+
+    start_checks(window, services)
 
 
 def _offer_fill(window: MainWindow, services: Services) -> None:

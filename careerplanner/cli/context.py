@@ -58,7 +58,7 @@ class Context:
         if self._services is None:
             from careerplanner.services import Services
 
-            self._services = Services.open(self.data_dir, self.catalog())
+            self._services = Services.open(self.data_dir, self.catalog)  # loaded when needed
             if daily_backup:
                 _daily_backup(self._services)
         return self._services
@@ -171,10 +171,17 @@ def required(value: object | None, option: str) -> None:
         raise ValidationError(f"{option} is required", option)
 
 
-def actions(subparsers: Any, command: str) -> Any:
-    """The ACTION subparsers of an existing command (`hours`, `work`), made by plan_commands."""
-    parser = subparsers.choices[command]
-    return next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+def command(subparsers: Any, name: str) -> Any:
+    """The parser of a command of the table (`commands.COMMANDS`), for its module to fill."""
+    return subparsers.choices[name]
+
+
+def actions(subparsers: Any, name: str) -> Any:
+    """The ACTION subparsers of a command (`hours`, `work`), made by the first module to add
+    one, so that each module adds its actions to the same list."""
+    parser = command(subparsers, name)
+    made = (a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    return next(made, None) or parser.add_subparsers(dest="action", metavar="ACTION", required=True)
 
 
 class CommandError(Exception):

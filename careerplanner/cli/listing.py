@@ -31,7 +31,6 @@ class Kind:
     headers: tuple[str, ...]
     row: Callable[[Any], Sequence[Any]]
     empty: str
-    help: str
     total: Callable[[Sequence[Any]], str] | None = None
     # the JSON objects of `list --json` (default: every field of each record)
     as_json: Callable[[Services, Sequence[Any]], list[dict[str, Any]]] | None = None
@@ -88,7 +87,6 @@ KINDS: tuple[Kind, ...] = (
                    d.field_experience, d.institution),
         "No degrees yet. Add one with: careerplanner degree add --level bachelor "
         "--field nursing --status completed --end 2020-05-15",
-        "degrees: add, list, remove",
     ),
     Kind(
         "license",
@@ -99,7 +97,6 @@ KINDS: tuple[Kind, ...] = (
         lambda lic: (lic.id, lic.type, lic.state, lic.issued, lic.expires,
                      "assumed" if lic.renewal_assumed else "not renewed", lic.number),
         "No licenses yet. Add one with: careerplanner license add --type RN --issued 2021-08-01",
-        "licenses: add, list, remove",
     ),
     Kind(
         "exam",
@@ -109,7 +106,6 @@ KINDS: tuple[Kind, ...] = (
         ("ID", "Exam", "Passed"),
         lambda e: (e.id, e.type, e.passed),
         "No exams yet. Add one with: careerplanner exam add --type ASWB-BACHELORS --passed DATE",
-        "passed exams: add, list, remove",
     ),
     Kind(
         "hours",
@@ -121,7 +117,6 @@ KINDS: tuple[Kind, ...] = (
         lambda e: (e.id, _span(e), e.hours, e.activity, e.setting, e.supervision, e.paid,
                    e.employer, e.verified_on),
         "No hours logged yet. Add some with: careerplanner hours add --date YYYY-MM-DD --hours H",
-        "logged work hours: add, edit, history, list, remove",
         _hours_total,
         _hours_json,
     ),
@@ -136,7 +131,6 @@ KINDS: tuple[Kind, ...] = (
                    p.supervision, p.paid, p.employer),
         "No planned work yet. Add a period with: careerplanner work add --from YYYY-MM-DD "
         "--weekly-hours H --setting hospital --supervision rn",
-        "planned work periods: add, list, remove",
     ),
     Kind(
         "ce",
@@ -147,7 +141,6 @@ KINDS: tuple[Kind, ...] = (
         lambda c: (c.id, c.date, c.hours, c.topic, c.title, c.provider),
         "No CE recorded yet. Add some with: careerplanner ce add --date YYYY-MM-DD --hours H "
         "--topic ethics",
-        "continuing education: add, list, remove",
         _ce_total,
     ),
     Kind(
@@ -159,7 +152,6 @@ KINDS: tuple[Kind, ...] = (
         lambda p: (p.id, p.name, p.credential, p.license_number, p.state, p.email,
                    p.active_from, p.active_to),
         "No supervisors yet. Add one with: careerplanner supervisor add NAME --credential CCM",
-        "supervisors (their credential decides supervision): add, edit, list, remove",
     ),
     Kind(
         "employer",
@@ -169,7 +161,6 @@ KINDS: tuple[Kind, ...] = (
         ("ID", "Name", "Setting", "Paid", "Start", "End"),
         lambda e: (e.id, e.name, e.setting, e.paid, e.start, e.end),
         "No employers yet. Add one with: careerplanner employer add NAME --setting hospital",
-        "employers and placements: add, list, remove",
     ),
     Kind(
         "schedule",
@@ -181,7 +172,6 @@ KINDS: tuple[Kind, ...] = (
                    f"{s.break_minutes} min", s.start, s.end or "open", s.activity, s.setting),
         "No schedule yet. Add one with: careerplanner schedule add --weekdays mon,tue,wed,thu "
         "--start-time 08:00 --end-time 16:30 --from YYYY-MM-DD",
-        "regular schedules: add, fill, list, remove",
         None,
         _schedule_json,
     ),
@@ -193,7 +183,6 @@ KINDS: tuple[Kind, ...] = (
         ("ID", "Certification", "Target", "Status"),
         lambda g: (g.id, g.cert_id, g.target, g.status),
         "No goals yet. Add one with: careerplanner goal add CCM --target YYYY-MM-DD",
-        "certification goals: add, list, remove",
     ),
 )  # fmt: skip
 

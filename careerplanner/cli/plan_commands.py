@@ -184,8 +184,7 @@ def _req(value: Any) -> Any:
 
 
 def register(subparsers: Any) -> None:
-    profile = subparsers.add_parser("profile", help="your track, state, pace and salary")
-    actions = profile.add_subparsers(dest="action", metavar="ACTION", required=True)
+    actions = cx.actions(subparsers, "profile")
     p = actions.add_parser("set", help="change the options given, keep the rest")
     p.add_argument("--name", metavar="S")
     p.add_argument("--track", metavar=_values(Track))
@@ -199,7 +198,7 @@ def register(subparsers: Any) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=profile_show)
 
-    groups = {kind.command: _kind_parser(subparsers, kind) for kind in listing.KINDS}
+    groups = {kind.command: cx.actions(subparsers, kind.command) for kind in listing.KINDS}
 
     p = groups["degree"].add_parser("add", help="add a degree; prints its id")
     p.add_argument("--level", required=True, metavar=_values(DegreeLevel))
@@ -246,8 +245,3 @@ def register(subparsers: Any) -> None:
 
     for kind in listing.KINDS:
         listing.register(groups[kind.command], kind)
-
-
-def _kind_parser(subparsers: Any, kind: listing.Kind) -> Any:
-    parser = subparsers.add_parser(kind.command, help=kind.help)
-    return parser.add_subparsers(dest="action", metavar="ACTION", required=True)

@@ -21,7 +21,6 @@ from typing import TYPE_CHECKING, Any
 from careerplanner.cli import context as cx
 from careerplanner.cli.output import dumps, fmt_number
 from careerplanner.domain.errors import ValidationError
-from careerplanner.io.export_file import ExportTarget
 
 if TYPE_CHECKING:
     from careerplanner.io.csv_import import ImportOptions, ImportPreview
@@ -212,6 +211,8 @@ def ce_export(args: argparse.Namespace, ctx: cx.Context) -> int:
 
 def _target(text: str, ctx: cx.Context, force: bool, option: str) -> Path:
     """The export file, checked before the database is opened."""
+    from careerplanner.io.export_file import ExportTarget
+
     path = Path(text).expanduser()
     try:
         ExportTarget.check(path, ctx.data_dir, force)
@@ -289,11 +290,11 @@ def register(subparsers: Any) -> None:
             help="write the machine form (start, hospital, ccm) instead of the labels",
         )
         p.set_defaults(handler=on_export)
-    p = subparsers.add_parser("export", help="write the whole plan to a JSON file or an archive")
+    p = cx.command(subparsers, "export")
     _plan_file_options(p, "write")
     p.add_argument("--force", action="store_true", help="replace FILE if it exists")
     p.set_defaults(handler=export_plan)
-    p = subparsers.add_parser("import", help="load a plan into an empty data folder")
+    p = cx.command(subparsers, "import")
     _plan_file_options(p, "read")
     p.set_defaults(handler=import_plan)
 

@@ -294,15 +294,15 @@ def check(args: argparse.Namespace, ctx: cx.Context) -> int:
 
 
 def register(subparsers: Any) -> None:
-    p = subparsers.add_parser("catalog", help="the six certifications and their rules")
+    p = cx.command(subparsers, "catalog")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=catalog)
-    p = subparsers.add_parser("eligibility", help="which certifications you meet, and when")
+    p = cx.command(subparsers, "eligibility")
     p.add_argument("--as-of", metavar="DATE")
     p.add_argument("--weekly-hours", metavar="H")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=eligibility)
-    p = subparsers.add_parser("demo", help="fill an empty data folder with a sample plan")
+    p = cx.command(subparsers, "demo")
     p.set_defaults(handler=demo)
-    p = subparsers.add_parser("check", help="integrity check of the database")
+    p = cx.command(subparsers, "check")
     p.set_defaults(handler=check)

@@ -215,14 +215,14 @@ def _difference(r: ComparisonRow) -> str:
 
 
 def register(subparsers: Any) -> None:
-    p = subparsers.add_parser("timeline", help="milestones, hours and salary over the years")
+    p = cx.command(subparsers, "timeline")
     p.add_argument("--as-of", metavar="DATE")
     p.add_argument("--years", metavar="N", help="years ahead (1–15, default 10)")
     p.add_argument("--scenario", metavar="NAME", help="as a saved scenario imagines it")
     p.add_argument("--cert", metavar="ID", help="whose hours to draw (default: the first goal)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=timeline)
-    scenario = subparsers.add_parser("scenario", help="named what-ifs: add, list, compare…")
+    scenario = cx.command(subparsers, "scenario")
     commands = scenario.add_subparsers(dest="scenario_command", metavar="ACTION", required=True)
     p = commands.add_parser("add", help="save a what-if")
     p.add_argument("name", metavar="NAME")

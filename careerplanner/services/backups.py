@@ -6,6 +6,9 @@ keeps the certificate files its CE activities refer to. Automatic backups are na
 12 monthly ones; manual backups (`…-manual`) and those made before a restore or an upgrade are
 never thinned, and a manual backup never deletes another. A backup dated in the future (after
 a clock error) is not taken for today's, so it cannot stop the automatic ones.
+
+The daily check, run by every command that opens the data, only lists the backups folder: the
+code that copies certificates and thins old backups loads when a backup is made.
 """
 
 from __future__ import annotations
@@ -13,12 +16,11 @@ from __future__ import annotations
 import builtins
 from collections.abc import Callable
 from datetime import datetime
+from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from careerplanner.domain.backup_policy import backups_to_delete
 from careerplanner.domain.errors import ValidationError
-from careerplanner.services import backup_certificates as certificates
 from careerplanner.services.backup_files import (
     AUTOMATIC,
     BEFORE_RESTORE_SUFFIX,
@@ -34,10 +36,12 @@ from careerplanner.services.backup_files import (
     list_backups,
 )
 from careerplanner.services.bus import KINDS, Change, ChangeBus
-from careerplanner.services.ce_files import CertificateStore
 from careerplanner.storage import Database, UnusableFileError
 from careerplanner.storage import repositories as repo
 from careerplanner.storage.backup import Progress, read_summary, remove_stale_temps
+
+if TYPE_CHECKING:
+    from careerplanner.services.ce_files import CertificateStore
 
 
 class BackupService:
@@ -52,7 +56,13 @@ class BackupService:
         self.db = db
         self.now = now
         self.bus = bus
-        self.store = CertificateStore(db.data_dir)
+
+    @cached_property
+    def store(self) -> CertificateStore:
+        """The data folder's certificate files, which backups keep copies of."""
+        from careerplanner.services.ce_files import CertificateStore
+
+        return CertificateStore(self.db.data_dir)
 
     @property
     def folder(self) -> Path:
@@ -99,6 +109,8 @@ class BackupService:
 
     def thin(self) -> builtins.list[Path]:
         """Delete automatic backups beyond 7 daily, 4 weekly and 12 monthly; the removed paths."""
+        from careerplanner.domain.backup_policy import backups_to_delete
+
         automatic: dict[datetime, list[Path]] = {}
         for path in backup_files(self.db.data_dir):
             kind, made_at = kind_and_time(path)
@@ -117,6 +129,7 @@ class BackupService:
         The backup is copied and proven sound first (see `storage.restore`); only then is
         the current data backed up and the copy swapped in. A refused file changes nothing.
         """
+        from careerplanner.services import backup_certificates as certificates
         from careerplanner.storage.restore import checked_copy, install, page_size
 
         source = self._source(source)
@@ -161,6 +174,8 @@ class BackupService:
 
     def _make(self, target: Path, progress: Progress | None = None) -> BackupInfo:
         """Copy the data and the certificates it refers to; what the copy holds."""
+        from careerplanner.services import backup_certificates as certificates
+
         remove_stale_temps(self.folder)
         made = self.db.backup_to(target, progress)
         certificates.keep(made, read_summary(made)[3], self.store)
@@ -168,6 +183,8 @@ class BackupService:
 
     def _delete(self, path: Path) -> None:
         """Delete a backup with its certificates and any -wal/-shm an older version left."""
+        from careerplanner.services import backup_certificates as certificates
+
         for companion in (path, *(Path(f"{path}{c}") for c in ("-wal", "-shm"))):
             companion.unlink(missing_ok=True)
         certificates.drop(path)

@@ -6,6 +6,10 @@ damaged file never loses it and never leaves the folder without a database: the 
 is copied and proven sound first, the damaged file (with its -wal and -shm companions) is
 copied to `careerplanner.sqlite3.damaged-YYYYMMDDTHHMMSS`, and only then is the replacement
 renamed over it.
+
+The window opens its database with the quick check left for later (`open_database(data_dir,
+check_later=True)`), runs it with `found_damage` once the plan shows, and, when it finds damage,
+offers `recover_open`. Until the check has passed nothing is written to the file.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from careerplanner.paths import DATABASE_NAME
 from careerplanner.services import backup_certificates as certificates
 from careerplanner.services.backup_files import STAMP, BackupInfo, list_backups
 from careerplanner.services.backups import refused_as_input
+from careerplanner.services.bus import KINDS, Change, ChangeBus
 from careerplanner.services.ce_files import CertificateStore
 from careerplanner.storage import Database, UnusableFileError, fileguard
 from careerplanner.storage.backup import read_summary
@@ -39,9 +44,28 @@ class Recovery:
         return text + f" Your data was restored from the backup of {self.restored.describe()}."
 
 
-def open_database(data_dir: Path) -> Database:
+def open_database(data_dir: Path, *, check_later: bool = False) -> Database:
     """Open (making, checking or upgrading) the data folder's database; see `Database.open`."""
-    return Database.open(data_dir)
+    return Database.open(data_dir, check_later=check_later)
+
+
+def found_damage(db: Database) -> str | None:
+    """Run the quick check left for later (any thread): None when the file is sound, else
+    what the full integrity check found, worded as `damage` words it; from then on every
+    write to `db` is refused. Busy or unreadable raises `DatabaseError` (not damage)."""
+    problem = db.check_integrity()
+    if problem is None:
+        return None
+    return damage(db.data_dir) or fileguard.reason(problem, db.path).removeprefix("is damaged: ")
+
+
+def recover_open(db: Database, bus: ChangeBus, now: datetime | None = None) -> Recovery:
+    """`recover` the open, damaged database; `db` then uses the replacement, and every part
+    of the plan is read again."""
+    db.file_replaced()
+    done = recover(db.data_dir, now)
+    bus.publish(Change(KINDS))
+    return done
 
 
 def database_path(data_dir: Path) -> Path:

@@ -114,6 +114,8 @@ class SnapshotCache:
         cached = self._cached
         if self._columns_stored or cached is None or self.token() is None:
             return False
+        if not self._db.checked_sound():  # not before the file's check passed: it waits
+            return False
         columns = plan_columns(cached[1])
         with self._db.snapshot_connection() as connection:
             written = entry_columns.store(connection, columns, lambda: self.token() is not None)

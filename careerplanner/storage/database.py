@@ -1,7 +1,9 @@
 """Opens (creating, checking or upgrading) the user's database file and hands out sessions.
 
 SQLAlchemy loads only when a session or the engine is first asked for: the plan snapshot is
-read through `reader`, on the standard `sqlite3` module (`snapshot_connection`).
+read through `reader`, on the standard `sqlite3` module (`snapshot_connection`). Opened with
+`check_later=True`, the quick check of the file runs later, but always before the first write
+(see `deferred_check`).
 """
 
 from __future__ import annotations
@@ -28,7 +30,8 @@ from careerplanner.storage.backup import (
     fsync,
     tighten_data_dir,
 )
-from careerplanner.storage.errors import DatabaseError, UnusableFileError, classify
+from careerplanner.storage.deferred_check import DeferredCheck
+from careerplanner.storage.errors import DatabaseError, UnusableFileError, classify, is_damage
 from careerplanner.storage.schema import APPLICATION_ID, HEAD_REVISION, VERSION_TABLE
 
 if TYPE_CHECKING:
@@ -39,9 +42,12 @@ if TYPE_CHECKING:
 class Database:
     """One open CareerPlanner database: `session()` gives one transaction."""
 
-    def __init__(self, path: Path, engine: Engine | None = None) -> None:
+    def __init__(
+        self, path: Path, engine: Engine | None = None, check: DeferredCheck | None = None
+    ) -> None:
         self.path = path
         self.data_dir = path.parent
+        self._check = check
         self._reader: sqlite3.Connection | None = None
         self._read_lock = threading.Lock()
         if engine is not None:
@@ -69,8 +75,11 @@ class Database:
         return sessionmaker(deferred, expire_on_commit=False)
 
     @classmethod
-    def open(cls, data_dir: Path) -> Database:
-        """Open the database in `data_dir`, making it when missing; see CONTRACTS.md."""
+    def open(cls, data_dir: Path, *, check_later: bool = False) -> Database:
+        """Open the database in `data_dir`, making it when missing; see CONTRACTS.md.
+
+        `check_later`: check only the header and the revision now, and the whole file with
+        `check_integrity()` or before the first write, whichever comes first."""
         data_dir = Path(data_dir)
         if data_dir.exists() and not data_dir.is_dir():
             raise UnusableFileError(fileguard.folder_is_file_message(data_dir))
@@ -79,23 +88,49 @@ class Database:
         except OSError as error:
             raise DatabaseError(f"cannot make the data folder {data_dir}: {error}") from error
         path = data_dir / DATABASE_NAME
+        check = DeferredCheck(path) if check_later else None
         if path.exists() or path.is_symlink():
-            revision = fileguard.check_existing(path)
+            revision = fileguard.check_existing(path, full=check is None)
             if revision is None:  # every version wrote one: a forged or half-made file
                 raise UnusableFileError(
                     f"{path} records no schema revision, so this version cannot open it; "
                     f"it was left untouched. {fileguard.RESTORE_ADVICE}"
                 )
             if revision != HEAD_REVISION:
+                if check is not None:
+                    check.require_sound()  # an upgrade writes: never to a damaged file
                 _upgrade(path, revision)
         else:
             create_file(path)
-        return cls(path)
+            check = None  # made just now
+        return cls(path, check=check)
+
+    def check_integrity(self) -> str | None:
+        """Run the quick check left for later, if any (from any thread): the damage found, as a
+        refusal's message, else None. After damage, every write raises `UnusableFileError`."""
+        return None if self._check is None else self._check.run()
+
+    def checked_sound(self) -> bool:
+        """Whether writes may go ahead without waiting: the file needs no check, or passed it.
+        A write that can wait (a cache kept in the file) asks this instead of checking now."""
+        return self._check is None or self._check.passed
+
+    def file_replaced(self) -> None:
+        """After recovery put another file in place: close the connections to the old one (the
+        next use opens the new one), and check the new file before its first write."""
+        self.close()
+        if self._check is not None:
+            self._check.reset()
+
+    def _before_writing(self) -> None:
+        if self._check is not None:
+            self._check.require_sound()
 
     @contextmanager
     def session(self) -> Iterator[Session]:
         """One write transaction (`BEGIN IMMEDIATE`): committed when the block ends, rolled
         back if it raises. Busy, read-only and full-disk failures become `DatabaseError`s."""
+        self._before_writing()
         with self.translated(), self._sessions.begin() as session:
             yield session
 
@@ -125,13 +160,13 @@ class Database:
         try:
             yield
         except (sqlite3.Error, OSError) as error:
-            known = classify(error, self.path)
+            known = _known(error, self.path)
             if known is None:
                 raise
             raise known from error
         except Exception as error:
             cause = _driver_error(error)
-            known = None if cause is None else classify(cause, self.path)
+            known = None if cause is None else _known(cause, self.path)
             if known is None:
                 raise
             raise known from error
@@ -139,6 +174,7 @@ class Database:
     @contextmanager
     def raw(self) -> Iterator[sqlite3.Connection]:
         """The database's own SQLite connection, outside any transaction (storage only)."""
+        self._before_writing()
         with self.translated(), self.engine.connect() as connection:
             dbapi = connection.connection.dbapi_connection
             assert isinstance(dbapi, sqlite3.Connection)
@@ -146,9 +182,20 @@ class Database:
 
     def backup_to(self, path: Path, progress: Progress | None = None) -> Path:
         """A consistent copy of the database at `path` (mode 0600), even while in use;
-        `progress` hears (pages copied, pages in all) and may raise to abandon the copy."""
-        with self.snapshot_connection() as connection:  # no SQLAlchemy for a daily backup
-            return copy_database(connection, Path(path), progress)
+        `progress` hears (pages copied, pages in all) and may raise to abandon the copy.
+        A file not yet checked is checked first: a damaged one is never copied.
+
+        The copy reads through a connection of its own (no SQLAlchemy for a daily backup), so
+        a backup in the background never holds up the snapshot reader."""
+        self._before_writing()
+        from careerplanner.storage.reader import connect
+
+        with self.translated():
+            connection = connect(self.path)
+            try:
+                return copy_database(connection, Path(path), progress)
+            finally:
+                connection.close()
 
     def is_empty(self) -> bool:
         """True when the user has stored nothing at all (the one definition of "empty")."""
@@ -245,6 +292,14 @@ def _upgrade(path: Path, revision: str) -> None:
             f"{path} could not be upgraded ({type(error).__name__}: {error}); it was left as "
             f"it was. {fileguard.RESTORE_ADVICE}"
         ) from error
+
+
+def _known(error: BaseException, path: Path) -> DatabaseError | None:
+    """Busy, not writable, full, or (read before the quick check ran) damaged; else None."""
+    known = classify(error, path)
+    if known is None and is_damage(error):
+        return UnusableFileError(fileguard.damaged(path, str(error)))
+    return known
 
 
 def _driver_error(error: BaseException) -> BaseException | None:

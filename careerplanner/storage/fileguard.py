@@ -47,8 +47,11 @@ def read_only(path: Path, *, immutable: bool = False) -> sqlite3.Connection:
     return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro{flag}", uri=True)
 
 
-def check_existing(path: Path) -> str | None:
+def check_existing(path: Path, *, full: bool = True) -> str | None:
     """The file's schema revision (None: before the first), or DatabaseError.
+
+    `full=False` leaves out SQLite's quick check of every page, which grows with the file:
+    the caller runs `quick_check` before anything is written (see `deferred_check`).
 
     Never writes, except that a journal left beside the file by a program that stopped
     mid-transaction (or a stray one) is left to SQLite to roll back or discard, as any
@@ -68,12 +71,12 @@ def check_existing(path: Path) -> str | None:
             "Move it away, or choose another data folder."
         )
     try:
-        return _probe(path, writable=False)
+        return _probe(path, writable=False, full=full)
     except sqlite3.Error as error:
         if not sqlite_code(error).startswith(_NEEDS_RECOVERY):
             raise refusal(error, path) from error
     try:
-        return _probe(path, writable=True)
+        return _probe(path, writable=True, full=full)
     except sqlite3.Error as error:
         raise refusal(error, path) from error
 
@@ -81,16 +84,40 @@ def check_existing(path: Path) -> str | None:
 _NEEDS_RECOVERY = ("SQLITE_READONLY_ROLLBACK", "SQLITE_READONLY_RECOVERY")
 
 
-def _probe(path: Path, *, writable: bool) -> str | None:
-    """Quick-check the file and read its revision (a read-only connection unless told)."""
+def _probe(path: Path, *, writable: bool, full: bool) -> str | None:
+    """Quick-check the file (when `full`) and read its revision (read-only unless told)."""
     connection = sqlite3.connect(path) if writable else read_only(path)
     try:
-        problems = [row[0] for row in connection.execute("PRAGMA quick_check")]
-        if problems != ["ok"]:
-            raise UnusableFileError(damaged(path, "; ".join(str(p) for p in problems[:3])))
+        if full:
+            _require_intact(connection, path)
         return read_revision(connection, path)
     finally:
         connection.close()
+
+
+def _require_intact(connection: sqlite3.Connection, path: Path) -> None:
+    problems = [row[0] for row in connection.execute("PRAGMA quick_check")]
+    if problems != ["ok"]:
+        raise UnusableFileError(damaged(path, "; ".join(str(p) for p in problems[:3])))
+
+
+def quick_check(path: Path) -> str | None:
+    """SQLite's quick check of the file, read-only: the refusal's message ("… is damaged: …")
+    when it found damage, else None. Busy or unreadable is not damage: `DatabaseError`."""
+    try:
+        connection = read_only(path)
+        try:
+            _require_intact(connection, path)
+        finally:
+            connection.close()
+    except UnusableFileError as error:
+        return error.message
+    except sqlite3.Error as error:
+        refused = refusal(error, path)
+        if isinstance(refused, UnusableFileError):
+            return refused.message
+        raise refused from error
+    return None
 
 
 def refusal(error: sqlite3.Error, path: Path) -> DatabaseError:

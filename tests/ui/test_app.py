@@ -229,3 +229,12 @@ def test_filter_is_offered_once_the_first_entry_is_added(qtbot: Any, data_dir: P
         assert app.window.filter_action.isEnabled()
     finally:
         app.close()
+
+
+def test_the_garbage_collector_runs_again_once_start_up_is_over(
+    qtbot: Any, demo_dir: Path, tmp_path: Path
+) -> None:
+    import gc
+
+    assert main_gui(["--data-dir", str(demo_dir), "--screenshot", str(tmp_path / "s.png")]) == 0
+    assert gc.isenabled()  # paused during start-up only

@@ -11,12 +11,13 @@ from typing import Any
 
 import pytest
 import shiboken6
-from PySide6.QtWidgets import QPushButton, QWidget
+from PySide6.QtCore import QThreadPool
+from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
 
 from careerplanner.domain.errors import ValidationError
 from careerplanner.domain.model import WorkEntry
 from careerplanner.services import Services
-from careerplanner.ui.common.background import Job, run_in_background
+from careerplanner.ui.common.background import Job, run_in_background, run_quietly
 
 
 @pytest.fixture
@@ -214,3 +215,29 @@ def test_closing_the_window_while_work_runs_loses_nothing_and_crashes_nothing(
     qtbot.waitUntil(finished.is_set)
     qtbot.waitUntil(lambda: not task.running)
     assert called == [] and target.read_text(encoding="utf-8") == "written"
+
+
+def test_quiet_work_shows_no_dialog_and_hands_its_result_to_the_gui_thread(
+    qtbot: Any, window: QWidget
+) -> None:
+    delivered: list[tuple[int, int]] = []
+    gui_thread = threading.get_ident()
+    run_quietly(window, lambda _job: threading.get_ident(), lambda worker: delivered.append(
+        (worker, threading.get_ident())
+    ))  # fmt: skip
+    qtbot.waitUntil(lambda: bool(delivered))
+    assert delivered[0][0] != gui_thread and delivered[0][1] == gui_thread
+    assert window.findChildren(QProgressDialog) == []
+
+
+def test_quiet_work_finished_after_its_window_is_gone_is_dropped(qtbot: Any) -> None:
+    widget = QWidget()
+    release = threading.Event()
+    delivered: list[object] = []
+    task = run_quietly(widget, lambda _job: release.wait(5), delivered.append)
+    widget.deleteLater()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(widget))
+    release.set()
+    QThreadPool.globalInstance().waitForDone()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(task))
+    assert delivered == []

@@ -16,14 +16,15 @@ from catalog_stub import stub_catalog
 
 from careerplanner.domain.model import WorkEntry
 from careerplanner.services import Services
+from careerplanner.services.recovery import open_database
 from careerplanner.storage import Database
-from careerplanner.ui.files import restore_dialog
-from careerplanner.ui.files.restore_dialog import (
+from careerplanner.ui.files import recovery_dialog
+from careerplanner.ui.files.recovery_dialog import (
     RecoveryDeclined,
     RecoveryDialog,
-    RestoreDialog,
     open_with_recovery,
 )
+from careerplanner.ui.files.restore_dialog import RestoreDialog
 
 TODAY = date(2026, 11, 26)
 
@@ -95,7 +96,7 @@ def test_damaged_file_restored_from_the_newest_backup_when_accepted(
 
     monkeypatch.setattr(RecoveryDialog, "exec", accept)
     monkeypatch.setattr(RecoveryDialog, "accepted_recovery", lambda self: True)
-    with open_with_recovery(data_dir) as database:
+    with open_with_recovery(data_dir, open_database) as database:
         services = Services(database, stub_catalog(), today=lambda: TODAY)
         assert len(services.hours.list()) == 20
     assert "The newest sound backup is from" in seen[0]
@@ -110,7 +111,7 @@ def test_damaged_file_left_as_it_is_when_declined(
     before = (data_dir / "careerplanner.sqlite3").read_bytes()
     monkeypatch.setattr(RecoveryDialog, "exec", lambda self: 0)
     with pytest.raises(RecoveryDeclined):
-        open_with_recovery(data_dir)
+        open_with_recovery(data_dir, open_database)
     assert (data_dir / "careerplanner.sqlite3").read_bytes() == before
     assert not list(data_dir.glob("*.damaged-*"))
-    assert restore_dialog.DATABASE_TITLE  # the same title as the other start-up refusals
+    assert recovery_dialog.DATABASE_TITLE  # the same title as the other start-up refusals

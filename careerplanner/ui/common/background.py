@@ -7,6 +7,10 @@ error, is handed to `on_done` / `on_error` on the GUI thread. Work reports progr
 commit, before a file replaces another): both raise `Cancelled` once the user cancelled, so the
 transaction rolls back or the temporary file is removed, and `on_cancelled` runs instead.
 Work that finished before it saw the flag is done, and `on_done` says so.
+
+`run_quietly(parent, work, on_done)` is the same without a dialog, for chores the user did not
+ask for (the start-up check and backup): their outcome goes to the status line, and is dropped
+if `parent` is gone by then.
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 T = TypeVar("T")
 
 SHOW_AFTER_MS = 400  # quick work finishes without a dialog flashing up
-_RUNNING: set[BackgroundTask[Any]] = set()
+_RUNNING: set[QObject] = set()
 
 
 class Cancelled(Exception):
@@ -168,5 +172,55 @@ def run_in_background(
 ) -> BackgroundTask[T]:
     """Run `work(job)` in a worker with a cancellable progress dialog; see the module docstring."""
     task = BackgroundTask(parent, label, work, on_done, on_error, on_cancelled)
+    task.start(pool)
+    return task
+
+
+class QuietTask(QObject):
+    """Work in a worker thread with no dialog and no cancel; see `run_quietly`."""
+
+    def __init__(
+        self, parent: QWidget, work: Callable[[Job], object], on_done: Callable[[Any], None]
+    ) -> None:
+        super().__init__()  # not the parent's child: the worker may outlive a closed window
+        self._parent = parent
+        self._signals = _Signals(self)
+        self._runner = _Runner(work, Job(), self._signals)
+        self._on_done = on_done
+        self._signals.done.connect(self._done)
+        self._signals.failed.connect(self._failed)
+        self.running = False
+
+    def start(self, pool: QThreadPool | None = None) -> None:
+        self.running = True
+        _RUNNING.add(self)  # kept alive until the worker reports back
+        (pool or QThreadPool.globalInstance()).start(self._runner)
+
+    @Slot(object)
+    def _done(self, result: object) -> None:
+        self._finish()
+        if shiboken6.isValid(self._parent):  # else the window that asked is gone
+            self._on_done(result)
+
+    @Slot(object)
+    def _failed(self, error: BaseException) -> None:
+        self._finish()  # a programming error: the excepthook logs it and tells the user
+        sys.excepthook(type(error), error, error.__traceback__)
+
+    def _finish(self) -> None:
+        self.running = False
+        _RUNNING.discard(self)
+        self.deleteLater()
+
+
+def run_quietly(
+    parent: QWidget,
+    work: Callable[[Job], T],
+    on_done: Callable[[T], None],
+    pool: QThreadPool | None = None,
+) -> QuietTask:
+    """Run `work(job)` in a worker; `on_done(result)` on the GUI thread. Work catches the
+    errors it expects and returns them as its result: anything else is a programming error."""
+    task = QuietTask(parent, work, on_done)
     task.start(pool)
     return task

@@ -1,9 +1,8 @@
-"""The restore screen (backups with dates and entry counts); start-up recovery of a damaged file."""
+"""The restore screen: the backups with their dates and entry counts, Back up now, Restore."""
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,7 +21,6 @@ from careerplanner.domain.errors import ValidationError
 from careerplanner.services.backup_files import BackupInfo
 from careerplanner.services.errors import DatabaseError
 from careerplanner.ui.common.background import BackgroundTask, run_in_background
-from careerplanner.ui.common.dialogs import DATABASE_TITLE, DatabaseErrorDialog
 from careerplanner.ui.common.widgets import FieldError, muted
 
 if TYPE_CHECKING:
@@ -156,62 +154,3 @@ class RestoreDialog(QDialog):
             f"Restored the backup of {info.made_at:%Y-%m-%d %H:%M}. Your data as it was before is "
             f"in {safety.path.name}."
         )
-
-
-class RecoveryDialog(DatabaseErrorDialog):
-    """At start-up, a damaged data file: offer the newest sound backup (or empty data)."""
-
-    def __init__(self, problem: str, newest: BackupInfo | None, data_dir: Path) -> None:
-        what = f"Your CareerPlanner data file is damaged ({problem})."
-        if newest is None:
-            todo = (
-                "No sound backup was found. CareerPlanner can keep the damaged file aside (it is "
-                "not deleted) and start with empty data, or quit and leave everything as it is."
-            )
-        else:
-            todo = (
-                f"The newest sound backup is from {newest.describe()}. CareerPlanner can keep "
-                "the damaged file aside (it is not deleted) and restore that backup, or quit and "
-                "leave everything as it is."
-            )
-        super().__init__(DATABASE_TITLE, what, f"{todo}\n\nData folder: {data_dir}")
-        self.setIcon(QMessageBox.Icon.Warning)
-        self.setStandardButtons(QMessageBox.StandardButton.NoButton)
-        label = "Restore the backup" if newest else "Start with empty data"
-        self.accept_button = self.addButton(label, QMessageBox.ButtonRole.AcceptRole)
-        self.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
-        self.setDefaultButton(self.accept_button)
-
-    def accepted_recovery(self) -> bool:
-        return self.clickedButton() is self.accept_button
-
-
-def open_with_recovery(data_dir: Path) -> Any:
-    """Open the database; if it is damaged, offer recovery and open the restored one.
-
-    Raises DatabaseError when the database is refused for another reason, and
-    `RecoveryDeclined` when it is damaged and the user chose to quit (already told why).
-    """
-    from careerplanner.services.recovery import (
-        damage,
-        newest_sound_backup,
-        open_database,
-        recover,
-    )
-
-    try:
-        return open_database(data_dir)
-    except DatabaseError:
-        problem = damage(data_dir)
-        if problem is None:
-            raise
-    dialog = RecoveryDialog(problem, newest_sound_backup(data_dir), data_dir)
-    dialog.exec()
-    if not dialog.accepted_recovery():
-        raise RecoveryDeclined(problem)
-    recover(data_dir)
-    return open_database(data_dir)
-
-
-class RecoveryDeclined(Exception):
-    """The data file is damaged and the user chose to quit; nothing was changed."""

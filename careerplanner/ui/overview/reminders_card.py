@@ -1,5 +1,5 @@
 """What is due within 90 days, each with Dismiss (and the dismissed ones, each with Restore);
-and, after start-up, the automatic backup and a notice of what is due, at most once a day."""
+and, after start-up, a notice of what is due, at most once a day."""
 
 from __future__ import annotations
 
@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 )
 
 from careerplanner.domain.reminders import Reminder
-from careerplanner.services.errors import DatabaseError
 from careerplanner.ui.common.widgets import Card, muted
 
 if TYPE_CHECKING:
@@ -154,14 +153,8 @@ class RemindersNotice(QDialog):
 
 
 def startup_tasks(window: Any, services: Services) -> RemindersNotice | None:
-    """After the first paint: the automatic backup, then a notice if anything is due."""
-    try:
-        made = services.backups.auto_backup()
-    except (OSError, DatabaseError) as error:  # busy, read-only or a full disk
-        window.show_status(f"The automatic backup could not be made: {error}")
-    else:
-        if made is not None:
-            window.show_status(f"Backed up your data to {made.path.name}")
+    """After the first paint: a notice if anything is due (the backup runs in the background,
+    see `ui.files.startup_check`)."""
     if not services.reminders.list() or not _notice_due(window, services.today()):
         return None
     notice = RemindersNotice(services, window)
