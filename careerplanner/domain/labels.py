@@ -86,6 +86,19 @@ def exam_name(exam: ExamType) -> str:
     return f"{member_label(exam)} exam"
 
 
+def in_sentence(text: str) -> str:
+    """A label inside a sentence: "Eligible for CCM" -> "eligible for CCM"; a word in
+    capitals keeps them ("RN license expires", "CCM")."""
+    if len(text) > 1 and text[1].isupper():
+        return text
+    return text[:1].lower() + text[1:]
+
+
+def capitalized(text: str) -> str:
+    """A phrase starting a sentence: "needs 8 more hours" -> "Needs 8 more hours"."""
+    return text[:1].upper() + text[1:]
+
+
 def paid_label(paid: bool) -> str:
     return "Paid" if paid else "Unpaid"
 

@@ -18,7 +18,7 @@ from careerplanner.domain.model import (
     Setting,
     WorkEntry,
 )
-from careerplanner.ui.overview.overview_cards import hours_between
+from careerplanner.ui.overview.overview_cards import Milestone, hours_between, milestone_note
 from careerplanner.ui.overview.overview_page import OverviewPage
 
 
@@ -197,3 +197,25 @@ def test_a_license_marked_not_renewed_is_named_on_the_goal_card(qtbot: Any, serv
     assert "Not reachable at your current pace" in texts
     (why,) = [t for t in texts if t.startswith("Why: ")]
     assert "RN license (TX) ends Jul 31, 2027 and is marked as not renewed" in why
+
+
+def test_the_next_milestone_names_what_else_is_possible_today_before_what_comes_after() -> None:
+    today = date(2026, 12, 1)
+    later = date(2027, 5, 30)
+    upcoming = [
+        Milestone(today, "You can apply for CCM now"),
+        Milestone(today, "You can apply for ACM-RN now"),
+        Milestone(later, "Your target date for CMGT-BC"),
+        Milestone(date(2027, 6, 1), "Eligible for CMGT-BC"),
+        Milestone(date(2028, 1, 1), "RN license expires"),
+    ]
+    assert milestone_note(upcoming, today) == (
+        "Also: you can apply for ACM-RN now. After that: your target date for CMGT-BC "
+        "(May 30, 2027), then eligible for CMGT-BC (Jun 1, 2027)."
+    )
+    ahead = upcoming[2:]
+    assert milestone_note(ahead, today) == (
+        "In 6 months. After that: eligible for CMGT-BC (Jun 1, 2027), then RN license "
+        "expires (Jan 1, 2028)."
+    )
+    assert milestone_note(upcoming[:1], today) == ""

@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QWidget
 
-from careerplanner.domain.labels import member_label
+from careerplanner.domain.labels import capitalized, member_label
 from careerplanner.domain.model import CeActivity
 from careerplanner.domain.renewals import RenewalStatus, credentials_for, describe_needed
 from careerplanner.ui.common.widgets import (
@@ -76,10 +76,6 @@ class CeTableModel(QAbstractTableModel):
         return self.activities[row]
 
 
-def _sentence(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
 class RenewalCard(Card):
     """One held credential: its cycle, due date and a completed / needed bar per CE bucket."""
 
@@ -89,7 +85,7 @@ class RenewalCard(Card):
         self.summary = muted(
             f"Cycle {format_date(status.cycle_start)} to {format_date(status.cycle_end)}. "
             f"Renewal due by {format_date(status.due)} ({due}); the window opens "
-            f"{format_date(status.window_opens)}. {_sentence(describe_needed(status))}."
+            f"{format_date(status.window_opens)}. {capitalized(describe_needed(status))}."
         )
         self.body.addWidget(self.summary)
         for bucket in status.buckets:

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from careerplanner.domain.catalog import Certification
+from careerplanner.domain.labels import capitalized
 from careerplanner.domain.results import CertificationResult, RequirementResult
 from careerplanner.ui.common.widgets import (
     Card,
@@ -59,8 +60,7 @@ def assumptions_label(result: CertificationResult) -> QLabel:
 
 
 def _sentence(text: str) -> str:
-    text = text.strip()
-    text = text[:1].upper() + text[1:]
+    text = capitalized(text.strip())
     return text if text.endswith(".") else text + "."
 
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
 
+from careerplanner.domain.labels import capitalized, degree_name, in_sentence
 from careerplanner.domain.model import DegreeStatus, Goal, GoalStatus, Plan
 from careerplanner.domain.pace import pace
 from careerplanner.domain.results import CertificationResult, Eligibility, RequirementResult
@@ -96,9 +98,24 @@ def milestones(plan: Plan, eligibility: Eligibility, today: date) -> list[Milest
             found.append(Milestone(goal.target, f"Your target date for {goal.cert_id}"))
     for degree in plan.degrees:
         if degree.status != DegreeStatus.COMPLETED and degree.end and degree.end >= today:
-            found.append(Milestone(degree.end, f"Finish your {_degree_name(degree)}"))
+            found.append(Milestone(degree.end, f"Finish your {in_sentence(degree_name(degree))}"))
     found += [m for m in deadlines(plan, today) if m.day >= today]
     return sorted(found, key=lambda m: m.day)
+
+
+def milestone_note(upcoming: Sequence[Milestone], today: date) -> str:
+    """What follows the next milestone: how far off it is, what else is possible today, and
+    the two milestones after it."""
+    first, rest = upcoming[0], upcoming[1:]
+    also = [in_sentence(m.text) for m in rest if m.day == first.day == today]
+    after = [m for m in rest if m.day > today or first.day > today][:2]
+    later = [f"{in_sentence(m.text)} ({format_date(m.day)})" for m in after]
+    note = "" if first.day == today else capitalized(describe_distance(today, first.day)) + "."
+    if also:
+        note += f" Also: {', and '.join(also)}."
+    if later:
+        note += f" After that: {', then '.join(later)}."
+    return note.strip()
 
 
 def deadlines(plan: Plan, today: date) -> list[Milestone]:
@@ -114,14 +131,6 @@ def deadlines(plan: Plan, today: date) -> list[Milestone]:
         if goal.status == GoalStatus.EARNED and goal.expires_on and goal.expires_on <= horizon:
             found.append(Milestone(goal.expires_on, f"{goal.cert_id} certification renewal due"))
     return sorted(found, key=lambda m: m.day)
-
-
-def _degree_name(degree: object) -> str:
-    level = degree.level.value  # type: ignore[attr-defined]
-    field = degree.field.value.replace("-", " ")  # type: ignore[attr-defined]
-    return (
-        f"{level}'s degree in {field}" if level in ("bachelor", "master") else f"{level} in {field}"
-    )
 
 
 def status_text(goal: Goal, result: CertificationResult, today: date) -> tuple[str, str]:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from careerplanner.domain.errors import ValidationError
+from careerplanner.domain.labels import in_sentence
 from careerplanner.domain.model import Plan
 from careerplanner.domain.reminders import HORIZON_DAYS
 from careerplanner.domain.results import Eligibility
@@ -39,6 +40,7 @@ from careerplanner.ui.overview.overview_cards import (
     greeting,
     has_records,
     hours_between,
+    milestone_note,
     milestones,
     no_milestone_text,
     open_goals,
@@ -182,12 +184,9 @@ class OverviewPage(Page):
         text.setFont(font)
         text.setWordWrap(True)
         card.body.addWidget(text)
-        later = [f"{_lower_first(m.text)} ({format_date(m.day)})" for m in upcoming[1:3]]
-        note = "" if first.day == today else describe_distance(today, first.day).capitalize() + "."
-        if later:
-            note += f" After that: {', then '.join(later)}."
+        note = milestone_note(upcoming, today)
         if note:
-            card.body.addWidget(muted(note.strip()))
+            card.body.addWidget(muted(note))
         return card
 
     def _hours_tiles(self, plan: Plan, eligibility: Eligibility, today: date) -> list[StatTile]:
@@ -208,7 +207,7 @@ class OverviewPage(Page):
             ]
         else:
             short = f"countable toward {goals[0].cert_id}"
-            notes = [short, short, f"{short}: {_lower_first(focus.label)}"]
+            notes = [short, short, f"{short}: {in_sentence(focus.label)}"]
             cert = self.services.catalog.get(goals[0].cert_id)
             days = [week_start - timedelta(days=1), month_start - timedelta(days=1)]
             before = countable_on(plan, cert, focus.id, eligibility, days)
@@ -284,13 +283,6 @@ def _replace(old: W, new: W) -> W:
     old.hide()
     old.deleteLater()
     return new
-
-
-def _lower_first(text: str) -> str:
-    """ "Eligible for CCM" -> "eligible for CCM", but "RN license expires" stays as it is."""
-    if len(text) > 1 and text[1].isupper():
-        return text
-    return text[:1].lower() + text[1:]
 
 
 def _button_row(*buttons: QPushButton) -> QHBoxLayout:

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from careerplanner.domain.day_totals import validate_day_totals
 from careerplanner.domain.errors import ValidationError
-from careerplanner.domain.labels import choice_label, degree_name, member_label
+from careerplanner.domain.labels import choice_label, degree_name, in_sentence, member_label
 from careerplanner.domain.model import (
     Degree,
     DegreeField,
@@ -285,10 +285,5 @@ class BacklogPage(ListEditorPage):
     def describe(self, item: WorkEntry) -> str:
         return (
             f"{item.hours:,.1f} h, {item.start.isoformat()} to {item.last_day.isoformat()}, "
-            f"{member_label(item.setting).lower()}, {_lower_first(choice_label(item.supervision))}"
+            f"{member_label(item.setting).lower()}, {in_sentence(choice_label(item.supervision))}"
         )
-
-
-def _lower_first(text: str) -> str:
-    """ "Supervised by a CCM" -> "supervised by a CCM" (inside a sentence)."""
-    return text[:1].lower() + text[1:]
