@@ -320,6 +320,7 @@ def _loaded(running: Running, page: str | None) -> None:
     the background, then the wizard or the start-up chores."""
     from PySide6.QtCore import QTimer
 
+    from careerplanner.ui.common.idle import PREFETCH_DELAY_MS, run_when_idle
     from careerplanner.ui.overview.reminders_card import startup_tasks
 
     window = running.window
@@ -332,6 +333,7 @@ def _loaded(running: Running, page: str | None) -> None:
         QTimer.singleShot(0, lambda: startup_tasks(window, running.services))
         QTimer.singleShot(0, lambda: _offer_fill(window, running.services))
     QTimer.singleShot(0, running.services.plan.store_entry_columns)  # idle: a fast next start
+    run_when_idle(window, running.services.plan.prefetch_entries, PREFETCH_DELAY_MS)  # Hours
 
 
 def _start_checks(window: MainWindow, services: Services) -> None:

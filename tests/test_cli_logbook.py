@@ -105,6 +105,28 @@ def test_a_credential_edit_says_how_many_entries_change(data: Path) -> None:
     assert [e["supervision"] for e in listed] == ["ccm", "ccm"]
 
 
+def test_an_employer_edit_changes_only_what_it_names(data: Path) -> None:
+    assert ok(data, "employer", "edit", "2", "--name", "Home Health Visits", "--setting",
+              "home-health", "--paid") == (
+        "updated employer 2 (Home Health Visits, home-health, paid)\n"
+    )  # fmt: skip
+    assert ok(data, "employer", "edit", "1", "--unpaid", "--start", day(0)) == (
+        "updated employer 1 (Mercy Hospital, hospital, unpaid)\n"
+    )
+    listed = {e["id"]: e for e in json.loads(ok(data, "employer", "list", "--json"))}
+    assert (listed[1]["name"], listed[1]["setting"], listed[1]["paid"]) == (
+        "Mercy Hospital",
+        "hospital",
+        False,
+    )
+    assert listed[1]["start"] == day(0) and listed[1]["end"] is None
+    assert (listed[2]["name"], listed[2]["setting"], listed[2]["paid"]) == (
+        "Home Health Visits",
+        "home-health",
+        True,
+    )
+
+
 def test_schedule_fill_is_idempotent(data: Path) -> None:
     ok(data, "schedule", "add", "--weekdays", "mon,tue,wed,thu", "--start-time", "08:00",
        "--end-time", "16:30", "--break-minutes", "30", "--from", day(0), "--supervisor",
@@ -151,6 +173,11 @@ BAD = {
     "fill skip not scheduled": ["schedule", "fill", "--through", day(6), "--skip", day(5)],
     "edit unknown id": ["hours", "edit", "99", "--hours", "2"],
     "remove a named employer": ["employer", "remove", "1"],
+    "employer edit to a taken name": ["employer", "edit", "2", "--name", "mercy hospital"],
+    "employer edit unknown id": ["employer", "edit", "99", "--unpaid"],
+    "employer edit bad setting": ["employer", "edit", "1", "--setting", "moon"],
+    "employer edit end before start": ["employer", "edit", "1", "--start", day(5),
+                                       "--end", day(0)],
 }  # fmt: skip
 
 

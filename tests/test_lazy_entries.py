@@ -90,6 +90,17 @@ def test_rows_that_changed_meanwhile_are_the_records_and_the_holder_hears() -> N
     assert reads.stale == [lazy]
 
 
+def test_records_read_ahead_are_taken_only_with_the_expected_ids_and_only_once() -> None:
+    reads = Reads((_entry(3, 1.0, 1), _entry(2, 1.0, 2)))
+    lazy = reads.lazy()
+    assert not lazy.offer(reads.records[:1]) and not lazy.offer(reads.records[::-1])
+    assert not lazy.loaded
+    ahead = [_entry(3, 1.0, 1), _entry(2, 1.0, 2)]
+    assert lazy.offer(ahead) and lazy.loaded and lazy[0] is ahead[0]
+    assert not lazy.offer(reads.records) and lazy[0] is ahead[0] and reads.calls == 0
+    assert reads.stale == []
+
+
 def test_an_index_out_of_range_raises_as_a_tuple_does() -> None:
     lazy = Reads((_entry(3, 1.0, 1),)).lazy()
     with pytest.raises(IndexError):

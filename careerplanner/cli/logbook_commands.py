@@ -1,5 +1,5 @@
-"""`supervisor add/edit`, `employer add`, `schedule add` and `schedule fill`; their `list`
-and `remove` come with the other record kinds (listing.py).
+"""`supervisor add/edit`, `employer add/edit`, `schedule add` and `schedule fill`; their
+`list` and `remove` come with the other record kinds (listing.py).
 
 Editing a supervisor's credential says how many unverified entries now count differently;
 `schedule fill --through DATE [--dry-run] [--skip DATE ...]` says what it logged (or would).
@@ -96,6 +96,27 @@ def employer_add(args: argparse.Namespace, ctx: cx.Context) -> int:
     return 0
 
 
+def employer_edit(args: argparse.Namespace, ctx: cx.Context) -> int:
+    fields: dict[str, Any] = {
+        "name": cx.text(args.name, "--name"),
+        "setting": cx.choice(args.setting, Setting, "--setting"),
+        "paid": args.paid,
+        "start": cx.day(args.start, "--start"),
+        "end": cx.day(args.end, "--end"),
+    }
+    services = ctx.services()
+    old = services.employers.get(cx.record_id(args.id))
+    try:
+        new = services.employers.update(
+            replace(old, **{k: v for k, v in fields.items() if v is not None})
+        )
+    except ValidationError as error:
+        raise cx.named(error, OPTIONS) from None
+    setting = new.setting.value if new.setting else "entries keep their own setting"
+    print(f"updated employer {new.id} ({new.name}, {setting}, {'paid' if new.paid else 'unpaid'})")
+    return 0
+
+
 def schedule_add(args: argparse.Namespace, ctx: cx.Context) -> int:
     start_time, end_time = (
         clock(args.start_time, "--start-time"),
@@ -171,6 +192,16 @@ def register(subparsers: Any) -> None:
     p.add_argument("--start", metavar="DATE")
     p.add_argument("--end", metavar="DATE")
     p.set_defaults(handler=employer_add)
+    p = cx.actions(subparsers, "employer").add_parser("edit", help="change an employer")
+    p.add_argument("id", metavar="ID")
+    p.add_argument("--name", metavar="NAME")
+    p.add_argument("--setting", metavar="SETTING", help="the setting of its entries")
+    pay = p.add_mutually_exclusive_group()
+    pay.add_argument("--paid", dest="paid", action="store_const", const=True)
+    pay.add_argument("--unpaid", dest="paid", action="store_const", const=False)
+    p.add_argument("--start", metavar="DATE")
+    p.add_argument("--end", metavar="DATE")
+    p.set_defaults(handler=employer_edit)
     _register_schedule(cx.actions(subparsers, "schedule"))
 
 

@@ -9,7 +9,8 @@ iteration, equality, hashing and `+` with tuples both ways.
 Consistency: the records are the table's rows at the moment the sequence is materialized, in
 the columns' (start, id) order. When their ids differ from the columns' (another process wrote
 in between), the records read are kept (the length follows them) and `stale` is told, so the
-holder of the snapshot can drop it.
+holder of the snapshot can drop it. Records read ahead (`offer`) are taken only when their ids
+are the columns' own.
 """
 
 from __future__ import annotations
@@ -60,14 +61,26 @@ class LazyEntries(Sequence[WorkEntry]):
                 records = self._records
         return records
 
+    def offer(self, records: Sequence[WorkEntry]) -> bool:
+        """Take `records`, read ahead of first use, as this sequence's own: only when it is not
+        read yet and their ids are the ones expected (else they are dropped). True if taken."""
+        with self._lock:
+            if self._records is not None or not self._expects(records):
+                return False
+            self._records = tuple(records)
+            return True
+
+    def _expects(self, records: Sequence[WorkEntry]) -> bool:
+        read = np.fromiter((e.id for e in records), np.int64, len(records))
+        return np.array_equal(read, self._ids)
+
     def derived(self, ids: npt.NDArray[np.int64]) -> LazyEntries:
         """Another, unread sequence over the same table, expecting the ids `ids`."""
         return LazyEntries(ids, self._load, self._stale)
 
     def _read(self) -> tuple[WorkEntry, ...]:
         records = tuple(self._load())
-        read = np.fromiter((e.id for e in records), np.int64, len(records))
-        if not np.array_equal(read, self._ids) and self._stale is not None:
+        if not self._expects(records) and self._stale is not None:
             self._stale(self)
         return records
 

@@ -25,6 +25,7 @@ from careerplanner.domain.validation import (
     parse_text,
     validate_work_period,
 )
+from careerplanner.domain.values import name_key
 
 MAX_NAME = 100
 SALARY_YEARS = (5, 10)
@@ -85,12 +86,6 @@ def _pace(points: tuple[HoursPoint, ...]) -> float:
         return 0.0
     rate = (points[1].cumulative - points[0].cumulative) / (points[1].day - points[0].day).days
     return max(rate, 0.0)
-
-
-def name_key(name: str) -> str:
-    """What makes two scenario names the same: case (in every alphabet) and surrounding
-    spaces are ignored, so "Über plan" and "über PLAN " name one scenario."""
-    return name.strip().casefold()
 
 
 def name_order(name: str) -> tuple[str, str]:

@@ -120,6 +120,13 @@ def _choice_key(text: str) -> str:
     return text.strip().lower().replace("_", "-").replace(" ", "-")
 
 
+def name_key(name: str) -> str:
+    """What makes two names (of a scenario, a supervisor, an employer) the same: case, in
+    every alphabet, and surrounding spaces are ignored, so "Über plan" and "über PLAN " are one
+    name. Compared in Python: SQLite's lower() folds only A-Z."""
+    return name.strip().casefold()
+
+
 def clip_text(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 

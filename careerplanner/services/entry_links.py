@@ -14,14 +14,11 @@ from typing import TYPE_CHECKING
 from careerplanner.domain.errors import NotFoundError
 from careerplanner.domain.logbook import Employer, Supervisor
 from careerplanner.domain.model import Setting, WorkEntry
+from careerplanner.domain.values import name_key
 from careerplanner.storage import repositories as repo
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
-
-
-def name_key(name: str) -> str:
-    return name.strip().casefold()
 
 
 class Links:

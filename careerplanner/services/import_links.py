@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from careerplanner.domain.logbook import Credential, Supervisor
 from careerplanner.domain.model import Supervision, WorkEntry
 from careerplanner.domain.validation import MAX_TEXT
-from careerplanner.services.entry_links import name_key
+from careerplanner.domain.values import name_key
 from careerplanner.storage import repositories as repo
 
 _CREDENTIAL_OF = {

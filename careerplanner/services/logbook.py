@@ -18,12 +18,12 @@ from careerplanner.domain.logbook import (
     validate_employer,
     validate_supervisor,
 )
+from careerplanner.domain.values import name_key
 from careerplanner.services.base import ServiceBase, Today
 from careerplanner.services.bus import ChangeBus, ChangeKind
-from careerplanner.services.entry_links import name_key
 from careerplanner.services.hours import event
 from careerplanner.services.records import RecordStore
-from careerplanner.storage import Database
+from careerplanner.storage import Database, reader
 from careerplanner.storage import repositories as repo
 
 if TYPE_CHECKING:
@@ -41,7 +41,11 @@ class SupervisorService(ServiceBase):
     def __init__(self, db: Database, bus: ChangeBus, today: Today) -> None:
         super().__init__(db, bus, today)
         self._store = RecordStore(
-            self, lambda: repo.SUPERVISORS, ChangeKind.SUPERVISORS, validate_supervisor
+            self,
+            lambda: repo.SUPERVISORS,
+            ChangeKind.SUPERVISORS,
+            validate_supervisor,
+            spec=reader.SUPERVISORS,
         )
 
     def list(self) -> tuple[Supervisor, ...]:
@@ -81,7 +85,12 @@ class EmployerService(ServiceBase):
     def __init__(self, db: Database, bus: ChangeBus, today: Today) -> None:
         super().__init__(db, bus, today)
         self._store = RecordStore(
-            self, lambda: repo.EMPLOYERS, ChangeKind.EMPLOYERS, validate_employer, _unique
+            self,
+            lambda: repo.EMPLOYERS,
+            ChangeKind.EMPLOYERS,
+            validate_employer,
+            _unique,
+            spec=reader.EMPLOYERS,
         )
 
     def list(self) -> tuple[Employer, ...]:

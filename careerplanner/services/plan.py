@@ -57,6 +57,11 @@ class PlanService(ServiceBase):
         nothing happens when the copy is there, or the snapshot is not the file's any more."""
         return self.cache.store_entry_columns()
 
+    def prefetch_entries(self) -> bool:
+        """Read the next slice of the entries' records ahead of their first use (the app calls
+        it while idle after start-up): True while there is more to read."""
+        return self.cache.prefetch.step()
+
     def eligibility(
         self, as_of: date | None = None, weekly_hours: float | None = None
     ) -> Eligibility:

@@ -14,6 +14,8 @@ from careerplanner.storage import repositories as repo
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
+    from careerplanner.storage.table_spec import TableSpec
+
 T = TypeVar("T")
 
 
@@ -27,8 +29,13 @@ class RecordStore(Generic[T]):
         change: ChangeKind,
         validate: Callable[[T], T],
         check: Callable[[Session, T], None] | None = None,
+        *,
+        spec: TableSpec[T] | None = None,
     ) -> None:
+        """`spec`, for a kind that is not part of the plan's snapshot, lets `list` read through
+        the snapshot reader (no SQLAlchemy loaded, no write lock waited for)."""
         self._service = service
+        self._spec = spec
         self._kind_of = kind  # a function: the repositories (and SQLAlchemy) load on first use
         self._change = change
         self._validate = validate
@@ -43,6 +50,9 @@ class RecordStore(Generic[T]):
         cached = self._service._cached_part(self._change)
         if cached is not None:
             return cached  # type: ignore[return-value]
+        if self._spec is not None:
+            with self._service._db.snapshot_connection() as connection:
+                return tuple(self._spec.read(connection)[0])
         with self._service._db.session() as session:
             return repo.list_all(session, self._kind)
 

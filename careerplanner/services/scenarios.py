@@ -18,10 +18,10 @@ from careerplanner.domain.scenarios import (
     actual_vs_plan,
     apply_scenario,
     compare,
-    name_key,
     validate_scenario,
 )
 from careerplanner.domain.timeline import TimelineData, build_timeline
+from careerplanner.domain.values import name_key
 from careerplanner.services.base import ServiceBase, Today
 from careerplanner.services.bus import ChangeBus, ChangeKind
 from careerplanner.services.snapshot import SnapshotCache

@@ -24,7 +24,7 @@ from careerplanner.services.bus import ChangeBus, ChangeKind
 from careerplanner.services.entry_links import Links
 from careerplanner.services.hours import insert_entries
 from careerplanner.services.records import RecordStore
-from careerplanner.storage import Database
+from careerplanner.storage import Database, reader
 from careerplanner.storage import repositories as repo
 
 if TYPE_CHECKING:
@@ -46,7 +46,12 @@ class ScheduleService(ServiceBase):
     def __init__(self, db: Database, bus: ChangeBus, today: Today) -> None:
         super().__init__(db, bus, today)
         self._store = RecordStore(
-            self, lambda: repo.SCHEDULES, ChangeKind.SCHEDULES, validate_schedule, _links
+            self,
+            lambda: repo.SCHEDULES,
+            ChangeKind.SCHEDULES,
+            validate_schedule,
+            _links,
+            spec=reader.SCHEDULES,
         )
 
     def list(self) -> tuple[Schedule, ...]:

@@ -8,8 +8,9 @@ import or a restore (which publish every kind without patching).
 
 A read takes the entries' number columns from their stored copy when the file has one, and
 then reads the entries' records only when something first asks for them (`entry_reads`
-counts those reads). `store_entry_columns` writes the copy for the next start, from a cached
-snapshot that is still the file's.
+counts those reads), or ahead of that, in slices (`prefetch`, services/entry_prefetch.py).
+`store_entry_columns` writes the copy for the next start, from a cached snapshot that is still
+the file's.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from careerplanner.domain.model import Plan, WorkEntry
 from careerplanner.services.bus import ChangeBus
+from careerplanner.services.entry_prefetch import EntryPrefetch
 from careerplanner.storage import Database, reader
 
 if TYPE_CHECKING:
@@ -46,6 +48,7 @@ class SnapshotCache:
         self._columns_stored = False  # whether the file holds the cached plan's entry columns
         self.reads = 0  # full reads of the plan, so far
         self.entry_reads = 0  # reads of the entries' records a plan put off (LazyEntries)
+        self.prefetch = EntryPrefetch(db, self._unread_entries)  # those read ahead, in slices
 
     def _stamp(self, generation: int | None = None) -> Stamp:
         """Our own writes bump the bus; another process's change the file or its WAL."""
@@ -73,10 +76,27 @@ class SnapshotCache:
         return plan
 
     def _entry_records(self) -> tuple[WorkEntry, ...]:
-        with self._db.snapshot_connection() as connection:
-            records = reader.read_entries(connection)
+        """The rows for a `LazyEntries`' first use: those of a prefetch under way joined to
+        the rest, or all of them read now."""
+        records = self.prefetch.rest()
+        if records is None:
+            with self._db.snapshot_connection() as connection:
+                records = reader.read_entries(connection)
         self.entry_reads += 1
         return records
+
+    def _unread_entries(self) -> tuple[Stamp, LazyEntries] | None:
+        """The cached plan's stamp and its entries, when it is current and they are unread:
+        what `prefetch` reads ahead."""
+        from careerplanner.domain.lazy_entries import LazyEntries
+
+        cached = self._cached
+        if cached is None or cached[0] != self._stamp():
+            return None
+        entries = cached[1].entries
+        if isinstance(entries, LazyEntries) and not entries.loaded:
+            return cached[0], entries
+        return None
 
     def _stale(self, entries: LazyEntries) -> None:
         """The rows read for `entries` are not the ones its columns were: another process

@@ -40,6 +40,7 @@ from careerplanner.domain.model import (
     WorkEntry,
     WorkPeriod,
 )
+from careerplanner.storage.table_spec import Key as Key
 from careerplanner.storage.table_spec import TableSpec as TableSpec
 from careerplanner.storage.table_spec import gc_paused as gc_paused
 
@@ -170,6 +171,16 @@ def read_entries(connection: sqlite3.Connection) -> tuple[WorkEntry, ...]:
     snapshot's are): the records a `LazyEntries` reads on first use."""
     with gc_paused(freeze=True):
         return tuple(ENTRIES.read(connection)[0])
+
+
+def read_entries_after(
+    connection: sqlite3.Connection, after: Key | None, limit: int | None = None
+) -> tuple[list[WorkEntry], Key | None]:
+    """The entries after the key `after` (by start date then id; from the first with None), at
+    most `limit` of them, and the key to read on from (`TableSpec.read_after`): the slices in
+    which a prefetch reads a `LazyEntries`' records, kept from the collector as those are."""
+    with gc_paused(freeze=True):
+        return ENTRIES.read_after(connection, after, limit)
 
 
 DISMISSALS = ("reminder_dismissal", ("key", "dismissed_on"))

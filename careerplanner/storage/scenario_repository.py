@@ -10,7 +10,8 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from careerplanner.domain.planned_work import period_to_dict
-from careerplanner.domain.scenarios import Scenario, name_key
+from careerplanner.domain.scenarios import Scenario
+from careerplanner.domain.values import name_key
 from careerplanner.storage import reader
 from careerplanner.storage.models import ScenarioRow
 

@@ -16,9 +16,10 @@ from datetime import date, time
 from enum import Enum
 from functools import cached_property
 from itertools import repeat
-from typing import Any, Generic, TypeVar, get_args, get_type_hints
+from typing import Any, Generic, TypeVar, cast, get_args, get_type_hints
 
 T = TypeVar("T")
+Key = tuple[Any, ...]  # the stored values of a row's order columns (see `TableSpec.read_after`)
 
 
 @contextmanager
@@ -125,3 +126,23 @@ class TableSpec(Generic[T]):
     ) -> tuple[list[T], dict[str, Sequence[Any]]]:
         with gc_paused():
             return self.build_columns(connection.execute(self.sql(where), params).fetchall())
+
+    def read_after(
+        self, connection: sqlite3.Connection, after: Key | None, limit: int | None = None
+    ) -> tuple[list[T], Key | None]:
+        """The records of the rows that come after the key `after` in the spec's order (all of
+        them from the first with None), at most `limit` of them (all without), and the key of
+        the last one read (None when none was): the next call's `after`, a keyset page."""
+        where, params = "", cast(Key, ())
+        if after is not None:
+            order = ", ".join(f'"{name}"' for name in self.order)
+            where, params = f"({order}) > ({', '.join('?' * len(after))})", after
+        sql = self.sql(where) + ("" if limit is None else f" LIMIT {int(limit)}")
+        with gc_paused():
+            rows = connection.execute(sql, params).fetchall()
+            key = None if not rows else tuple(rows[-1][i] for i in self._order_positions)
+            return self.build_columns(rows)[0], key
+
+    @cached_property
+    def _order_positions(self) -> tuple[int, ...]:
+        return tuple(self.columns.index(name) for name in self.order)

@@ -1,7 +1,8 @@
 """A start-up from the stored entry columns builds no entry record: the Overview, the
 start-up chores (backup, reminders, the schedule fill prompt) and the Timeline use the columns
-only. A start
-that had to read the rows stores the columns once idle, and a close after a change does too."""
+only, and the records are read ahead once idle (for the Hours page), or when the page opens
+first. A start that had to read the rows stores the columns once idle, and a close after a
+change does too."""
 
 from __future__ import annotations
 
@@ -17,9 +18,10 @@ from PySide6.QtWidgets import QLabel
 
 from careerplanner.app import Running, _loaded, launch
 from careerplanner.domain.catalog import Catalog
+from careerplanner.domain.lazy_entries import LazyEntries
 from careerplanner.domain.model import WorkEntry
 from careerplanner.services import Services
-from careerplanner.storage import Database
+from careerplanner.storage import Database, reader
 
 TODAY = date(2026, 11, 26)
 
@@ -87,7 +89,49 @@ def test_the_usual_start_builds_no_entry_record(qtbot: Any, started_before: Path
     assert cache.entry_reads == 0
     running.window.show_page("hours")  # the hours table needs the records: read them once
     qtbot.waitUntil(lambda: running.window.pages["hours"].model.rowCount() > 30)
-    assert cache.entry_reads == 1 and cache.reads == 1
+    assert cache.entry_reads + cache.prefetch.handed == 1 and cache.reads == 1  # now or ahead
+    running.close()
+
+
+def _fresh(running: Running) -> tuple[WorkEntry, ...]:
+    with running.services.db.snapshot_connection() as connection:
+        return reader.read_entries(connection)
+
+
+def test_once_idle_the_records_are_read_ahead_for_the_hours_page(
+    qtbot: Any, started_before: Path
+) -> None:
+    running = _start(qtbot, started_before)
+    cache = running.services.plan.cache
+    entries = running.services.hours.list()
+    assert isinstance(entries, LazyEntries)
+    qtbot.waitUntil(lambda: entries.loaded)
+    assert cache.prefetch.handed == 1 and cache.entry_reads == 0
+    running.window.show_page("hours")
+    model = running.window.pages["hours"].model
+    qtbot.waitUntil(lambda: model.rowCount() == len(entries))
+    assert tuple(model.entries()) == _fresh(running) and cache.entry_reads == 0
+    running.close()
+
+
+def test_the_hours_page_opened_mid_prefetch_shows_exactly_the_rows(
+    qtbot: Any, started_before: Path
+) -> None:
+    running = launch(started_before, today=lambda: TODAY)
+    assert running is not None
+    qtbot.addWidget(running.window)
+    running.window.show()
+    plan, cache = running.services.plan, running.services.plan.cache
+    cache.prefetch.rows = 7
+    assert plan.prefetch_entries() and plan.prefetch_entries()  # 14 rows read ahead
+    fresh = _fresh(running)
+    assert len(fresh) > 14
+    running.window.show_page("hours")  # the other rows are read now
+    model = running.window.pages["hours"].model
+    qtbot.waitUntil(lambda: model.rowCount() == len(fresh))
+    assert tuple(model.entries()) == fresh  # the same rows, in the same order
+    assert cache.entry_reads == 1 and cache.prefetch.slices == 2 and cache.prefetch.handed == 0
+    assert not plan.prefetch_entries()
     running.close()
 
 
