@@ -25,6 +25,7 @@ from careerplanner.domain.model import WorkEntry
 from careerplanner.ui.hours import HoursPage
 from careerplanner.ui.hours.filtering import HoursFilter
 from careerplanner.ui.hours.proxy import HoursFilterProxy
+from careerplanner.ui.hours.shown_columns import KEY as SHOWN_KEY
 from careerplanner.ui.hours.table_model import (
     COL_DATE,
     COL_HOURS,
@@ -276,6 +277,7 @@ def test_saved_widths_follow_the_column_names(
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     settings.setValue(OLD_HEADER_KEY, b"state by position from before the new columns")
     settings.setValue(HEADER_KEY, json.dumps({"Employer": 190, "Supervisor": 133, "Gone": 50}))
+    settings.setValue(SHOWN_KEY, json.dumps({"Time": True, "Supervisor": True}))
     hours_services.hours.add(entry(2))
     page = HoursPage(hours_services, settings=settings)
     qtbot.addWidget(page)
@@ -289,18 +291,20 @@ def test_saved_widths_follow_the_column_names(
     assert list(saved) == list(HEADERS)
 
 
-def test_notes_keep_a_readable_width_when_the_columns_outgrow_the_page(
+def test_notes_come_last_and_take_the_room_left(
     qtbot: Any,
     hours_services: Any,  # noqa: F811
 ) -> None:
-    hours_services.hours.add(entry(2, notes="Discharge planning"))
+    hours_services.hours.add(entry(2, notes="Discharge planning for a long-stay patient"))
     page = HoursPage(hours_services)
     qtbot.addWidget(page)
-    page.resize(1024, 640)
+    page.resize(1280, 800)
     page.show()
     qtbot.waitExposed(page)
     header = page.table.horizontalHeader()
-    assert page.table.horizontalScrollBar().maximum() > 0  # twelve columns: the table scrolls
-    assert header.sectionSize(HEADERS.index("Notes")) >= 120
-    last = len(HEADERS) - 1
-    assert header.sectionSize(last) >= header.sectionSizeHint(last)
+    assert HEADERS[-1] == "Notes"
+    assert page.table.horizontalScrollBar().maximum() == 0  # no times, no supervisor: it fits
+    shown = [i for i in range(len(HEADERS)) if not header.isSectionHidden(i)]
+    used = sum(header.sectionSize(i) for i in shown)
+    assert used == page.table.viewport().width()  # Notes fills the rest, exactly
+    assert header.sectionSize(HEADERS.index("Notes")) >= header.minimumSectionSize()

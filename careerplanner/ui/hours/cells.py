@@ -16,7 +16,8 @@ from careerplanner.domain.model import Activity, Setting, Supervision, WorkEntry
 from careerplanner.domain.validation import fmt_number
 
 COL_DATE, COL_END, COL_HOURS, COL_TIME, COL_ACTIVITY, COL_SETTING = 0, 1, 2, 3, 4, 5
-COL_SUPERVISION, COL_SUPERVISOR, COL_PAID, COL_EMPLOYER, COL_NOTES, COL_VERIFIED = range(6, 12)
+COL_SUPERVISION, COL_SUPERVISOR, COL_PAID, COL_EMPLOYER, COL_VERIFIED, COL_NOTES = range(6, 12)
+LAST_COLUMN = COL_NOTES  # notes last: they take the room left, so nothing scrolls out of sight
 HEADERS = (
     "Date",
     "Until",
@@ -28,8 +29,8 @@ HEADERS = (
     "Supervisor",
     "Paid",
     "Employer",
-    "Notes",
     "Verified",
+    "Notes",
 )
 HEADER_TIPS = (
     "The day worked, or the first day of a span",
@@ -42,8 +43,8 @@ HEADER_TIPS = (
     "The supervisor named on the entry, with their credential (Edit… to change)",
     "Paid or unpaid (volunteer) work",
     "Employer or placement",
-    "Your notes",
     "Signed off by a supervisor; verified entries are locked",
+    "Your notes",
 )
 READ_ONLY = frozenset({COL_TIME, COL_SUPERVISOR, COL_VERIFIED})
 EDITABLE = frozenset(range(len(HEADERS))) - READ_ONLY

@@ -35,6 +35,7 @@ class HoursColumns:
         self._supervisors: Mapping[int, Supervisor] = supervisors or {}
         self._n = len(entries)
         self._members: dict[str, list[object]] = {}
+        self._used: dict[str, bool] = {}
         self._encoded = encoded
 
     def _numbers(self, name: str, dtype: type) -> np.ndarray:
@@ -78,6 +79,14 @@ class HoursColumns:
         if name not in self._members:
             self._members[name] = list(map(attrgetter(name), self._entries))
         return self._members[name]
+
+    def uses(self, name: str) -> bool:
+        """Whether any row has a value for the attribute (clock times, a supervisor)."""
+        if name not in self._used:
+            self._used[name] = any(
+                value is not None for value in map(attrgetter(name), self._entries)
+            )
+        return self._used[name]
 
     @cached_property
     def search(self) -> list[str]:
@@ -125,6 +134,7 @@ class HoursColumns:
         for name, values in self._members.items():
             values[at:at] = block.members(name)
             after._members[name] = values
+        after._used = {name: used or block.uses(name) for name, used in self._used.items()}
         if "employer_set" in self.__dict__:
             after.__dict__["employer_set"] = self.employer_set | block.employer_set
         return after

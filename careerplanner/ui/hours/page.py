@@ -32,6 +32,7 @@ from careerplanner.ui.hours.filtering import HoursFilter
 from careerplanner.ui.hours.logbook_actions import employer_names, title_row
 from careerplanner.ui.hours.proxy import HoursFilterProxy
 from careerplanner.ui.hours.quick_add import QuickAddBar
+from careerplanner.ui.hours.shown_columns import ShownColumns
 from careerplanner.ui.hours.table_model import HoursTableModel
 from careerplanner.ui.hours.table_view import ColumnWidths, make_table
 from careerplanner.ui.pages import Page
@@ -108,6 +109,7 @@ class HoursPage(Page):
     def _make_table(self) -> QTableView:
         table = make_table(self.proxy, self)
         table.setItemDelegate(HoursDelegate(table))
+        self.shown_columns = ShownColumns(table, self.settings)
         return table
 
     def _size_columns(self) -> None:
@@ -181,6 +183,7 @@ class HoursPage(Page):
         self.model.set_supervisors(self.services.supervisors.list())
         self.model.set_entries(entries, self.services.hours.columns())
         columns = self.model.columns()
+        self.shown_columns.apply(columns)
         employers = columns.employer_set
         self.filter_bar.set_employers(employers)
         self.quick_add.set_employers(employer_names(self.services, employers))

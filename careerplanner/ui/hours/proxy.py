@@ -31,10 +31,10 @@ from careerplanner.ui.hours.table_model import (
     COL_PAID,
     COL_SUPERVISOR,
     COL_TIME,
-    COL_VERIFIED,
     ENTRY_ROLE,
     ENUM_COLUMNS,
     HEADERS,
+    LAST_COLUMN,
     HoursTableModel,
 )
 
@@ -125,7 +125,7 @@ class HoursFilterProxy(QAbstractProxyModel):
         if first.isValid() and last.isValid():
             self.dataChanged.emit(first, last)
         else:
-            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, COL_VERIFIED))
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, LAST_COLUMN))
 
     # --- filtering and sorting ------------------------------------------------------------
 
@@ -189,7 +189,7 @@ class HoursFilterProxy(QAbstractProxyModel):
     # --- Qt proxy interface ---------------------------------------------------------------
 
     def index(self, row: int, column: int, parent: _Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if parent.isValid() or not (0 <= row < len(self._rows) and 0 <= column <= COL_VERIFIED):
+        if parent.isValid() or not (0 <= row < len(self._rows) and 0 <= column <= LAST_COLUMN):
             return QModelIndex()
         return self.createIndex(row, column)
 
@@ -200,7 +200,7 @@ class HoursFilterProxy(QAbstractProxyModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else COL_VERIFIED + 1
+        return 0 if parent.isValid() else LAST_COLUMN + 1
 
     def hasChildren(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and len(self._rows) > 0

@@ -30,6 +30,7 @@ from careerplanner.ui.hours.cells import (
     ENUM_COLUMNS,
     HEADER_TIPS,
     HEADERS,
+    LAST_COLUMN,
     display,
     edit_value,
     tooltip,
@@ -55,6 +56,7 @@ __all__ = [  # the columns are defined in cells; the model's users take them fro
     "ENUM_COLUMNS",
     "HEADERS",
     "HEADER_TIPS",
+    "LAST_COLUMN",
     "HoursTableModel",
     "with_value",
 ]

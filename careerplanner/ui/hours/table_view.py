@@ -22,11 +22,12 @@ COLUMN_WIDTHS = {  # until sized to the content
     "Supervisor": 120,
     "Paid": 54,
     "Employer": 160,
-    "Notes": 140,
+    "Notes": 48,  # last: stretched over the room left
     "Verified": 116,
 }
 MAX_COLUMN_WIDTH = 280
-FITTED_LIMITS = {"Supervisor": (0, 180), "Notes": (120, MAX_COLUMN_WIDTH)}  # (least, most)
+# (least, most); a long supervisor or verifier is read whole in the cell's tooltip
+FITTED_LIMITS = {"Supervisor": (0, 180), "Verified": (0, 96), "Notes": (120, MAX_COLUMN_WIDTH)}
 CONTENT_SAMPLE_ROWS = 500  # rows looked at to size a column
 HEADER_KEY = "hours/column_widths"  # {header: width}, as JSON
 OLD_HEADER_KEY = "hours/columns"  # the header's state by position, from before the Time column
@@ -34,8 +35,7 @@ OLD_HEADER_KEY = "hours/columns"  # the header's state by position, from before 
 
 def make_table(model: QAbstractItemModel, parent: QWidget) -> QTableView:
     """Rows selected whole, edited by double click or F2, sorted newest first; the last column
-    takes the room left (a stretched Notes shrank to nothing once the columns outgrew the
-    window: it now keeps a readable width and the table scrolls)."""
+    (Notes) takes the room left."""
     table = QTableView(parent)
     table.setAccessibleName("Hours log")
     table.setModel(model)
@@ -58,6 +58,7 @@ def make_table(model: QAbstractItemModel, parent: QWidget) -> QTableView:
     for column, name in enumerate(HEADERS):
         table.setColumnWidth(column, COLUMN_WIDTHS[name])
     header.setStretchLastSection(True)
+    header.setMinimumSectionSize(48)  # Notes, last, shrinks to the room left before it scrolls
     return table
 
 
@@ -99,7 +100,14 @@ class ColumnWidths:
             self.table.setColumnWidth(column, min(wanted, most))
 
     def remember(self, *_args: object) -> None:
+        """Keep the shown columns' widths (a hidden column keeps the width it had)."""
         if self.settings is not None:
             header = self.table.horizontalHeader()
-            widths = {name: header.sectionSize(i) for i, name in enumerate(HEADERS)}
+            saved = self.saved()
+            widths = {
+                name: saved.get(name, COLUMN_WIDTHS[name])
+                if header.isSectionHidden(i)
+                else header.sectionSize(i)
+                for i, name in enumerate(HEADERS)
+            }
             self.settings.setValue(HEADER_KEY, json.dumps(widths))
