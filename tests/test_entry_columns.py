@@ -15,6 +15,7 @@ from typing import Any
 
 import numpy as np
 import pytest
+from entry_copy import stored_copies
 
 from careerplanner.cli import run
 from careerplanner.domain.catalog import Catalog
@@ -48,15 +49,6 @@ def _open(folder: Path, catalog: Catalog) -> Services:
     return Services(Database.open(folder), catalog, today=lambda: TODAY)
 
 
-def _stored(folder: Path) -> int:
-    """How many copies the file holds (0 or 1), read by a connection of its own."""
-    connection = sqlite3.connect(folder / "careerplanner.sqlite3")
-    try:
-        return int(connection.execute("SELECT count(*) FROM entry_columns").fetchone()[0])
-    finally:
-        connection.close()
-
-
 def _rows_plan(services: Services) -> Plan:
     """The plan read from the rows alone (no copy used), by the snapshot reader."""
     with services.db.snapshot_connection() as connection:
@@ -72,7 +64,7 @@ def stored(data_dir: Path, catalog: Catalog) -> Path:
     services.plan.snapshot()
     assert services.plan.store_entry_columns() is True
     services.close()
-    assert _stored(data_dir) == 1
+    assert stored_copies(data_dir) == 1
     return data_dir
 
 
@@ -129,12 +121,12 @@ def _eligibility_json(folder: Path) -> bytes:
 
 def test_the_command_line_prints_the_same_bytes_with_and_without_the_copy(stored: Path) -> None:
     fast = _eligibility_json(stored)
-    assert _stored(stored) == 1  # a read command never writes the copy, nor drops it
+    assert stored_copies(stored) == 1  # a read command never writes the copy, nor drops it
     with sqlite3.connect(stored / "careerplanner.sqlite3") as connection:
         connection.execute("DELETE FROM entry_columns")
     connection.close()
     assert _eligibility_json(stored) == fast and b'"CCM"' in fast
-    assert _stored(stored) == 0
+    assert stored_copies(stored) == 0
 
 
 def _write_hours(services: Services, folder: Path) -> None:
@@ -177,7 +169,7 @@ def test_every_kind_of_write_drops_the_copy(stored: Path, catalog: Catalog, writ
     services = _open(stored, catalog)
     services.plan.snapshot()
     write(services, stored)
-    assert _stored(stored) == 0
+    assert stored_copies(stored) == 0
     services.close()
     fresh = _open(stored, catalog)
     plan = fresh.plan.snapshot()
@@ -193,7 +185,7 @@ def test_a_restore_brings_no_copy_in(stored: Path, catalog: Catalog, tmp_path: P
     services.plan.snapshot()
     assert services.plan.store_entry_columns() is True
     services.backups.restore(backup)
-    assert _stored(stored) == 0
+    assert stored_copies(stored) == 0
     assert services.plan.snapshot() == _rows_plan(services)
     services.close()
 
@@ -212,7 +204,7 @@ def test_a_restored_file_whose_triggers_were_lost_gets_them_back(
     with sqlite3.connect(stored / "careerplanner.sqlite3") as connection:
         names = {r[0] for r in connection.execute("SELECT name FROM sqlite_master")}
     connection.close()
-    assert set(ENTRY_COLUMNS_TRIGGERS) <= names and _stored(stored) == 0
+    assert set(ENTRY_COLUMNS_TRIGGERS) <= names and stored_copies(stored) == 0
     services.close()
 
 
@@ -279,12 +271,12 @@ def test_the_copy_is_written_only_while_the_snapshot_is_the_files(
     assert services.plan.store_entry_columns() is False  # nothing cached: nothing to store
     services.plan.snapshot()
     _tamper(data_dir, "UPDATE work_entry SET notes = 'elsewhere' WHERE id = 1")  # another writer
-    assert services.plan.store_entry_columns() is False and _stored(data_dir) == 0
+    assert services.plan.store_entry_columns() is False and stored_copies(data_dir) == 0
     services.plan.snapshot()
     with services.db.snapshot_connection() as connection:  # a write lands as the lock is taken
         assert entry_columns.store(connection, encode_entries(()), lambda: False) is False
-    assert _stored(data_dir) == 0
-    assert services.plan.store_entry_columns() is True and _stored(data_dir) == 1
+    assert stored_copies(data_dir) == 0
+    assert services.plan.store_entry_columns() is True and stored_copies(data_dir) == 1
     assert services.plan.store_entry_columns() is False  # there already
     reads = services.plan.cache.reads
     services.plan.snapshot()
@@ -301,7 +293,7 @@ def test_a_busy_file_leaves_the_copy_for_later(data_dir: Path, catalog: Catalog)
     assert services.plan.store_entry_columns() is False
     other.execute("ROLLBACK")
     other.close()
-    assert services.plan.store_entry_columns() is True and _stored(data_dir) == 1
+    assert services.plan.store_entry_columns() is True and stored_copies(data_dir) == 1
     services.close()
 
 

@@ -308,3 +308,23 @@ def test_notes_come_last_and_take_the_room_left(
     used = sum(header.sectionSize(i) for i in shown)
     assert used == page.table.viewport().width()  # Notes fills the rest, exactly
     assert header.sectionSize(HEADERS.index("Notes")) >= header.minimumSectionSize()
+
+
+def test_the_entry_dialogs_chooser_names_supervisors_as_the_table_does(qtbot: Any) -> None:
+    from careerplanner.ui.hours.clock_fields import ClockFields
+
+    people = [
+        Supervisor("Dana Lee", Credential.RN, id=1),
+        Supervisor("Sam Kim", Credential.OTHER_LICENSED, id=2),
+        Supervisor("Jo Bell", Credential.NONE, id=3),
+    ]
+    combo = ClockFields(people).supervisor
+    qtbot.addWidget(combo)
+    texts = [combo.itemText(i) for i in range(combo.count())]
+    assert texts == [
+        "(none named)",
+        "Dana Lee, RN",
+        "Sam Kim, other licensed",
+        "Jo Bell, no credential",
+    ]
+    assert [combo.itemData(i) for i in range(combo.count())] == [None, 1, 2, 3]

@@ -6,13 +6,13 @@ change does too."""
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
+from entry_copy import stored_copies
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel
 
@@ -24,14 +24,6 @@ from careerplanner.services import Services
 from careerplanner.storage import Database, reader
 
 TODAY = date(2026, 11, 26)
-
-
-def _stored(folder: Path) -> int:
-    connection = sqlite3.connect(folder / "careerplanner.sqlite3")
-    try:
-        return int(connection.execute("SELECT count(*) FROM entry_columns").fetchone()[0])
-    finally:
-        connection.close()
 
 
 def _in_total(running: Running) -> str:
@@ -65,7 +57,7 @@ def sample(demo_dir: Path, catalog: Catalog) -> Path:
         services.hours.add_many(
             [WorkEntry(start=TODAY - timedelta(days=2 * d + 1), hours=2.5) for d in range(30)]
         )
-    assert _stored(demo_dir) == 0
+    assert stored_copies(demo_dir) == 0
     return demo_dir
 
 
@@ -75,7 +67,7 @@ def started_before(qtbot: Any, sample: Path) -> Iterator[Path]:
     first = _start(qtbot, sample)
     assert first.services.plan.cache.reads == 1
     first.close()
-    assert _stored(sample) == 1
+    assert stored_copies(sample) == 1
     yield sample
 
 
@@ -138,10 +130,10 @@ def test_the_hours_page_opened_mid_prefetch_shows_exactly_the_rows(
 def test_a_close_after_a_change_stores_the_columns(qtbot: Any, started_before: Path) -> None:
     running = _start(qtbot, started_before)
     running.services.hours.add(WorkEntry(start=TODAY, hours=1.0))
-    assert _stored(started_before) == 0  # the write's trigger dropped the copy
+    assert stored_copies(started_before) == 0  # the write's trigger dropped the copy
     count = len(running.services.hours.list())
     running.close()
-    assert _stored(started_before) == 1
+    assert stored_copies(started_before) == 1
     with Database.open(started_before) as database:
         services = Services(database, running.services.catalog, today=lambda: TODAY)
         entries = services.plan.snapshot().entries

@@ -82,6 +82,14 @@ def supervisor_text(s: Supervisor | None) -> str:
     return f"{s.name}, {s.credential.value}" if s.credential in SHORT_CREDENTIALS else s.name
 
 
+def supervisor_choice(s: Supervisor) -> str:
+    """A supervisor in a chooser: as the Supervisor column writes it, with any other credential
+    in words ("Sam Kim, other licensed"), so two namesakes can be told apart."""
+    if s.credential in SHORT_CREDENTIALS:
+        return supervisor_text(s)
+    return f"{s.name}, {CREDENTIAL_WORDS.get(s.credential, s.credential.value)}"
+
+
 def supervisor_sentence(s: Supervisor) -> str:
     """Who supervised, in full: credential (in words when not short), license and state."""
     credential = CREDENTIAL_WORDS.get(s.credential, s.credential.value)

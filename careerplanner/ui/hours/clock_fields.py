@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox, QWidget
 from careerplanner.domain.clock import hhmm, parse_hhmm
 from careerplanner.domain.logbook import Supervisor
 from careerplanner.domain.model import WorkEntry
+from careerplanner.ui.hours.cells import supervisor_choice
 
 
 class ClockFields:
@@ -26,7 +27,7 @@ class ClockFields:
         self.supervisor = QComboBox(parent)
         self.supervisor.addItem("(none named)", None)
         for s in supervisors:
-            self.supervisor.addItem(f"{s.name} ({s.credential.value})", s.id)
+            self.supervisor.addItem(supervisor_choice(s), s.id)
 
     def rows(self) -> list[tuple[str, str, QWidget]]:
         return [

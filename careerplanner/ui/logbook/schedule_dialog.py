@@ -10,10 +10,11 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QSpinBox, QWidget
 
 from careerplanner.domain.clock import parse_hhmm
-from careerplanner.domain.logbook import WEEKDAYS, Schedule
+from careerplanner.domain.logbook import WEEKDAYS, Schedule, Supervisor
 from careerplanner.domain.model import Activity
 from careerplanner.ui.common.choices import enum_combo
 from careerplanner.ui.common.date_field import DateField
+from careerplanner.ui.hours.cells import supervisor_choice
 from careerplanner.ui.hours.lock_dialogs import FormDialog
 
 if TYPE_CHECKING:
@@ -85,5 +86,6 @@ def _records(records: Any, none: str) -> QComboBox:
     combo = QComboBox()
     combo.addItem(none, None)
     for record in records:
-        combo.addItem(record.name, record.id)
+        text = supervisor_choice(record) if isinstance(record, Supervisor) else record.name
+        combo.addItem(text, record.id)
     return combo
