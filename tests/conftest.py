@@ -7,12 +7,19 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from careerplanner.domain.catalog import Catalog
 from careerplanner.services import Services
 from careerplanner.storage import Database
 
 TODAY = date(2026, 11, 26)
+
+# Every property test draws the same examples on every run and every machine, keeps no example
+# database and has no time limit per example: a test that passes cannot fail by chance on the
+# next run, or because a shared machine is busy. Tests that need more examples say so.
+settings.register_profile("deterministic", derandomize=True, database=None, deadline=None)
+settings.load_profile("deterministic")
 
 
 @pytest.fixture
