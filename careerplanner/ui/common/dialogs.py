@@ -16,33 +16,33 @@ def locked_message(data_dir: Path) -> tuple[str, str]:
         "Another CareerPlanner window is already using your data folder. "
         "Only one copy may change your records at a time, so this one will not start."
     )
-    todo = (
+    advice = (
         "Switch to the CareerPlanner window that is already open. If you closed it a moment "
         "ago, wait a few seconds and start CareerPlanner again.\n\n"
         f"Data folder: {data_dir}"
     )
-    return what, todo
+    return what, advice
 
 
 def database_message(message: str, data_dir: Path) -> tuple[str, str]:
     """Split the storage layer's explanation into what happened and what to do."""
-    todo = (
+    advice = (
         "Your file was left exactly as it was; CareerPlanner has not started so that nothing "
         "can be lost. Follow the advice above, then start CareerPlanner again.\n\n"
         f"Data folder: {data_dir}"
     )
-    return message, todo
+    return message, advice
 
 
 class DatabaseErrorDialog(QMessageBox):
     """A critical message box: title, what happened (text), what to do (informative text)."""
 
-    def __init__(self, title: str, what: str, todo: str, parent: QWidget | None = None) -> None:
+    def __init__(self, title: str, what: str, advice: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setIcon(QMessageBox.Icon.Critical)
         self.setWindowTitle(title)
         self.setText(what)
-        self.setInformativeText(todo)
+        self.setInformativeText(advice)
         self.setStandardButtons(QMessageBox.StandardButton.Close)
 
     @classmethod

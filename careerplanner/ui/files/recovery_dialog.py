@@ -33,17 +33,17 @@ class RecoveryDialog(DatabaseErrorDialog):
     ) -> None:
         what = f"Your CareerPlanner data file is damaged ({problem})."
         if newest is None:
-            todo = (
+            advice = (
                 "No sound backup was found. CareerPlanner can keep the damaged file aside (it is "
                 "not deleted) and start with empty data, or quit and leave everything as it is."
             )
         else:
-            todo = (
+            advice = (
                 f"The newest sound backup is from {newest.describe()}. CareerPlanner can keep "
                 "the damaged file aside (it is not deleted) and restore that backup, or quit and "
                 "leave everything as it is."
             )
-        super().__init__(DATABASE_TITLE, what, f"{todo}\n\nData folder: {data_dir}", parent)
+        super().__init__(DATABASE_TITLE, what, f"{advice}\n\nData folder: {data_dir}", parent)
         self.setIcon(QMessageBox.Icon.Warning)
         self.setStandardButtons(QMessageBox.StandardButton.NoButton)
         label = "Restore the backup" if newest else "Start with empty data"
