@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMenu, QTableView
 
 from careerplanner.ui.hours.columns import HoursColumns
 from careerplanner.ui.hours.table_model import HEADERS
+from careerplanner.ui.hours.table_view import saved_by_column
 
 KEY = "hours/shown_columns"  # {header: shown}, as JSON: only the columns the user chose
 ALWAYS = frozenset({"Date", "Hours"})  # a row needs them to be read
@@ -28,13 +29,7 @@ class ShownColumns:
 
     def chosen(self) -> dict[str, bool]:
         """The user's choices by column name; nothing when none are saved or unreadable."""
-        text = self.settings.value(KEY) if self.settings is not None else None
-        try:
-            found = json.loads(text) if isinstance(text, str) else {}
-        except ValueError:
-            return {}
-        if not isinstance(found, dict):
-            return {}
+        found = saved_by_column(self.settings, KEY)
         return {k: v for k, v in found.items() if k in HEADERS and isinstance(v, bool)}
 
     def shown(self, name: str) -> bool:

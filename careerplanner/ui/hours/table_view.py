@@ -62,6 +62,16 @@ def make_table(model: QAbstractItemModel, parent: QWidget) -> QTableView:
     return table
 
 
+def saved_by_column(settings: QSettings | None, key: str) -> dict[str, object]:
+    """A {column name: value} setting kept as JSON; empty when unset or unreadable."""
+    text = settings.value(key) if settings is not None else None
+    try:
+        found = json.loads(text) if isinstance(text, str) else {}
+    except ValueError:
+        return {}
+    return found if isinstance(found, dict) else {}
+
+
 class ColumnWidths:
     """The user's own widths when saved, else widths that fit the content; kept on change."""
 
@@ -80,13 +90,7 @@ class ColumnWidths:
 
     def saved(self) -> dict[str, int]:
         """The saved widths by column name; nothing when none are saved or they are unreadable."""
-        text = self.settings.value(HEADER_KEY) if self.settings is not None else None
-        try:
-            widths = json.loads(text) if isinstance(text, str) else {}
-        except ValueError:
-            return {}
-        if not isinstance(widths, dict):
-            return {}
+        widths = saved_by_column(self.settings, HEADER_KEY)
         return {k: v for k, v in widths.items() if isinstance(v, int) and 0 < v <= 4000}
 
     def fit(self) -> None:
