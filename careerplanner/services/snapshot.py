@@ -90,12 +90,12 @@ class SnapshotCache:
         what `prefetch` reads ahead."""
         from careerplanner.domain.lazy_entries import LazyEntries
 
-        cached = self._cached
-        if cached is None or cached[0] != self._stamp():
+        token = self.token()
+        if token is None or self._cached is None:
             return None
-        entries = cached[1].entries
+        entries = self._cached[1].entries
         if isinstance(entries, LazyEntries) and not entries.loaded:
-            return cached[0], entries
+            return token, entries
         return None
 
     def _stale(self, entries: LazyEntries) -> None:
