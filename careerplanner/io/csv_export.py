@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from datetime import time
 from typing import IO
 
-from careerplanner.domain.labels import choice_label
+from careerplanner.domain.labels import choice_label, member_label
 from careerplanner.domain.model import (
     Activity,
     CeActivity,
@@ -54,7 +54,7 @@ CE_HEADERS = ("ID", "Date", "Hours", "Topic", "Title", "Provider", "Certificate"
 _LABELS: dict[object, str] = {
     member: choice_label(member) for enum in (Activity, Setting, Supervision) for member in enum
 }
-_TOPICS = {topic: topic.value.replace("-", " ").capitalize() for topic in CeTopic}
+_TOPICS = {topic: member_label(topic) for topic in CeTopic}
 # A spreadsheet takes a cell starting with one of these for a formula. The apostrophe is here
 # too, so the guard is reversible: a text starting with one gets one more, and the importer
 # takes exactly one off (in files of this export only), giving back every text as it was.

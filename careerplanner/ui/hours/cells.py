@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from careerplanner.domain.clock import hhmm
-from careerplanner.domain.labels import label, paid_label, supervision_label
+from careerplanner.domain.labels import member_label, paid_label
 from careerplanner.domain.logbook import Credential, Supervisor
 from careerplanner.domain.model import Activity, Setting, Supervision, WorkEntry
 from careerplanner.domain.validation import fmt_number
@@ -112,12 +112,8 @@ def display(e: WorkEntry, column: int, supervisors: Supervisors) -> str:
         return fmt_number(e.hours)
     if column == COL_TIME:
         return time_text(e)
-    if column == COL_ACTIVITY:
-        return label(e.activity.value)
-    if column == COL_SETTING:
-        return label(e.setting.value)
-    if column == COL_SUPERVISION:
-        return supervision_label(e.supervision)
+    if column in ENUM_COLUMNS:
+        return member_label(getattr(e, HEADERS[column].lower()))
     if column == COL_SUPERVISOR:
         return supervisor_text(_supervisor(e, supervisors))
     if column == COL_PAID:

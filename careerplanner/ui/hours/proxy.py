@@ -17,8 +17,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from careerplanner.domain.labels import label, supervision_label
-from careerplanner.domain.model import Activity, Setting, Supervision
+from careerplanner.domain.labels import member_label
 from careerplanner.ui.hours.columns import HoursColumns
 from careerplanner.ui.hours.filtering import HoursFilter, passing
 from careerplanner.ui.hours.row_changes import merged_order, visible_after
@@ -265,7 +264,7 @@ def _sort_key(model: HoursTableModel, c: HoursColumns, column: int) -> np.ndarra
         return c.supervisor_ranks()
     if column in ENUM_COLUMNS:
         members = c.members(HEADERS[column].lower())
-        ranked = sorted(ENUM_COLUMNS[column], key=lambda m: _label(m).casefold())
+        ranked = sorted(ENUM_COLUMNS[column], key=lambda m: member_label(m).casefold())
         ranks: dict[object, int] = {m: i for i, m in enumerate(ranked)}
         return np.fromiter(map(ranks.__getitem__, members), np.int64, len(members))
     if column == COL_PAID:
@@ -273,7 +272,3 @@ def _sort_key(model: HoursTableModel, c: HoursColumns, column: int) -> np.ndarra
     attribute = {COL_EMPLOYER: "employer", COL_NOTES: "notes"}.get(column, "verified_by")
     texts = np.array([str(t).casefold() for t in c.members(attribute)])
     return np.unique(texts, return_inverse=True)[1].reshape(-1)
-
-
-def _label(member: Activity | Setting | Supervision) -> str:
-    return supervision_label(member) if isinstance(member, Supervision) else label(member.value)
