@@ -32,10 +32,14 @@ class ShownColumns:
         found = saved_by_column(self.settings, KEY)
         return {k: v for k, v in found.items() if k in HEADERS and isinstance(v, bool)}
 
-    def shown(self, name: str) -> bool:
+    def shown(self) -> set[str]:
+        """The columns that show: the user's choice, else whether the rows use them."""
+        chosen = self.chosen()  # read once: apply() asks for every column
+        return {name for name in HEADERS if self._shows(name, chosen.get(name))}
+
+    def _shows(self, name: str, choice: bool | None) -> bool:
         if name in ALWAYS:
             return True
-        choice = self.chosen().get(name)
         if choice is not None:
             return choice
         used = WHEN_USED.get(name)
@@ -45,8 +49,9 @@ class ShownColumns:
         """Show and hide the columns for these rows (the last rows given, when None)."""
         if columns is not None:
             self._columns = columns
+        shown = self.shown()
         for index, name in enumerate(HEADERS):
-            self.table.setColumnHidden(index, not self.shown(name))
+            self.table.setColumnHidden(index, name not in shown)
 
     def choose(self, name: str, shown: bool) -> None:
         """The user's choice for one column, kept and applied."""
@@ -58,12 +63,13 @@ class ShownColumns:
         """One checkable item per column that can be hidden."""
         menu = QMenu(self.table)
         menu.setTitle("Columns")
+        shown = self.shown()
         for name in HEADERS:
             if name in ALWAYS:
                 continue
             action = menu.addAction(name)
             action.setCheckable(True)
-            action.setChecked(self.shown(name))
+            action.setChecked(name in shown)
             action.toggled.connect(lambda on, column=name: self.choose(column, on))
         return menu
 
