@@ -8,8 +8,7 @@ from careerplanner.services.base import ServiceBase, Today
 from careerplanner.services.bus import ChangeBus, ChangeKind
 from careerplanner.services.records import RecordStore
 from careerplanner.services.snapshot import SnapshotCache
-from careerplanner.storage import Database
-from careerplanner.storage import repositories as repo
+from careerplanner.storage import Database, reader
 
 
 class CeService(ServiceBase):
@@ -17,9 +16,7 @@ class CeService(ServiceBase):
         self, db: Database, bus: ChangeBus, today: Today, cache: SnapshotCache | None = None
     ) -> None:
         super().__init__(db, bus, today, cache)
-        self._store = RecordStore(
-            self, lambda: repo.CE, ChangeKind.CE, lambda c: validate_ce(c, today())
-        )
+        self._store = RecordStore(self, reader.CE, ChangeKind.CE, lambda c: validate_ce(c, today()))
 
     def list(self) -> tuple[CeActivity, ...]:
         return self._store.list()

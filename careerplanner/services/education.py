@@ -8,8 +8,7 @@ from careerplanner.services.base import ServiceBase, Today
 from careerplanner.services.bus import ChangeBus, ChangeKind
 from careerplanner.services.records import RecordStore
 from careerplanner.services.snapshot import SnapshotCache
-from careerplanner.storage import Database
-from careerplanner.storage import repositories as repo
+from careerplanner.storage import Database, reader
 
 
 class EducationService(ServiceBase):
@@ -17,12 +16,10 @@ class EducationService(ServiceBase):
         self, db: Database, bus: ChangeBus, today: Today, cache: SnapshotCache | None = None
     ) -> None:
         super().__init__(db, bus, today, cache)
-        self._degrees = RecordStore(self, lambda: repo.DEGREES, ChangeKind.DEGREES, validate_degree)
-        self._licenses = RecordStore(
-            self, lambda: repo.LICENSES, ChangeKind.LICENSES, validate_license
-        )
+        self._degrees = RecordStore(self, reader.DEGREES, ChangeKind.DEGREES, validate_degree)
+        self._licenses = RecordStore(self, reader.LICENSES, ChangeKind.LICENSES, validate_license)
         self._exams = RecordStore(
-            self, lambda: repo.EXAMS, ChangeKind.EXAMS, lambda e: validate_exam(e, today())
+            self, reader.EXAMS, ChangeKind.EXAMS, lambda e: validate_exam(e, today())
         )
 
     def degrees(self) -> tuple[Degree, ...]:

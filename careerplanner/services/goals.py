@@ -11,7 +11,7 @@ from careerplanner.services.base import ServiceBase, Today
 from careerplanner.services.bus import ChangeBus, ChangeKind
 from careerplanner.services.records import RecordStore
 from careerplanner.services.snapshot import SnapshotCache
-from careerplanner.storage import Database
+from careerplanner.storage import Database, reader
 from careerplanner.storage import repositories as repo
 
 if TYPE_CHECKING:
@@ -30,7 +30,7 @@ class GoalService(ServiceBase):
         super().__init__(db, bus, today, cache)
         self._store = RecordStore(
             self,
-            lambda: repo.GOALS,
+            reader.GOALS,
             ChangeKind.GOALS,
             lambda g: validate_goal(g, catalog.ids),
             _one_per_cert,

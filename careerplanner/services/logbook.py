@@ -42,10 +42,9 @@ class SupervisorService(ServiceBase):
         super().__init__(db, bus, today)
         self._store = RecordStore(
             self,
-            lambda: repo.SUPERVISORS,
+            reader.SUPERVISORS,
             ChangeKind.SUPERVISORS,
             validate_supervisor,
-            spec=reader.SUPERVISORS,
         )
 
     def list(self) -> tuple[Supervisor, ...]:
@@ -86,11 +85,10 @@ class EmployerService(ServiceBase):
         super().__init__(db, bus, today)
         self._store = RecordStore(
             self,
-            lambda: repo.EMPLOYERS,
+            reader.EMPLOYERS,
             ChangeKind.EMPLOYERS,
             validate_employer,
             _unique,
-            spec=reader.EMPLOYERS,
         )
 
     def list(self) -> tuple[Employer, ...]:

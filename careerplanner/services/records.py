@@ -25,36 +25,30 @@ class RecordStore(Generic[T]):
     def __init__(
         self,
         service: ServiceBase,
-        kind: Callable[[], repo.Kind[T]],
+        spec: TableSpec[T],
         change: ChangeKind,
         validate: Callable[[T], T],
         check: Callable[[Session, T], None] | None = None,
-        *,
-        spec: TableSpec[T] | None = None,
     ) -> None:
-        """`spec`, for a kind that is not part of the plan's snapshot, lets `list` read through
-        the snapshot reader (no SQLAlchemy loaded, no write lock waited for)."""
+        """`spec` is the reader's: `list` reads through it (no SQLAlchemy loaded, no write
+        lock waited for); the writes find its repository kind on first use."""
         self._service = service
         self._spec = spec
-        self._kind_of = kind  # a function: the repositories (and SQLAlchemy) load on first use
         self._change = change
         self._validate = validate
         self._check = check
 
     @property
     def _kind(self) -> repo.Kind[T]:
-        return self._kind_of()
+        return repo.kind_of(self._spec)
 
     def list(self) -> tuple[T, ...]:
         """Every record, in storage order: the shared snapshot's part, when there is one."""
         cached = self._service._cached_part(self._change)
         if cached is not None:
             return cached  # type: ignore[return-value]
-        if self._spec is not None:
-            with self._service._db.snapshot_connection() as connection:
-                return tuple(self._spec.read(connection)[0])
-        with self._service._db.session() as session:
-            return repo.list_all(session, self._kind)
+        with self._service._db.snapshot_connection() as connection:
+            return tuple(self._spec.read(connection)[0])
 
     def get(self, record_id: int) -> T:
         with self._service._db.session() as session:

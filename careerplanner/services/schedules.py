@@ -47,11 +47,10 @@ class ScheduleService(ServiceBase):
         super().__init__(db, bus, today)
         self._store = RecordStore(
             self,
-            lambda: repo.SCHEDULES,
+            reader.SCHEDULES,
             ChangeKind.SCHEDULES,
             validate_schedule,
             _links,
-            spec=reader.SCHEDULES,
         )
 
     def list(self) -> tuple[Schedule, ...]:

@@ -10,7 +10,7 @@ from careerplanner.services.base import ServiceBase, Today
 from careerplanner.services.bus import ChangeBus, ChangeKind
 from careerplanner.services.records import RecordStore
 from careerplanner.services.snapshot import SnapshotCache
-from careerplanner.storage import Database
+from careerplanner.storage import Database, reader
 from careerplanner.storage import repositories as repo
 
 if TYPE_CHECKING:
@@ -27,7 +27,7 @@ class WorkService(ServiceBase):
     ) -> None:
         super().__init__(db, bus, today, cache)
         self._store = RecordStore(
-            self, lambda: repo.WORK_PERIODS, CHANGE, validate_work_period, _no_overlap
+            self, reader.WORK_PERIODS, CHANGE, validate_work_period, _no_overlap
         )
 
     def list(self) -> tuple[WorkPeriod, ...]:

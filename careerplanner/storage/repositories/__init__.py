@@ -49,6 +49,7 @@ if TYPE_CHECKING:
         delete_ids,
         get,
         get_many,
+        kind_of,
         list_all,
         update_one,
     )
@@ -96,6 +97,7 @@ _HOMES = {
     "delete_ids": "records",
     "get": "records",
     "get_many": "records",
+    "kind_of": "records",
     "list_all": "records",
     "update_one": "records",
     "dismiss_reminder": "reminders",
@@ -135,6 +137,7 @@ __all__ = [
     "insert_many",
     "insert_plan",
     "is_empty",
+    "kind_of",
     "link_employers",
     "list_all",
     "load_plan",

@@ -103,6 +103,15 @@ GOALS = Kind(reader.GOALS, _table(GoalRow), "goal")
 SUPERVISORS = Kind(reader.SUPERVISORS, _table(SupervisorRow), "supervisor")
 EMPLOYERS = Kind(reader.EMPLOYERS, _table(EmployerRow), "employer")
 SCHEDULES = Kind(reader.SCHEDULES, _table(ScheduleRow), "schedule")
+_KINDS: tuple[Kind[Any], ...] = (DEGREES, LICENSES, EXAMS, ENTRIES, WORK_PERIODS, CE, GOALS)
+_KINDS += (SUPERVISORS, EMPLOYERS, SCHEDULES)
+_BY_TABLE = {kind.spec.table: kind for kind in _KINDS}
+
+
+def kind_of(spec: reader.TableSpec[T]) -> Kind[T]:
+    """The kind whose rows `spec` reads (its table, for writing)."""
+    kind: Kind[T] = _BY_TABLE[spec.table]
+    return kind
 
 
 def list_all(session: Session, kind: Kind[T]) -> tuple[T, ...]:
